@@ -1,0 +1,129 @@
+"""The `vn` command: check, run --text, routes, play."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .paths import default_scripts_dir
+
+
+def _load(directory: str, out=sys.stderr):
+    """Load and compile a game, printing diagnostics; returns (program or None, load result)."""
+    from .script.loader import load_game
+    from .script.program import compile_game
+    result = load_game(directory)
+    for d in result.diagnostics:
+        print(d.format(), file=out)
+    return (compile_game(result.game) if result.game else None), result
+
+
+def cmd_check(args) -> int:
+    from .script.loader import load_game
+    result = load_game(args.dir)
+    if args.json:
+        print(json.dumps({"ok": not result.errors, "files": len(result.sources), "lines": result.lines_read,
+                          "diagnostics": [d.to_json() for d in result.diagnostics]}, indent=2))
+    else:
+        for d in result.diagnostics:
+            print(d.format())
+        e, w = len(result.errors), len(result.warnings)
+        summary = f"{len(result.sources)} files, {result.lines_read} lines: {e} error{'s' * (e != 1)}, " \
+                  f"{w} warning{'s' * (w != 1)}"
+        print(summary if (e or w) else f"{summary}. All clear.")
+    return 1 if result.errors else 0
+
+
+def cmd_routes(args) -> int:
+    from .runtime.routes import explore_routes
+    program, _ = _load(args.dir)
+    if program is None:
+        return 1
+    report = explore_routes(program)
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+        return 0 if report.ok else 1
+    titles = {eid: e.title for eid, e in program.manifest.endings.items()}
+    print(f"{report.routes} distinct routes ({report.states} choice states explored)")
+    print("Endings:")
+    for eid, n in report.endings.items():
+        print(f"  {titles[eid]:<24} {n:>6} route{'s' * (n != 1)}" + ("   UNREACHABLE" if n == 0 else ""))
+    for label, items in (("Dead ends (stop without an ending)", report.dead_ends),
+                         ("Loops (return to a state already passed)", report.loops)):
+        print(f"{label}: {len(items) or 'none'}")
+        for path in items[:10]:
+            print("   after " + (" > ".join(path) or "no choice"))
+    if report.failures:
+        print(f"Run-time errors: {len(report.failures)}")
+        for path, error in report.failures[:10]:
+            print(f"   {error}\n     after " + (" > ".join(path) or "no choice"))
+    if report.truncated:
+        print("Exploration stopped early: too many distinct states.")
+    print("Unreachable endings: " + (", ".join(report.unreachable) or "none"))
+    return 0 if report.ok else 1
+
+
+def cmd_run(args) -> int:
+    from .textplayer import play_text
+    program, _ = _load(args.dir)
+    if program is None:
+        return 1
+    choices = None
+    if args.choices is not None:
+        try:
+            choices = [int(c) for c in args.choices.split(",") if c.strip()]
+        except ValueError:
+            print("error: --choices takes numbers separated by commas, e.g. 1,3,2", file=sys.stderr)
+            return 2
+    return play_text(program, choices=choices, interactive=sys.stdin.isatty() and choices is None)
+
+
+def cmd_play(args) -> int:
+    try:
+        from .app import run_window
+    except ImportError:  # the window is not available: play in the terminal
+        return cmd_run(argparse.Namespace(dir=args.dir, choices=None))
+    return run_window(args.dir)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vn", description="Visual novel engine: check, explore and play stories.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    default_dir = str(default_scripts_dir())
+
+    check = sub.add_parser("check", help="validate a game's scripts")
+    check.add_argument("dir", nargs="?", default=default_dir)
+    check.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    check.set_defaults(func=cmd_check)
+
+    run = sub.add_parser("run", help="play the story")
+    run.add_argument("dir", nargs="?", default=default_dir)
+    run.add_argument("--text", action="store_true", help="play in the terminal")
+    run.add_argument("--choices", help="answer choices from this list, e.g. 1,3,2 (1-based)")
+    run.set_defaults(func=lambda a: cmd_run(a) if a.text else cmd_play(a))
+
+    routes = sub.add_parser("routes", help="explore every route; report endings and dead ends")
+    routes.add_argument("dir", nargs="?", default=default_dir)
+    routes.add_argument("--json", action="store_true")
+    routes.set_defaults(func=cmd_routes)
+
+    play = sub.add_parser("play", help="open the game window")
+    play.add_argument("dir", nargs="?", default=default_dir)
+    play.set_defaults(func=cmd_play)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print()
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,24 @@
+"""Where the game's own files are, both from a checkout and inside a frozen executable."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def bundle_root() -> Path:
+    """The folder holding scripts/ and assets/: PyInstaller's unpack folder when frozen."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parent.parent
+
+
+def default_scripts_dir() -> Path:
+    here = Path("scripts")
+    if (here / "game.yaml").is_file():
+        return here
+    return bundle_root() / "scripts"
+
+
+def assets_dir() -> Path:
+    return bundle_root() / "assets"

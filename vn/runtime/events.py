@@ -1,0 +1,72 @@
+"""What the runtime hands to whoever presents the story: plain, immutable values."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    id: str
+    speaker: str | None     # character id; None for narration
+    name: str | None        # the speaker's display name
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    index: int              # pass this to Runtime.choose()
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choices:
+    options: tuple[Choice, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SceneChange:
+    background: str
+    variant: str | None
+    title: str
+    transition: str
+    duration: float
+
+
+@dataclass(frozen=True, slots=True)
+class Show:
+    character: str
+    name: str
+    shown: str              # plate | silhouette | figure | spirit
+    at: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hide:
+    character: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pause:
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    name: str
+    duration: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class EndingReached:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class End:
+    """The story is over. `ending` is None when a route stopped without one (a dead end)."""
+    ending: str | None
+
+
+Event = Line | Choices | SceneChange | Show | Hide | Pause | Effect | EndingReached | End

@@ -1,0 +1,234 @@
+"""The interpreter: a pull API in the style of ink, with explicit states.
+
+    rt = Runtime(program)
+    while True:
+        event = rt.advance()          # Line, SceneChange, Show, ..., Choices, EndingReached, End
+        if isinstance(event, Choices):
+            rt.choose(0)
+        elif isinstance(event, End):
+            break
+
+The runtime never draws and never waits: a presenter decides what a Pause or
+a Line means in time. All mutable state lives in `rt.state` (a StoryState).
+"""
+from __future__ import annotations
+
+from ..script import program as p
+from ..script.expr import EvalError, evaluate
+from . import events as ev
+from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState
+
+# a label that jumps in circles without ever showing anything would hang the caller
+MAX_STEPS_WITHOUT_EVENT = 100_000
+
+
+class RuntimeStateError(RuntimeError):
+    """The runtime was asked something its current state does not allow."""
+
+
+class StoryError(RuntimeError):
+    """The script failed while running (e.g. division by zero); names the file and line."""
+
+    def __init__(self, pos, message: str):
+        self.pos = pos
+        self.message = message
+        super().__init__(f"{pos}: error: {message}")
+
+
+class Runtime:
+    def __init__(self, program: p.Program, state: StoryState | dict | None = None):
+        self.program = program
+        self.notices: list[str] = []   # what a restore had to adjust, for the player
+        self._offered: tuple[p.OptionCode, ...] | None = None
+        if state is None:
+            start = program.manifest.start
+            self.state = StoryState(RUNNING, Frame(start, self._code(start).code[0].id),
+                                    variables=program.defaults(), visits={start: 1})
+        else:
+            self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
+            self._reconcile()
+        self._enter(self.state.frame.label, self.state.frame.at)
+
+    # -- state ------------------------------------------------------------------
+    @property
+    def status(self) -> str:
+        return self.state.status
+
+    def to_dict(self) -> dict:
+        return self.state.to_dict()
+
+    def snapshot(self) -> StoryState:
+        """A cheap copy of the whole state, for rollback."""
+        return self.state.copy()
+
+    def restore(self, snapshot: StoryState) -> None:
+        self.state = snapshot.copy()
+        self._offered = None
+        self._enter(self.state.frame.label, self.state.frame.at)
+
+    def _code(self, label: str) -> p.LabelCode:
+        try:
+            return self.program.labels[label]
+        except KeyError:
+            raise StateError(f"the story has no label '{label}' any more") from None
+
+    def _enter(self, label: str, at: str) -> None:
+        self._lc = self._code(label)
+        self._pc = self._lc.index[at]
+
+    def _reconcile(self) -> None:
+        """Fit a restored state to the current script: a moved line is found by id,
+        a removed one falls back to the start of its label; a removed label is refused."""
+        st = self.state
+        for frame in [st.frame, *st.stack]:
+            lc = self._code(frame.label)
+            if frame.at not in lc.index:
+                self.notices.append(f"The script changed: resuming at the start of '{frame.label}'.")
+                frame.at = lc.code[0].id
+        here = self._code(st.frame.label)
+        if st.status == CHOOSING and here.code[here.index[st.frame.at]].op != p.MENU:
+            st.status = RUNNING  # the menu it waited at is gone; play on from the label's start
+        defaults = self.program.defaults()
+        for name, value in list(st.variables.items()):
+            if name not in defaults or type(value) is not type(defaults[name]):
+                if not (isinstance(value, int) and isinstance(defaults.get(name), float)
+                        and not isinstance(value, bool)):
+                    del st.variables[name]
+        for name, value in defaults.items():
+            st.variables.setdefault(name, value)
+
+    # -- the pull API -------------------------------------------------------------
+    def _visits(self, label: str) -> int:
+        return self.state.visits.get(label, 0)
+
+    def _eval(self, expr, ins):
+        try:
+            return evaluate(expr, self.state.variables, self._visits)
+        except EvalError as exc:
+            raise StoryError(ins.pos, str(exc)) from None
+
+    def _jump(self, label: str) -> None:
+        self._lc = self.program.labels[label]
+        self._pc = 0
+        visits = self.state.visits
+        visits[label] = visits.get(label, 0) + 1
+
+    def _settle(self) -> None:
+        self.state.frame = Frame(self._lc.name, self._lc.code[self._pc].id)
+
+    @property
+    def choices(self) -> tuple[ev.Choice, ...]:
+        """The options on offer while a choice is pending; empty otherwise."""
+        if self.state.status != CHOOSING:
+            return ()
+        return tuple(ev.Choice(n, o.id, o.text.render(self.state.variables, self._visits))
+                     for n, o in enumerate(self._available()))
+
+    def _available(self) -> tuple[p.OptionCode, ...]:
+        if self._offered is None:
+            ins = self._lc.code[self._pc]
+            once = self.state.once
+            self._offered = tuple(
+                o for o in ins.arg
+                if not (o.once and o.id in once)
+                and (o.condition is None or self._eval(o.condition, ins) is True))
+            if not self._offered:
+                raise StoryError(ins.pos, "no option of this menu is available")
+        return self._offered
+
+    def advance(self) -> ev.Event:
+        st = self.state
+        if st.status == CHOOSING:
+            raise RuntimeStateError("a choice is waiting: call choose() before advance()")
+        if st.status == ENDED:
+            return ev.End(st.endings[-1] if st.endings else None)
+        variables = st.variables
+        for _ in range(MAX_STEPS_WITHOUT_EVENT):
+            ins = self._lc.code[self._pc]
+            op = ins.op
+            if op == p.SAY:
+                speaker, template = ins.arg
+                text = template.render(variables, self._visits)
+                self._pc += 1
+                self._settle()
+                st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
+                name = self.program.manifest.characters[speaker].name if speaker else None
+                return ev.Line(ins.id, speaker, name, text)
+            if op == p.SET:
+                for name, expr in ins.arg:
+                    value = self._eval(expr, ins)
+                    variables[name] = float(value) if isinstance(variables[name], float) else value
+                self._pc += 1
+            elif op == p.BRANCH:
+                self._pc = self._pc + 1 if self._eval(ins.arg, ins) is True else ins.target
+            elif op == p.GOTO:
+                self._pc = ins.target
+            elif op == p.MENU:
+                self._offered = None
+                st.status = CHOOSING
+                self._settle()
+                return ev.Choices(self.choices)
+            elif op == p.JUMP:
+                self._jump(ins.arg)
+            elif op == p.CALL:
+                st.stack.append(Frame(self._lc.name, self._lc.code[self._pc + 1].id))
+                self._jump(ins.arg)
+            elif op == p.RETURN or op == p.END:
+                if not st.stack:
+                    st.status = ENDED
+                    self._settle()
+                    return ev.End(None)
+                frame = st.stack.pop()
+                self._enter(frame.label, frame.at)
+            else:
+                self._pc += 1
+                self._settle()
+                return self._present(ins)
+        raise StoryError(self._lc.code[self._pc].pos,
+                         f"the story ran {MAX_STEPS_WITHOUT_EVENT:,} steps without showing anything (an endless loop?)")
+
+    def _present(self, ins: p.Instr) -> ev.Event:
+        """Events that only change what is on stage."""
+        st, op, arg = self.state, ins.op, ins.arg
+        manifest = self.program.manifest
+        if op == p.SCENE:
+            st.stage = {"background": arg.background, "variant": arg.variant, "figures": {}}
+            return ev.SceneChange(arg.background, arg.variant, manifest.backgrounds[arg.background].title,
+                                  arg.transition, arg.duration)
+        if op == p.SHOW:
+            st.stage["figures"][arg.character] = arg.at
+            who = manifest.characters[arg.character]
+            return ev.Show(arg.character, who.name, who.shown, arg.at)
+        if op == p.HIDE:
+            st.stage["figures"].pop(arg.character, None)
+            return ev.Hide(arg.character)
+        if op == p.PAUSE:
+            return ev.Pause(arg)
+        if op == p.EFFECT:
+            return ev.Effect(arg.name, arg.duration)
+        if op == p.ENDING:
+            st.endings.append(arg)
+            st.status = ENDED
+            return ev.EndingReached(arg, manifest.endings[arg].title)
+        raise AssertionError(f"unknown opcode {op}")  # the compiler emits no others
+
+    def choose(self, index: int) -> None:
+        st = self.state
+        if st.status != CHOOSING:
+            raise RuntimeStateError("no choice is waiting: call advance() first")
+        offered = self._available()
+        if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < len(offered):
+            raise RuntimeStateError(f"choice {index!r} is out of range: pick 0 to {len(offered) - 1}")
+        option = offered[index]
+        ins = self._lc.code[self._pc]
+        st.route.append({"label": self._lc.name, "option": option.id,
+                         "text": option.text.render(st.variables, self._visits)})
+        if option.once:
+            st.once.append(option.id)
+        for name, expr in option.assigns:
+            value = self._eval(expr, ins)
+            st.variables[name] = float(value) if isinstance(st.variables[name], float) else value
+        self._offered = None
+        st.status = RUNNING
+        self._pc = option.target
+        self._settle()

@@ -1,0 +1,138 @@
+"""All mutable story state in one object that converts to and from JSON-safe dicts.
+
+Positions are (label, instruction id) pairs, never list indexes, so a state
+written before the script changed still means something after.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FORMAT_VERSION = 1
+MIN_FORMAT_VERSION = 1
+
+RUNNING, CHOOSING, ENDED = "running", "choosing", "ended"
+STATUSES = (RUNNING, CHOOSING, ENDED)
+
+
+class StateError(ValueError):
+    """A state dict that cannot be restored; the message says why."""
+
+
+@dataclass(slots=True)
+class Frame:
+    label: str
+    at: str      # id of the instruction to run next (or, while choosing, the menu's)
+
+
+@dataclass(slots=True)
+class StoryState:
+    status: str
+    frame: Frame
+    stack: list[Frame] = field(default_factory=list)       # return positions of calls
+    variables: dict[str, object] = field(default_factory=dict)
+    visits: dict[str, int] = field(default_factory=dict)
+    once: list[str] = field(default_factory=list)          # once-only options already taken
+    route: list[dict] = field(default_factory=list)        # {label, option, text} per choice made
+    endings: list[str] = field(default_factory=list)       # endings reached in this run
+    stage: dict = field(default_factory=lambda: {"background": None, "variant": None, "figures": {}})
+    last_line: dict | None = None                          # {id, speaker, text} of the last line shown
+
+    def copy(self) -> "StoryState":
+        """A deep-enough copy: every container is new, the values inside are immutable."""
+        return StoryState(
+            self.status, Frame(self.frame.label, self.frame.at),
+            [Frame(f.label, f.at) for f in self.stack], dict(self.variables), dict(self.visits),
+            list(self.once), list(self.route), list(self.endings),
+            {"background": self.stage["background"], "variant": self.stage["variant"],
+             "figures": dict(self.stage["figures"])},
+            self.last_line,
+        )
+
+    def to_dict(self) -> dict:
+        return {
+            "version": FORMAT_VERSION,
+            "status": self.status,
+            "position": {"label": self.frame.label, "at": self.frame.at},
+            "stack": [{"label": f.label, "at": f.at} for f in self.stack],
+            "variables": dict(self.variables),
+            "visits": dict(self.visits),
+            "once": list(self.once),
+            "route": [dict(r) for r in self.route],
+            "endings": list(self.endings),
+            "stage": {"background": self.stage["background"], "variant": self.stage["variant"],
+                      "figures": dict(self.stage["figures"])},
+            "last_line": dict(self.last_line) if self.last_line else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: object) -> "StoryState":
+        """Rebuild a state, refusing anything malformed with a message (never a KeyError)."""
+        d = _expect(data, dict, "state")
+        version = d.get("version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise StateError("the state has no format version")
+        if version > FORMAT_VERSION:
+            raise StateError(f"the state is format {version}, newer than this game understands ({FORMAT_VERSION})")
+        if version < MIN_FORMAT_VERSION:
+            raise StateError(f"the state is format {version}, older than the oldest supported ({MIN_FORMAT_VERSION})")
+        status = d.get("status")
+        if status not in STATUSES:
+            raise StateError(f"unknown status {status!r}")
+        stage = _expect(d.get("stage", {"background": None, "variant": None, "figures": {}}), dict, "stage")
+        figures = _expect(stage.get("figures", {}), dict, "stage figures")
+        last = d.get("last_line")
+        if last is not None:
+            last = _expect(last, dict, "last line")
+        return cls(
+            status=status,
+            frame=_frame(d.get("position"), "position"),
+            stack=[_frame(f, "call stack entry") for f in _expect(d.get("stack", []), list, "call stack")],
+            variables={_str(k, "variable name"): _scalar(v, k) for k, v in
+                       _expect(d.get("variables"), dict, "variables").items()},
+            visits={_str(k, "label"): _int(v, "visit count") for k, v in
+                    _expect(d.get("visits", {}), dict, "visits").items()},
+            once=[_str(x, "option id") for x in _expect(d.get("once", []), list, "once")],
+            route=[_route_entry(r) for r in _expect(d.get("route", []), list, "route")],
+            endings=[_str(x, "ending") for x in _expect(d.get("endings", []), list, "endings")],
+            stage={"background": _opt_str(stage.get("background"), "background"),
+                   "variant": _opt_str(stage.get("variant"), "variant"),
+                   "figures": {_str(k, "figure"): _str(v, "figure position") for k, v in figures.items()}},
+            last_line=last,
+        )
+
+
+def _expect(value, kind, what):
+    if not isinstance(value, kind):
+        raise StateError(f"{what} should be a {kind.__name__}, found {type(value).__name__}")
+    return value
+
+
+def _str(value, what) -> str:
+    return _expect(value, str, what)
+
+
+def _opt_str(value, what):
+    return None if value is None else _str(value, what)
+
+
+def _int(value, what) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise StateError(f"{what} should be a whole number")
+    return value
+
+
+def _scalar(value, name):
+    if not isinstance(value, (bool, int, float, str)):
+        raise StateError(f"variable {name!r} has a value of type {type(value).__name__}")
+    return value
+
+
+def _frame(value, what) -> Frame:
+    d = _expect(value, dict, what)
+    return Frame(_str(d.get("label"), f"{what} label"), _str(d.get("at"), f"{what} line id"))
+
+
+def _route_entry(value) -> dict:
+    d = _expect(value, dict, "route entry")
+    return {"label": _str(d.get("label"), "route label"), "option": _str(d.get("option"), "route option"),
+            "text": _str(d.get("text", ""), "route text")}

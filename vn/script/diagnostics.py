@@ -1,0 +1,109 @@
+"""Diagnostics: what the loader and validator report, with position, code and hint.
+
+Every code printed here has an entry in docs/diagnostics.md (a test checks it).
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> one-line title; docs/diagnostics.md explains each in full.
+CODES: dict[str, str] = {
+    "VN001": "YAML syntax error",
+    "VN002": "duplicate key",
+    "VN003": "unknown key",
+    "VN004": "wrong type",
+    "VN005": "undefined label",
+    "VN006": "undefined character",
+    "VN007": "undefined background or variant",
+    "VN008": "undefined variable",
+    "VN009": "undefined ending",
+    "VN010": "anchors and aliases are not allowed",
+    "VN011": "file too large",
+    "VN012": "tab used for indentation",
+    "VN013": "text is not UTF-8",
+    "VN014": "expression syntax error",
+    "VN015": "type error",
+    "VN016": "duplicate name",
+    "VN017": "duplicate line id",
+    "VN018": "missing manifest or required key",
+    "VN019": "elif or else without if",
+    "VN020": "invalid name",
+    "VN021": "unknown transition, effect or position",
+    "VN022": "empty block or menu",
+    "VN023": "invalid value",
+    "VN101": "label is never reached",
+    "VN102": "statement can never run",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A place in a source file; line and column are 1-based."""
+
+    path: str
+    line: int
+    column: int
+
+    def shifted(self, columns: int) -> "Pos":
+        return Pos(self.path, self.line, self.column + columns)
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    pos: Pos
+    code: str
+    message: str
+    hint: str = ""
+    severity: str = ERROR
+    source_line: str = field(default="", compare=False)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def format(self) -> str:
+        out = [f"{self.pos}: {self.severity} {self.code}: {self.message}"]
+        if self.source_line:
+            text = self.source_line.rstrip("\n").expandtabs(1)
+            out.append(f"    {text}")
+            out.append("    " + " " * max(self.pos.column - 1, 0) + "^")
+        if self.hint:
+            out.append(f"  hint: {self.hint}")
+        return "\n".join(out)
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.pos.path,
+            "line": self.pos.line,
+            "column": self.pos.column,
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+class ScriptError(Exception):
+    """Raised when a game cannot be loaded; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        first = self.diagnostics[0].format() if self.diagnostics else "script error"
+        super().__init__(first)
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def sort_key(d: Diagnostic) -> tuple:
+    return (d.pos.path, d.pos.line, d.pos.column, d.code)

@@ -1,0 +1,124 @@
+"""Load a game folder: read every YAML file, build the model, validate it.
+
+    result = load_game("scripts")
+    result.diagnostics   # every problem found, sorted; errors and warnings
+    result.game          # the Game, or None when there were errors
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import model as m
+from .diagnostics import Diagnostic, Pos, ScriptError, sort_key
+from .manifest import ManifestReader
+from .statements import NAME_PATTERN, LabelBuilder
+from .validate import validate
+from .yamlsource import MAPPING, SourceFile, kind, mapping_items, parse, pos, read_text
+
+MANIFEST = "game.yaml"
+
+
+@dataclass
+class LoadResult:
+    game: m.Game | None
+    diagnostics: list[Diagnostic]
+    sources: dict[str, SourceFile]
+    lines_read: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+def display_path(path: Path) -> str:
+    """Paths as a writer would type them: relative to the working directory when possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_game(directory: str | Path) -> LoadResult:
+    root = Path(directory)
+    diags: list[Diagnostic] = []
+    sources: dict[str, SourceFile] = {}
+    if not root.is_dir():
+        diags.append(Diagnostic(Pos(str(root), 1, 1), "VN018", f"'{root}' is not a folder",
+                                "give the folder that holds game.yaml"))
+        return LoadResult(None, diags, sources)
+    files = sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
+    manifest_path = root / MANIFEST
+    if manifest_path not in files:
+        diags.append(Diagnostic(Pos(display_path(manifest_path), 1, 1), "VN018", "no game.yaml manifest here",
+                                "create game.yaml with game, characters, backgrounds, variables and endings"))
+    digest = hashlib.blake2s()
+    trees = {}
+    lines = 0
+    for path in files:
+        shown = display_path(path)
+        source, file_diags = read_text(path, shown)
+        diags.extend(file_diags)
+        if source is None:
+            continue
+        digest.update(path.name.encode() + b"\0" + source.text.encode() + b"\0")
+        lines += source.text.count("\n") + 1
+        sources[shown] = source
+        tree, parse_diags = parse(source)
+        diags.extend(parse_diags)
+        if not any(d.is_error for d in parse_diags):
+            trees[path] = (source, tree)
+
+    manifest = None
+    if manifest_path in trees:
+        source, tree = trees.pop(manifest_path)
+        manifest = ManifestReader(source, diags).read(tree)
+    characters = tuple(manifest.characters) if manifest else ()
+
+    labels: dict[str, m.Label] = {}
+    for path, (source, tree) in trees.items():
+        read_labels(source, tree, labels, diags, characters)
+
+    if manifest is not None and not any(d.is_error for d in diags):
+        diags.extend(validate(manifest, labels, sources))
+    diags.sort(key=sort_key)
+    game = None
+    if manifest is not None and not any(d.is_error for d in diags):
+        game = m.Game(manifest, labels, tuple(sources), digest.hexdigest())
+    return LoadResult(game, diags, sources, lines)
+
+
+def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: list[Diagnostic],
+                characters=()) -> None:
+    if tree is None:
+        return  # an empty file holds no labels
+    if kind(tree) != MAPPING:
+        diags.append(source.diag(pos(source.path, tree), "VN004",
+                                 "a story file is a mapping of label names to statement lists",
+                                 "start lines with 'label_name:' and list statements under it"))
+        return
+    for name, kn, vn in mapping_items(source, tree, diags):
+        where = pos(source.path, kn)
+        if not NAME_PATTERN.match(name):
+            diags.append(source.diag(where, "VN020", f"'{name}' is not a valid label name",
+                                     "use letters, digits and '_', starting with a letter"))
+            continue
+        if name in labels:
+            first = labels[name].pos
+            diags.append(source.diag(where, "VN016", f"label '{name}' is defined twice (first at {first})",
+                                     "rename one of them"))
+            continue
+        body = LabelBuilder(source, name, diags, characters).block(vn)
+        labels[name] = m.Label(name, where, body)
+
+
+def load_or_raise(directory: str | Path) -> m.Game:
+    result = load_game(directory)
+    if result.game is None:
+        raise ScriptError(result.errors)
+    return result.game

@@ -1,0 +1,147 @@
+"""Read game.yaml: title, start label, characters, backgrounds, variables, endings."""
+from __future__ import annotations
+
+import re
+
+from . import model as m
+from .diagnostics import Diagnostic, Pos, did_you_mean
+from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items, pos, raw,
+                         scalar_value)
+
+SECTIONS = ("game", "characters", "backgrounds", "variables", "endings")
+GAME_KEYS = ("id", "title", "start", "content_note")
+GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
+NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class ManifestReader:
+    def __init__(self, source: SourceFile, diags: list[Diagnostic]):
+        self.src = source
+        self.diags = diags
+
+    def error(self, node_or_pos, code, message, hint=""):
+        p = node_or_pos if isinstance(node_or_pos, Pos) else pos(self.src.path, node_or_pos)
+        self.diags.append(self.src.diag(p, code, message, hint))
+
+    def text(self, node, what: str) -> str | None:
+        if kind(node) != SCALAR or not isinstance(scalar_value(node), str):
+            self.error(node, "VN004", f"{what} must be text")
+            return None
+        return raw(node)
+
+    def mapping(self, node, what: str) -> list:
+        if kind(node) != MAPPING:
+            self.error(node, "VN004", f"{what} must be a mapping of 'key: value' lines")
+            return []
+        return mapping_items(self.src, node, self.diags)
+
+    def fields(self, node, what: str, allowed: tuple[str, ...], required: tuple[str, ...]) -> dict:
+        out = {}
+        for key, kn, vn in self.mapping(node, what):
+            if key not in allowed:
+                self.error(kn, "VN003", f"unknown key '{key}' in {what}",
+                           did_you_mean(key, allowed) or "allowed: " + ", ".join(allowed))
+            else:
+                out[key] = vn
+        for key in required:
+            if key not in out and kind(node) == MAPPING:
+                self.error(node, "VN018", f"{what} is missing '{key}'")
+        return out
+
+    def named_entries(self, node, what: str):
+        for key, kn, vn in self.mapping(node, what):
+            if not NAME.match(key):
+                self.error(kn, "VN020", f"'{key}' is not a valid name",
+                           "use letters, digits and '_', starting with a letter")
+                continue
+            yield key, kn, vn
+
+    def read(self, root) -> m.Manifest | None:
+        sections = {}
+        if root is None or kind(root) != MAPPING:
+            self.error(Pos(self.src.path, 1, 1), "VN018", "game.yaml must be a mapping with a 'game' section")
+            return None
+        for key, kn, vn in mapping_items(self.src, root, self.diags):
+            if key not in SECTIONS:
+                self.error(kn, "VN003", f"unknown section '{key}'",
+                           did_you_mean(key, SECTIONS) or "sections: " + ", ".join(SECTIONS))
+            else:
+                sections[key] = vn
+        if "game" not in sections:
+            self.error(root, "VN018", "game.yaml has no 'game' section", "add game: with id, title and start")
+            return None
+        g = self.fields(sections["game"], "'game'", GAME_KEYS, ("id", "title", "start"))
+        game_id = self.text(g["id"], "the game id") if "id" in g else None
+        if game_id is not None and not GAME_ID.match(game_id):
+            self.error(g["id"], "VN020", f"'{game_id}' is not a valid game id", "use letters, digits, '-' and '_'")
+        title = self.text(g["title"], "the title") if "title" in g else None
+        start = self.text(g["start"], "the start label") if "start" in g else None
+        note = self.text(g["content_note"], "the content note") if "content_note" in g else ""
+        manifest = m.Manifest(
+            game_id=game_id or "game", title=title or "", start=start or "",
+            start_pos=pos(self.src.path, g["start"]) if "start" in g else pos(self.src.path, root),
+            content_note=(note or "").strip(),
+            characters=self.characters(sections.get("characters")),
+            backgrounds=self.backgrounds(sections.get("backgrounds")),
+            variables=self.variables(sections.get("variables")),
+            endings=self.endings(sections.get("endings")),
+        )
+        return manifest
+
+    def characters(self, node) -> dict[str, m.Character]:
+        out = {}
+        if node is None:
+            return out
+        for cid, kn, vn in self.named_entries(node, "'characters'"):
+            f = self.fields(vn, f"character '{cid}'", ("name", "shown"), ("name",))
+            name = self.text(f["name"], "a character's name") if "name" in f else None
+            shown = self.text(f["shown"], "'shown'") if "shown" in f else "plate"
+            if shown is not None and shown not in m.SHOWN_AS:
+                self.error(f["shown"], "VN023", f"unknown way to show a character: '{shown}'",
+                           "use one of: " + ", ".join(m.SHOWN_AS))
+                shown = "plate"
+            out[cid] = m.Character(cid, name or cid, shown or "plate", pos(self.src.path, kn))
+        return out
+
+    def backgrounds(self, node) -> dict[str, m.Background]:
+        out = {}
+        if node is None:
+            return out
+        for bid, kn, vn in self.named_entries(node, "'backgrounds'"):
+            f = self.fields(vn, f"background '{bid}'", ("title", "variants"), ("title",))
+            title = self.text(f["title"], "a background's title") if "title" in f else None
+            variants: list[str] = []
+            if "variants" in f:
+                if kind(f["variants"]) != SEQUENCE:
+                    self.error(f["variants"], "VN004", "'variants' must be a list of names")
+                else:
+                    for v in raw(f["variants"]):
+                        name = self.text(v, "a variant")
+                        if name is not None and NAME.match(name):
+                            variants.append(name)
+                        elif name is not None:
+                            self.error(v, "VN020", f"'{name}' is not a valid variant name")
+            out[bid] = m.Background(bid, title or bid, tuple(variants), pos(self.src.path, kn))
+        return out
+
+    def variables(self, node) -> dict[str, m.Variable]:
+        out = {}
+        if node is None:
+            return out
+        for name, kn, vn in self.named_entries(node, "'variables'"):
+            value = scalar_value(vn) if kind(vn) == SCALAR else None
+            if value is None:
+                self.error(vn, "VN004", f"variable '{name}' needs a default value: a number, true/false or text")
+                continue
+            out[name] = m.Variable(name, value, type(value), pos(self.src.path, kn))
+        return out
+
+    def endings(self, node) -> dict[str, m.EndingDef]:
+        out = {}
+        if node is None:
+            return out
+        for eid, kn, vn in self.named_entries(node, "'endings'"):
+            f = self.fields(vn, f"ending '{eid}'", ("title",), ("title",))
+            title = self.text(f["title"], "an ending's title") if "title" in f else None
+            out[eid] = m.EndingDef(eid, title or eid, pos(self.src.path, kn))
+        return out

@@ -1,0 +1,176 @@
+"""Compile a loaded Game into flat per-label code that the runtime executes.
+
+Each label becomes a list of instructions; nested blocks (if branches, option
+bodies) are laid out inline with explicit jumps. Every instruction carries a
+stable id (a statement's id, or one derived from it), and the runtime stores
+positions as (label, id), never as list indexes, so a save taken before the
+script was edited still finds its place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import model as m
+from .expr import Expr, Template
+
+# opcodes
+SAY, SET, MENU, BRANCH, GOTO, JUMP, CALL, RETURN, SCENE, SHOW, HIDE, PAUSE, EFFECT, ENDING, END = range(15)
+
+
+@dataclass(frozen=True, slots=True)
+class Instr:
+    op: int
+    id: str
+    pos: m.Pos
+    arg: object = None     # op-specific payload
+    target: int = -1       # BRANCH: where to go when false; GOTO: where to go
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCode:
+    index: int             # position in the menu as written
+    id: str
+    text: Template
+    condition: Expr | None
+    once: bool
+    assigns: tuple[tuple[str, Expr], ...]
+    target: int            # first instruction of the option's own code
+
+
+@dataclass(slots=True)
+class LabelCode:
+    name: str
+    code: list[Instr] = field(default_factory=list)
+    index: dict[str, int] = field(default_factory=dict)  # instruction id -> position in code
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    game: m.Game
+    labels: dict[str, LabelCode]
+    uses_visits: bool       # whether any expression reads visits(); the route explorer needs to know
+
+    @property
+    def manifest(self) -> m.Manifest:
+        return self.game.manifest
+
+    def defaults(self) -> dict[str, object]:
+        return {name: v.default for name, v in self.manifest.variables.items()}
+
+    def line_ids(self) -> list[str]:
+        return [i.id for lc in self.labels.values() for i in lc.code if i.op == SAY]
+
+
+class _Compiler:
+    def __init__(self, label: str):
+        self.lc = LabelCode(label)
+        self.uses_visits = False
+
+    def emit(self, op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> int:
+        self.lc.code.append(Instr(op, id, pos, arg, target))
+        return len(self.lc.code) - 1
+
+    def patch(self, at: int, target: int) -> None:
+        old = self.lc.code[at]
+        self.lc.code[at] = Instr(old.op, old.id, old.pos, old.arg, target)
+
+    def note_expr(self, e) -> None:
+        if e is not None and e.labels():
+            self.uses_visits = True
+
+    def block(self, body) -> None:
+        for s in body:
+            getattr(self, "c_" + type(s).__name__.lower())(s)
+
+    def c_say(self, s: m.Say) -> None:
+        self.note_expr(s.text)
+        self.emit(SAY, s.id, s.pos, (s.speaker, s.text))
+
+    def c_set(self, s: m.Set) -> None:
+        for a in s.assigns:
+            self.note_expr(a.value)
+        self.emit(SET, s.id, s.pos, tuple((a.name, a.value) for a in s.assigns))
+
+    def c_menu(self, s: m.Menu) -> None:
+        at = self.emit(MENU, s.id, s.pos)
+        options, exits = [], []
+        for n, o in enumerate(s.options):
+            self.note_expr(o.condition)
+            self.note_expr(o.text)
+            for a in o.assigns:
+                self.note_expr(a.value)
+            start = len(self.lc.code)
+            self.block(o.body)
+            if o.jump is not None:
+                self.emit(JUMP, f"{o.id}/jump", o.jump_pos, o.jump)
+            else:
+                exits.append(self.emit(GOTO, f"{o.id}/next", o.pos))
+            options.append(OptionCode(n, o.id, o.text, o.condition, o.once,
+                                      tuple((a.name, a.value) for a in o.assigns), start))
+        end = len(self.lc.code)
+        for e in exits:
+            self.patch(e, end)
+        old = self.lc.code[at]
+        self.lc.code[at] = Instr(MENU, old.id, old.pos, tuple(options))
+
+    def c_if(self, s: m.If) -> None:
+        exits = []
+        for n, b in enumerate(s.branches):
+            self.note_expr(b.condition)
+            test = None
+            if b.condition is not None:
+                test = self.emit(BRANCH, s.id if n == 0 else f"{s.id}/elif{n}", b.condition_pos, b.condition)
+            self.block(b.body)
+            exits.append(self.emit(GOTO, f"{s.id}/done{n}", s.pos))
+            if test is not None:
+                self.patch(test, len(self.lc.code))
+        for e in exits:
+            self.patch(e, len(self.lc.code))
+
+    def c_jump(self, s: m.Jump) -> None:
+        self.emit(JUMP, s.id, s.pos, s.target)
+
+    def c_call(self, s: m.Call) -> None:
+        self.emit(CALL, s.id, s.pos, s.target)
+
+    def c_return(self, s: m.Return) -> None:
+        self.emit(RETURN, s.id, s.pos)
+
+    def c_scene(self, s: m.Scene) -> None:
+        self.emit(SCENE, s.id, s.pos, s)
+
+    def c_show(self, s: m.Show) -> None:
+        self.emit(SHOW, s.id, s.pos, s)
+
+    def c_hide(self, s: m.Hide) -> None:
+        self.emit(HIDE, s.id, s.pos, s)
+
+    def c_pause(self, s: m.Pause) -> None:
+        self.emit(PAUSE, s.id, s.pos, s.seconds)
+
+    def c_effect(self, s: m.Effect) -> None:
+        self.emit(EFFECT, s.id, s.pos, s)
+
+    def c_ending(self, s: m.Ending) -> None:
+        self.emit(ENDING, s.id, s.pos, s.ending)
+
+
+def compile_game(game: m.Game) -> Program:
+    labels: dict[str, LabelCode] = {}
+    uses_visits = False
+    for name, label in game.labels.items():
+        c = _Compiler(name)
+        c.block(label.body)
+        c.emit(END, f"{name}/end", label.pos)
+        lc = c.lc
+        for n, instr in enumerate(lc.code):
+            lc.index.setdefault(instr.id, n)
+        labels[name] = lc
+        uses_visits = uses_visits or c.uses_visits
+    return Program(game, labels, uses_visits)
+
+
+def load_program(directory) -> Program:
+    """Load, validate and compile a game folder; raises ScriptError on errors."""
+    from .loader import load_or_raise  # the loader needs yaml; keep it out of runtime imports
+    return compile_game(load_or_raise(directory))

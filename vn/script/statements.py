@@ -1,0 +1,382 @@
+"""Turn the YAML nodes of one label into statements, one builder per statement kind.
+
+Names are not resolved here (the validator does that once every file is read);
+this step checks shape: keys, types, and expression syntax.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from . import model as m
+from .diagnostics import Diagnostic, Pos, did_you_mean
+from .expr import ExprError, literal, parse, parse_template
+from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
+                         pos, raw, scalar_value, style)
+
+STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
+                  "scene", "show", "hide", "pause", "effect", "ending")
+OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
+NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def short_hash(*parts: object) -> str:
+    return hashlib.blake2s("\x1f".join(map(str, parts)).encode(), digest_size=4).hexdigest()
+
+
+class LabelBuilder:
+    """Builds the statements of one label and gives each a stable id."""
+
+    def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=()):
+        self.src = source
+        self.characters = tuple(characters)  # only for "did you mean" hints
+        self.label = label
+        self.diags = diags
+        self._id_counts: dict[str, int] = {}
+
+    # -- helpers -------------------------------------------------------
+    def error(self, node_or_pos, code: str, message: str, hint: str = "") -> None:
+        p = node_or_pos if isinstance(node_or_pos, Pos) else pos(self.src.path, node_or_pos)
+        self.diags.append(self.src.diag(p, code, message, hint))
+
+    def derived_id(self, *content: object) -> str:
+        base = f"{self.label}.{short_hash(*content)}"
+        n = self._id_counts.get(base, 0) + 1
+        self._id_counts[base] = n
+        return base if n == 1 else f"{base}#{n}"
+
+    def text_pos(self, node) -> Pos:
+        """Where a scalar's text begins: past the opening quote of a quoted scalar."""
+        p = pos(self.src.path, node)
+        return p.shifted(1) if style(node) in ('"', "'") else p
+
+    def string(self, node, what: str) -> str | None:
+        if kind(node) != SCALAR or (style(node) is None and not isinstance(scalar_value(node), str)):
+            self.error(node, "VN004", f"{what} must be text")
+            return None
+        return raw(node)
+
+    def name(self, node, what: str) -> str | None:
+        text = self.string(node, what)
+        if text is not None and not NAME_PATTERN.match(text):
+            self.error(node, "VN020", f"'{text}' is not a valid {what}",
+                       "use letters, digits and '_', starting with a letter")
+            return None
+        return text
+
+    def number(self, node, what: str) -> float | None:
+        value = scalar_value(node) if kind(node) == SCALAR else None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            self.error(node, "VN004", f"{what} must be a number of seconds, zero or more")
+            return None
+        return float(value)
+
+    def template(self, node, what: str):
+        text = self.string(node, what)
+        if text is None:
+            return None, None
+        where = self.text_pos(node)
+        try:
+            return parse_template(text), where
+        except ExprError as exc:
+            self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
+            return None, None
+
+    def expression(self, node, what: str):
+        """An expression from a scalar: quoted or plain text is parsed, numbers and booleans are literals."""
+        if kind(node) != SCALAR:
+            self.error(node, "VN004", f"{what} must be an expression")
+            return None, None
+        where = self.text_pos(node)
+        value = scalar_value(node)
+        if value is None:
+            self.error(node, "VN004", f"{what} is empty")
+            return None, None
+        if not isinstance(value, str):
+            return literal(value), where
+        try:
+            return parse(value), where
+        except ExprError as exc:
+            self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
+            return None, None
+
+    def explicit_id(self, node) -> str | None:
+        text = self.string(node, "an id")
+        if text is not None and not ID_PATTERN.match(text):
+            self.error(node, "VN020", f"'{text}' is not a valid id", "use letters, digits, '_', '.' and '-'")
+            return None
+        return text
+
+    def unknown_key(self, knode, key: str, allowed, extra=()) -> None:
+        hint = did_you_mean(key, list(allowed) + list(extra))
+        self.error(knode, "VN003", f"unknown key '{key}'", hint or f"allowed here: {', '.join(allowed)}")
+
+    # -- blocks --------------------------------------------------------
+    def block(self, node) -> tuple[m.Statement, ...]:
+        if kind(node) != SEQUENCE:
+            self.error(node, "VN004", "expected a list of statements (lines starting with '- ')")
+            return ()
+        out: list[m.Statement] = []
+        open_if: list | None = None  # branches of an if that elif/else may still join
+        for item in raw(node):
+            if kind(item) == MAPPING:
+                items = mapping_items(self.src, item, self.diags)
+                keys = [k for k, _, _ in items]
+                if "elif" in keys or "else" in keys:
+                    if open_if is None:
+                        self.error(item, "VN019", f"'{'elif' if 'elif' in keys else 'else'}' without an 'if' before it",
+                                   "put it directly after an 'if' or 'elif' statement")
+                        continue
+                    branch, closes = self.elif_else(item, items)
+                    if branch is not None:
+                        open_if[2].append(branch)
+                    if closes:
+                        open_if = None
+                    continue
+            statement = self.statement(item)
+            open_if = None
+            if statement is None:
+                continue
+            if isinstance(statement, list):  # an if under construction: [id, pos, branches]
+                open_if = statement
+            out.append(statement)
+        return tuple(self._finish_if(s) for s in out)
+
+    def _finish_if(self, s):
+        if isinstance(s, list):
+            return m.If(s[0], s[1], tuple(s[2]))
+        return s
+
+    def statement(self, node):
+        if kind(node) == SCALAR:
+            text, where = self.template(node, "narration")
+            if text is None:
+                return None
+            return m.Say(self.derived_id("say", "", text.source), pos(self.src.path, node), None, text, where)
+        if kind(node) != MAPPING:
+            self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
+            return None
+        items = mapping_items(self.src, node, self.diags)
+        main = [(k, kn, vn) for k, kn, vn in items if k != "id" and k != "then"]
+        if not main:
+            self.error(node, "VN018", "statement has no content", "add narration, a speaker line or a command")
+            return None
+        key, knode, vnode = main[0]
+        here = pos(self.src.path, node)
+        builder = getattr(self, "st_" + key, None) if key in STATEMENT_KEYS else None
+        if builder is None:
+            if key in STATEMENT_KEYS or not NAME_PATTERN.match(key):
+                self.unknown_key(knode, key, STATEMENT_KEYS, self.characters)
+                return None
+            builder = self.st_speaker
+        extra = {k: (kn, vn) for k, kn, vn in items if k != key}
+        return builder(here, key, knode, vnode, extra)
+
+    def _no_extra(self, extra: dict, allowed=()) -> dict:
+        for k, (kn, _) in extra.items():
+            if k not in allowed:
+                self.unknown_key(kn, k, allowed or ("(nothing else)",))
+        return {k: v for k, v in extra.items() if k in allowed}
+
+    # -- one builder per statement kind ------------------------------------
+    def st_speaker(self, here, speaker, knode, vnode, extra):
+        return self._say(here, speaker, vnode, extra)
+
+    def st_narrate(self, here, key, knode, vnode, extra):
+        return self._say(here, None, vnode, extra)
+
+    def _say(self, here, speaker, vnode, extra):
+        extra = self._no_extra(extra, ("id",))
+        text, where = self.template(vnode, "a line")
+        if text is None:
+            return None
+        line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
+        return m.Say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
+
+    def st_set(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        assigns = self.assignments(vnode)
+        if assigns is None:
+            return None
+        return m.Set(self.derived_id("set", *[(a.name, a.value.source) for a in assigns]), here, assigns)
+
+    def assignments(self, vnode) -> tuple[m.Assign, ...] | None:
+        if kind(vnode) != MAPPING:
+            self.error(vnode, "VN004", "'set' takes a mapping of variable: value")
+            return None
+        out = []
+        for name, kn, vn in mapping_items(self.src, vnode, self.diags):
+            value, where = self.expression(vn, f"the value of '{name}'")
+            if value is not None:
+                out.append(m.Assign(name, value, pos(self.src.path, kn), where))
+        return tuple(out)
+
+    def st_if(self, here, key, knode, vnode, extra):
+        extra = self._no_extra(extra, ("then",))
+        cond, where = self.expression(vnode, "the condition")
+        if "then" not in extra:
+            self.error(here, "VN018", "'if' needs a 'then' list", "add 'then:' with the statements to run")
+            return None
+        body = self.block(extra["then"][1])
+        branches = [m.Branch(cond, where or here, body)]
+        return [self.derived_id("if", vnode[1]), here, branches]
+
+    def elif_else(self, node, items):
+        """A branch joining the open if: (branch or None, whether the if is closed)."""
+        here = pos(self.src.path, node)
+        keys = {k: (kn, vn) for k, kn, vn in items}
+        if "else" in keys:
+            for k, (kn, _) in keys.items():
+                if k != "else":
+                    self.unknown_key(kn, k, ("else",))
+            return m.Branch(None, here, self.block(keys["else"][1])), True
+        for k, (kn, _) in keys.items():
+            if k not in ("elif", "then"):
+                self.unknown_key(kn, k, ("elif", "then"))
+        cond, where = self.expression(keys["elif"][1], "the condition")
+        if "then" not in keys:
+            self.error(here, "VN018", "'elif' needs a 'then' list", "add 'then:' with the statements to run")
+            return None, False
+        return m.Branch(cond, where or here, self.block(keys["then"][1])), False
+
+    def st_elif(self, here, key, knode, vnode, extra):  # reached only through block()
+        return None
+
+    st_else = st_elif
+
+    def st_menu(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        if kind(vnode) != SEQUENCE or not raw(vnode):
+            self.error(vnode, "VN022", "'menu' needs a list of options", "add options as '- text: ...'")
+            return None
+        options = tuple(o for o in (self.option(n) for n in raw(vnode)) if o is not None)
+        if not options:
+            return None
+        return m.Menu(self.derived_id("menu", *[o.text.source for o in options]), here, options)
+
+    def option(self, node) -> m.Option | None:
+        if kind(node) != MAPPING:
+            self.error(node, "VN004", "an option is a mapping with at least 'text'")
+            return None
+        fields = {}
+        for k, kn, vn in mapping_items(self.src, node, self.diags):
+            if k not in OPTION_KEYS:
+                self.unknown_key(kn, k, OPTION_KEYS)
+            else:
+                fields[k] = vn
+        here = pos(self.src.path, node)
+        if "text" not in fields:
+            self.error(node, "VN018", "option has no 'text'", "add text: the words the player clicks")
+            return None
+        text, text_pos = self.template(fields["text"], "option text")
+        if text is None:
+            return None
+        option_id = self.explicit_id(fields["id"]) if "id" in fields else None
+        cond, cond_pos = self.expression(fields["if"], "the condition") if "if" in fields else (None, None)
+        once = False
+        if "once" in fields:
+            once = scalar_value(fields["once"]) if kind(fields["once"]) == SCALAR else None
+            if not isinstance(once, bool):
+                self.error(fields["once"], "VN004", "'once' must be true or false")
+                once = False
+        assigns = (self.assignments(fields["set"]) or ()) if "set" in fields else ()
+        body = self.block(fields["do"]) if "do" in fields else ()
+        jump = self.name(fields["jump"], "label name") if "jump" in fields else None
+        return m.Option(option_id or self.derived_id("option", text.source), here, text, text_pos, cond,
+                        cond_pos, once, assigns, body, jump,
+                        pos(self.src.path, fields["jump"]) if "jump" in fields else None)
+
+    def st_jump(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        target = self.name(vnode, "label name")
+        return m.Jump(self.derived_id("jump", target), here, target) if target else None
+
+    def st_call(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        target = self.name(vnode, "label name")
+        return m.Call(self.derived_id("call", target), here, target) if target else None
+
+    def st_return(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        return m.Return(self.derived_id("return"), here)
+
+    def st_ending(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        name = self.name(vnode, "ending name")
+        return m.Ending(self.derived_id("ending", name), here, name) if name else None
+
+    def _fields(self, vnode, main: str, allowed: tuple[str, ...]) -> dict | None:
+        """Short form `key: name` or long form `key: {main: name, ...}` as a dict of nodes."""
+        if kind(vnode) == SCALAR:
+            return {main: vnode}
+        if kind(vnode) != MAPPING:
+            self.error(vnode, "VN004", f"expected a name or a mapping with '{main}'")
+            return None
+        fields = {}
+        for k, kn, vn in mapping_items(self.src, vnode, self.diags):
+            if k not in allowed:
+                self.unknown_key(kn, k, allowed)
+            else:
+                fields[k] = vn
+        if main not in fields:
+            self.error(vnode, "VN018", f"missing '{main}'")
+            return None
+        return fields
+
+    def st_scene(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        f = self._fields(vnode, "background", ("background", "variant", "transition", "duration"))
+        if f is None:
+            return None
+        bg = self.name(f["background"], "background name")
+        variant = self.name(f["variant"], "variant name") if "variant" in f else None
+        transition = self.string(f["transition"], "transition") if "transition" in f else "fade"
+        if transition is not None and transition not in m.TRANSITIONS:
+            self.error(f["transition"], "VN021", f"unknown transition '{transition}'",
+                       did_you_mean(transition, m.TRANSITIONS) or "use one of: " + ", ".join(m.TRANSITIONS))
+            transition = None
+        duration = self.number(f["duration"], "duration") if "duration" in f else 1.0
+        if bg is None or transition is None or duration is None:
+            return None
+        return m.Scene(self.derived_id("scene", bg, variant, transition, duration), here, bg, variant,
+                       transition, duration)
+
+    def st_show(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        f = self._fields(vnode, "character", ("character", "at"))
+        if f is None:
+            return None
+        who = self.name(f["character"], "character id")
+        at = self.string(f["at"], "position") if "at" in f else "center"
+        if at is not None and at not in m.POSITIONS:
+            self.error(f["at"], "VN021", f"unknown position '{at}'", "use one of: " + ", ".join(m.POSITIONS))
+            at = None
+        if who is None or at is None:
+            return None
+        return m.Show(self.derived_id("show", who, at), here, who, at)
+
+    def st_hide(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        who = self.name(vnode, "character id")
+        return m.Hide(self.derived_id("hide", who), here, who) if who else None
+
+    def st_pause(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        seconds = self.number(vnode, "pause")
+        return m.Pause(self.derived_id("pause", seconds), here, seconds) if seconds is not None else None
+
+    def st_effect(self, here, key, knode, vnode, extra):
+        self._no_extra(extra)
+        f = self._fields(vnode, "name", ("name", "duration"))
+        if f is None:
+            return None
+        name = self.string(f["name"], "effect name")
+        if name is not None and name not in m.EFFECTS:
+            self.error(f["name"], "VN021", f"unknown effect '{name}'",
+                       did_you_mean(name, m.EFFECTS) or "use one of: " + ", ".join(m.EFFECTS))
+            name = None
+        duration = self.number(f["duration"], "duration") if "duration" in f else None
+        if name is None or ("duration" in f and duration is None):
+            return None
+        return m.Effect(self.derived_id("effect", name, duration), here, name, duration)

@@ -1,0 +1,195 @@
+"""Check a loaded game as a whole: names resolve, expressions type-check, ids are unique.
+
+One check function per statement kind; each appends to a list it is given,
+nothing global. Warnings (labels nothing reaches, statements after a jump)
+never stop a game from loading.
+"""
+from __future__ import annotations
+
+from . import model as m
+from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
+from .expr import check, check_template
+from .yamlsource import SourceFile
+
+_TERMINAL = (m.Jump, m.Ending, m.Return)
+
+
+class Validator:
+    def __init__(self, manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile]):
+        self.manifest = manifest
+        self.labels = labels
+        self.sources = sources
+        self.var_types = {name: v.type for name, v in manifest.variables.items()}
+        self.diags: list[Diagnostic] = []
+        self.ids: dict[str, Pos] = {}
+
+    def report(self, where: Pos, code: str, message: str, hint: str = "", severity: str = "error") -> None:
+        source = self.sources.get(where.path)
+        line = source.line(where.line) if source else ""
+        self.diags.append(Diagnostic(where, code, message, hint, severity, line))
+
+    def expr_errors(self, errors, where: Pos) -> None:
+        for e in errors:
+            self.report(where.shifted(e.column), e.code, e.message, e.hint)
+
+    def condition(self, expr, where: Pos) -> None:
+        if expr is None:
+            return
+        result, errors = check(expr, self.var_types, self.labels)
+        self.expr_errors(errors, where)
+        if not errors and result is not bool:
+            self.report(where, "VN015", f"a condition must be true or false, this is {_type_name(result)}",
+                        "compare it, e.g. 'humanity > 2'")
+
+    def text(self, template, where: Pos) -> None:
+        self.expr_errors(check_template(template, self.var_types, self.labels), where)
+
+    def label_ref(self, name: str, where: Pos) -> None:
+        if name not in self.labels:
+            self.report(where, "VN005", f"no label named '{name}'",
+                        did_you_mean(name, self.labels) or "define it in one of the story files")
+
+    def unique_id(self, line_id: str, where: Pos) -> None:
+        if line_id in self.ids:
+            self.report(where, "VN017", f"id '{line_id}' is used twice (first at {self.ids[line_id]})",
+                        "give each line its own id")
+        else:
+            self.ids[line_id] = where
+
+    def assigns(self, assigns) -> None:
+        for a in assigns:
+            if a.name not in self.var_types:
+                self.report(a.pos, "VN008", f"unknown variable '{a.name}'",
+                            did_you_mean(a.name, self.var_types) or "declare it under 'variables' in game.yaml")
+                continue
+            result, errors = check(a.value, self.var_types, self.labels)
+            self.expr_errors(errors, a.value_pos)
+            want = self.var_types[a.name]
+            if not errors and result is not want and not (want is float and result is int):
+                self.report(a.value_pos, "VN015",
+                            f"'{a.name}' holds {_type_name(want)}, this value is {_type_name(result)}",
+                            "assign a value of the variable's type")
+
+    # -- statements ---------------------------------------------------------
+    def block(self, body) -> None:
+        for i, statement in enumerate(body):
+            getattr(self, "check_" + type(statement).__name__.lower())(statement)
+            if isinstance(statement, _TERMINAL) and i + 1 < len(body):
+                nxt = body[i + 1]
+                self.report(nxt.pos, "VN102", "this statement can never run",
+                            f"it follows a '{type(statement).__name__.lower()}'", WARNING)
+
+    def check_say(self, s: m.Say) -> None:
+        self.unique_id(s.id, s.pos)
+        if s.speaker is not None and s.speaker not in self.manifest.characters:
+            self.report(s.pos, "VN006", f"unknown character or statement '{s.speaker}'",
+                        did_you_mean(s.speaker, self.manifest.characters)
+                        or "declare the character under 'characters' in game.yaml")
+        self.text(s.text, s.text_pos)
+
+    def check_set(self, s: m.Set) -> None:
+        self.assigns(s.assigns)
+
+    def check_menu(self, s: m.Menu) -> None:
+        for o in s.options:
+            self.unique_id(o.id, o.pos)
+            self.text(o.text, o.text_pos)
+            self.condition(o.condition, o.condition_pos)
+            self.assigns(o.assigns)
+            self.block(o.body)
+            if o.jump is not None:
+                self.label_ref(o.jump, o.jump_pos)
+
+    def check_if(self, s: m.If) -> None:
+        for b in s.branches:
+            self.condition(b.condition, b.condition_pos)
+            self.block(b.body)
+
+    def check_jump(self, s: m.Jump) -> None:
+        self.label_ref(s.target, s.pos)
+
+    check_call = check_jump
+
+    def check_return(self, s: m.Return) -> None:
+        pass
+
+    def check_scene(self, s: m.Scene) -> None:
+        bg = self.manifest.backgrounds.get(s.background)
+        if bg is None:
+            self.report(s.pos, "VN007", f"unknown background '{s.background}'",
+                        did_you_mean(s.background, self.manifest.backgrounds)
+                        or "declare it under 'backgrounds' in game.yaml")
+        elif s.variant is not None and s.variant not in bg.variants:
+            self.report(s.pos, "VN007", f"background '{s.background}' has no variant '{s.variant}'",
+                        did_you_mean(s.variant, bg.variants) or f"list it under {s.background}'s variants")
+
+    def check_show(self, s) -> None:
+        if s.character not in self.manifest.characters:
+            self.report(s.pos, "VN006", f"unknown character '{s.character}'",
+                        did_you_mean(s.character, self.manifest.characters)
+                        or "declare the character under 'characters' in game.yaml")
+
+    check_hide = check_show
+
+    def check_pause(self, s) -> None:
+        pass
+
+    check_effect = check_pause
+
+    def check_ending(self, s: m.Ending) -> None:
+        if s.ending not in self.manifest.endings:
+            self.report(s.pos, "VN009", f"unknown ending '{s.ending}'",
+                        did_you_mean(s.ending, self.manifest.endings) or "declare it under 'endings' in game.yaml")
+
+    # -- whole game -----------------------------------------------------------
+    def run(self) -> list[Diagnostic]:
+        if self.manifest.start and self.manifest.start not in self.labels:
+            self.label_ref(self.manifest.start, self.manifest.start_pos)
+        for label in self.labels.values():
+            if not label.body:
+                self.report(label.pos, "VN022", f"label '{label.name}' has no statements",
+                            "add statements, or remove the label")
+            self.block(label.body)
+        reached = reachable_labels(self.manifest.start, self.labels)
+        for label in self.labels.values():
+            if label.name not in reached:
+                self.report(label.pos, "VN101", f"label '{label.name}' is never reached",
+                            f"jump to it, or remove it (the story starts at '{self.manifest.start}')", WARNING)
+        return self.diags
+
+
+def label_targets(body) -> set[str]:
+    """Every label a block can jump to or call, however deeply nested."""
+    out: set[str] = set()
+    for s in body:
+        if isinstance(s, (m.Jump, m.Call)):
+            out.add(s.target)
+        elif isinstance(s, m.Menu):
+            for o in s.options:
+                if o.jump:
+                    out.add(o.jump)
+                out |= label_targets(o.body)
+        elif isinstance(s, m.If):
+            for b in s.branches:
+                out |= label_targets(b.body)
+    return out
+
+
+def reachable_labels(start: str, labels: dict[str, m.Label]) -> set[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in labels:
+            continue
+        seen.add(name)
+        todo.extend(label_targets(labels[name].body))
+    return seen
+
+
+def _type_name(t) -> str:
+    return {bool: "true/false", int: "a whole number", float: "a number", str: "text"}.get(t, "unknown")
+
+
+def validate(manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile]) -> list[Diagnostic]:
+    return Validator(manifest, labels, sources).run()

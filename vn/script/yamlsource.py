@@ -1,0 +1,203 @@
+"""Read one YAML file into light nodes that remember where they came from.
+
+PyYAML's composer is slow (it resolves every scalar through regexes and builds
+two marks per node), so nodes are built here straight from the C parser's
+event stream. That single pass also refuses anchors and aliases, which the
+composer would silently accept ("billion laughs").
+
+A node is a plain tuple for speed: (kind, value, line, column, style) with
+0-based line and column as YAML reports them. Use the accessors below.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml import (AliasEvent, MappingEndEvent, MappingStartEvent, ScalarEvent,
+                  SequenceEndEvent, SequenceStartEvent, DocumentStartEvent)
+
+from .diagnostics import Diagnostic, Pos
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+
+SCALAR, MAPPING, SEQUENCE = "scalar", "mapping", "sequence"
+_KIND, _VALUE, _LINE, _COL, _STYLE = range(5)
+
+try:  # the C parser is much faster; the pure one gives the same events
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - libyaml missing
+    _Loader = yaml.SafeLoader
+
+_TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+
+
+def kind(node) -> str:
+    return node[_KIND]
+
+
+def raw(node):
+    return node[_VALUE]
+
+
+def style(node):
+    return node[_STYLE]
+
+
+def pos(path: str, node) -> Pos:
+    return Pos(path, node[_LINE] + 1, node[_COL] + 1)
+
+
+def scalar_value(node):
+    """The typed value of a scalar: plain scalars may be null, bool, int or float."""
+    text = node[_VALUE]
+    if node[_STYLE] is not None:  # quoted or block scalars are always strings
+        return text
+    if text in ("", "~", "null", "Null", "NULL"):
+        return None
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return float(text)
+    return text
+
+
+class SourceFile:
+    """One file's text and lines, kept for printing the line under a diagnostic."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def line(self, number: int) -> str:
+        if self._lines is None:
+            self._lines = self.text.splitlines()
+        if 1 <= number <= len(self._lines):
+            return self._lines[number - 1]
+        return ""
+
+    def diag(self, pos: Pos, code: str, message: str, hint: str = "", severity: str = "error") -> Diagnostic:
+        return Diagnostic(pos, code, message, hint, severity, self.line(pos.line))
+
+
+def read_text(path: Path, display: str) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """Read a file as UTF-8, refusing oversized and undecodable files."""
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        return None, [Diagnostic(Pos(display, 1, 1), "VN011",
+                                 f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                 "split the story into several files")]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [Diagnostic(Pos(display, line, column), "VN013",
+                                 f"byte 0x{data[exc.start]:02x} is not valid UTF-8",
+                                 "save the file as UTF-8 in your editor")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return SourceFile(display, text), []
+
+
+def parse(source: SourceFile) -> tuple[object | None, list[Diagnostic]]:
+    """Build the node tree of one file; returns (root or None, diagnostics)."""
+    diags: list[Diagnostic] = []
+    for match in _TAB_INDENT.finditer(source.text):
+        line = source.text.count("\n", 0, match.start()) + 1
+        diags.append(source.diag(Pos(source.path, line, len(match.group(1)) + 1), "VN012",
+                                 "tab used for indentation", "indent with spaces only"))
+    if diags:
+        return None, diags
+    try:
+        return _build(source, diags), diags
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or exc.context or "invalid YAML"
+        diags.append(source.diag(Pos(source.path, line, col), "VN001", problem,
+                                 "check quotes, colons and indentation near this point"))
+        return None, diags
+    except yaml.YAMLError as exc:
+        diags.append(source.diag(Pos(source.path, 1, 1), "VN001", str(exc), "check the file's YAML syntax"))
+        return None, diags
+
+
+def _build(source: SourceFile, diags: list[Diagnostic]):
+    stack: list = []
+    push, pop = stack.append, stack.pop
+    root = None
+    documents = 0
+    for ev in yaml.parse(source.text, Loader=_Loader):
+        cls = ev.__class__
+        if cls is ScalarEvent:
+            m = ev.start_mark
+            node = (SCALAR, ev.value, m.line, m.column, ev.style or None)  # C parser: "" for plain
+            if ev.anchor is not None:
+                _anchor(source, diags, m)
+            if stack:
+                stack[-1][_VALUE].append(node)
+            else:
+                root = node
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            pop()
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            m = ev.start_mark
+            node = (MAPPING if cls is MappingStartEvent else SEQUENCE, [], m.line, m.column, None)
+            if ev.anchor is not None:
+                _anchor(source, diags, m)
+            if stack:
+                stack[-1][_VALUE].append(node)
+            else:
+                root = node
+            push(node)
+        elif cls is AliasEvent:
+            _anchor(source, diags, ev.start_mark)
+            if stack:  # keep the tree well-formed; the diagnostic already refuses the file
+                stack[-1][_VALUE].append((SCALAR, "", ev.start_mark.line, ev.start_mark.column, None))
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                m = ev.start_mark
+                diags.append(source.diag(Pos(source.path, m.line + 1, m.column + 1), "VN001",
+                                         "a script file holds one YAML document",
+                                         "remove the '---' separator or move the rest into another file"))
+                return None
+    return root
+
+
+def _anchor(source: SourceFile, diags: list[Diagnostic], mark) -> None:
+    diags.append(source.diag(Pos(source.path, mark.line + 1, mark.column + 1), "VN010",
+                             "anchors and aliases ('&name', '*name') are not allowed",
+                             "write the content out in full"))
+
+
+def mapping_items(source: SourceFile, node, diags: list[Diagnostic]) -> list[tuple[str, object, object]]:
+    """(key, key node, value node) of a mapping, reporting duplicate and non-string keys."""
+    items = node[_VALUE]
+    out = []
+    seen: dict[str, object] = {}
+    for i in range(0, len(items) - 1, 2):
+        knode, vnode = items[i], items[i + 1]
+        if knode[_KIND] != SCALAR:
+            diags.append(source.diag(pos(source.path, knode), "VN004", "a key must be a plain name",
+                                     "use a simple word before the ':'"))
+            continue
+        key = knode[_VALUE]
+        if key in seen:
+            first = pos(source.path, seen[key])
+            diags.append(source.diag(pos(source.path, knode), "VN002",
+                                     f"duplicate key '{key}' (first at line {first.line})",
+                                     "remove or rename one of them"))
+            continue
+        seen[key] = knode
+        out.append((key, knode, vnode))
+    return out

@@ -1,0 +1,77 @@
+"""Play a story in the terminal: lines as text, numbered choices, a route summary at the end."""
+from __future__ import annotations
+
+import sys
+import textwrap
+
+from .runtime import events as ev
+from .runtime.runtime import Runtime, StoryError
+
+
+def route_summary(program, state) -> list[str]:
+    out = []
+    for step in state.route:
+        out.append(f"  {step['label']}: {step['text']}")
+    return out
+
+
+def play_text(program, choices: list[int] | None = None, interactive: bool = True,
+              out=sys.stdout, inp=sys.stdin) -> int:
+    """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out."""
+    rt = Runtime(program)
+    queue = list(choices or [])
+    width = 78
+    title = program.manifest.title
+    print(title, file=out)
+    print("=" * len(title), file=out)
+    if program.manifest.content_note:
+        print(textwrap.fill("Content note: " + program.manifest.content_note, width), file=out)
+    while True:
+        try:
+            event = rt.advance()
+        except StoryError as exc:
+            print(f"\n{exc}", file=sys.stderr)
+            return 1
+        if isinstance(event, ev.Line):
+            prefix = f"{event.name}: " if event.name else ""
+            print(textwrap.fill(prefix + event.text, width, subsequent_indent=" " * min(len(prefix), 12)), file=out)
+        elif isinstance(event, ev.SceneChange):
+            print(f"\n--- {event.title}" + (f" ({event.variant})" if event.variant else "") + " ---\n", file=out)
+        elif isinstance(event, ev.Choices):
+            for c in event.options:
+                print(f"  {c.index + 1}. {c.text}", file=out)
+            pick = _pick(event, queue, interactive, out, inp)
+            if pick is None:
+                print("\n(--choices ran out before the story ended)", file=out)
+                return 2
+            print(f"  > {event.options[pick].text}\n", file=out)
+            rt.choose(pick)
+        elif isinstance(event, ev.EndingReached):
+            print(f"\n*** Ending: {event.title} ***", file=out)
+        elif isinstance(event, ev.End):
+            if event.ending is None:
+                print("\n(The story stopped without an ending.)", file=out)
+            print("\nYour route:", file=out)
+            for line in route_summary(program, rt.state) or ["  (no choices made)"]:
+                print(line, file=out)
+            return 0 if event.ending else 1
+
+
+def _pick(event: ev.Choices, queue: list[int], interactive: bool, out, inp) -> int | None:
+    count = len(event.options)
+    if queue:
+        n = queue.pop(0)
+        if not 1 <= n <= count:
+            print(f"  (choice {n} is not on offer; choosing 1)", file=out)
+            n = 1
+        return n - 1
+    if not interactive:
+        return None
+    while True:
+        print(f"Choose 1-{count}: ", end="", file=out, flush=True)
+        answer = inp.readline()
+        if not answer:
+            return None
+        answer = answer.strip()
+        if answer.isdigit() and 1 <= int(answer) <= count:
+            return int(answer) - 1
