@@ -60,18 +60,22 @@ def load_game(directory: str | Path) -> LoadResult:
     digest = hashlib.blake2s()
     trees = {}
     lines = 0
+    complete = True  # every file was read and parsed
     for path in files:
         shown = display_path(path)
         source, file_diags = read_text(path, shown)
         diags.extend(file_diags)
         if source is None:
+            complete = False
             continue
         digest.update(path.name.encode() + b"\0" + source.text.encode() + b"\0")
         lines += source.text.count("\n") + 1
         sources[shown] = source
         tree, parse_diags = parse(source)
         diags.extend(parse_diags)
-        if not any(d.is_error for d in parse_diags):
+        if any(d.is_error for d in parse_diags):
+            complete = False
+        else:
             trees[path] = (source, tree)
 
     manifest = None
@@ -84,8 +88,9 @@ def load_game(directory: str | Path) -> LoadResult:
     for path, (source, tree) in trees.items():
         read_labels(source, tree, labels, diags, characters)
 
-    if manifest is not None and not any(d.is_error for d in diags):
-        diags.extend(validate(manifest, labels, sources))
+    if manifest is not None:
+        # a file that did not parse hides its labels: don't report references to them as missing
+        diags.extend(validate(manifest, labels, sources, check_label_refs=complete))
     diags.sort(key=sort_key)
     game = None
     if manifest is not None and not any(d.is_error for d in diags):

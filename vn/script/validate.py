@@ -15,8 +15,10 @@ _TERMINAL = (m.Jump, m.Ending, m.Return)
 
 
 class Validator:
-    def __init__(self, manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile]):
+    def __init__(self, manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile],
+                 check_label_refs: bool = True):
         self.manifest = manifest
+        self.check_label_refs = check_label_refs
         self.labels = labels
         self.sources = sources
         self.var_types = {name: v.type for name, v in manifest.variables.items()}
@@ -45,7 +47,7 @@ class Validator:
         self.expr_errors(check_template(template, self.var_types, self.labels), where)
 
     def label_ref(self, name: str, where: Pos) -> None:
-        if name not in self.labels:
+        if self.check_label_refs and name not in self.labels:
             self.report(where, "VN005", f"no label named '{name}'",
                         did_you_mean(name, self.labels) or "define it in one of the story files")
 
@@ -151,7 +153,7 @@ class Validator:
                             "add statements, or remove the label")
             self.block(label.body)
         reached = reachable_labels(self.manifest.start, self.labels)
-        for label in self.labels.values():
+        for label in self.labels.values() if self.check_label_refs else ():
             if label.name not in reached:
                 self.report(label.pos, "VN101", f"label '{label.name}' is never reached",
                             f"jump to it, or remove it (the story starts at '{self.manifest.start}')", WARNING)
@@ -191,5 +193,6 @@ def _type_name(t) -> str:
     return {bool: "true/false", int: "a whole number", float: "a number", str: "text"}.get(t, "unknown")
 
 
-def validate(manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile]) -> list[Diagnostic]:
-    return Validator(manifest, labels, sources).run()
+def validate(manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile],
+             check_label_refs: bool = True) -> list[Diagnostic]:
+    return Validator(manifest, labels, sources, check_label_refs).run()
