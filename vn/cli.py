@@ -76,7 +76,8 @@ def cmd_run(args) -> int:
         except ValueError:
             print("error: --choices takes numbers separated by commas, e.g. 1,3,2", file=sys.stderr)
             return 2
-    return play_text(program, choices=choices, interactive=sys.stdin.isatty() and choices is None)
+    # once the --choices list is used up, a person at a terminal carries on by hand
+    return play_text(program, choices=choices, interactive=sys.stdin.isatty())
 
 
 def cmd_play(args) -> int:

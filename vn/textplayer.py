@@ -15,9 +15,10 @@ def route_summary(program, state) -> list[str]:
     return out
 
 
-def play_text(program, choices: list[int] | None = None, interactive: bool = True,
-              out=sys.stdout, inp=sys.stdin) -> int:
+def play_text(program, choices: list[int] | None = None, interactive: bool = True, out=None, inp=None) -> int:
     """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out."""
+    out = out or sys.stdout
+    inp = inp or sys.stdin
     rt = Runtime(program)
     queue = list(choices or [])
     width = 78

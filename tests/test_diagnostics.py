@@ -1,0 +1,123 @@
+"""One test per diagnostic code: each bad input yields exactly the code, at the right place."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from vn.script.diagnostics import CODES
+from vn.script.loader import load_game
+
+from gamefiles import MANIFEST, write_game
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
+
+# (code, story text, (line, column) of the expected diagnostic in story.yaml)
+CASES = [
+    ("VN001", 'start:\n  - "unclosed\n', None),
+    ("VN002", 'start:\n  - ending: good\nstart:\n  - ending: bad\n', (3, 1)),
+    ("VN003", 'start:\n  - scene: {background: bar, transiton: fade}\n  - ending: good\n', (2, 30)),
+    ("VN004", 'start:\n  - pause: soon\n  - ending: good\n', (2, 12)),
+    ("VN005", 'start:\n  - jump: nowhere\n', (2, 5)),
+    ("VN006", 'start:\n  - xandr: "hi"\n  - ending: good\n', (2, 5)),
+    ("VN007", 'start:\n  - scene: {background: bar, variant: flooded}\n  - ending: good\n', (2, 5)),
+    ("VN008", 'start:\n  - if: "humanty > 1"\n    then: ["x"]\n  - ending: good\n', (2, 10)),
+    ("VN009", 'start:\n  - ending: god\n', (2, 5)),
+    ("VN010", 'start:\n  - &a "x"\n  - *a\n  - ending: good\n', (2, 5)),
+    ("VN012", 'start:\n\t- ending: good\n', (2, 1)),
+    ("VN014", 'start:\n  - set: {humanity: "humanity +"}\n  - ending: good\n', (2, 32)),
+    ("VN015", 'start:\n  - set: {humanity: "took_lighter + 1"}\n  - ending: good\n', (2, 22)),
+    ("VN016", None, None),
+    ("VN017", 'start:\n  - xander: "a"\n    id: same\n  - buffy: "b"\n    id: same\n  - ending: good\n', (4, 5)),
+    ("VN019", 'start:\n  - else: ["x"]\n  - ending: good\n', (2, 5)),
+    ("VN020", 'start:\n  - jump: "not a label"\n', (2, 11)),
+    ("VN021", 'start:\n  - effect: explode\n  - ending: good\n', (2, 13)),
+    ("VN022", 'start:\n  - menu: []\n  - ending: good\n', (2, 11)),
+]
+
+
+def codes_of(result, code):
+    return [d for d in result.diagnostics if d.code == code]
+
+
+@pytest.mark.parametrize("code,story,where", [c for c in CASES if c[1] is not None], ids=lambda v: str(v)[:12])
+def test_each_code_is_reported_where_it_happens(tmp_path, code, story, where):
+    result = load_game(write_game(tmp_path, story))
+    found = codes_of(result, code)
+    assert found, [d.format() for d in result.diagnostics]
+    assert result.game is None
+    if where is not None:
+        assert (found[0].pos.line, found[0].pos.column) == where, found[0].format()
+        assert found[0].pos.path.endswith("story.yaml")
+
+
+def test_duplicate_label_across_files(tmp_path):
+    write_game(tmp_path, "start:\n  - ending: good\n")
+    (tmp_path / "more.yaml").write_text("start:\n  - ending: bad\n")
+    assert codes_of(load_game(tmp_path), "VN016")
+
+
+def test_file_too_large(tmp_path):
+    write_game(tmp_path, "start:\n  - ending: good\n")
+    (tmp_path / "huge.yaml").write_text("x:\n" + ("  - \"" + "a" * 100 + "\"\n") * 30_000)
+    found = codes_of(load_game(tmp_path), "VN011")
+    assert found and found[0].pos.path.endswith("huge.yaml")
+
+
+def test_not_utf8_names_line_and_column(tmp_path):
+    write_game(tmp_path, "start:\n  - ending: good\n")
+    (tmp_path / "latin.yaml").write_bytes("x:\n  - \"caf\xe9\"\n".encode("latin-1"))
+    found = codes_of(load_game(tmp_path), "VN013")
+    assert found and (found[0].pos.line, found[0].pos.column) == (2, 9)
+
+
+def test_missing_manifest(tmp_path):
+    (tmp_path / "story.yaml").write_text("start:\n  - ending: good\n")
+    assert codes_of(load_game(tmp_path), "VN018")
+
+
+def test_unknown_key_suggests_the_closest(tmp_path):
+    result = load_game(write_game(tmp_path, 'start:\n  - menu:\n      - text: "a"\n        iff: took_lighter\n'
+                                               '      - text: "b"\n  - ending: good\n'))
+    found = codes_of(result, "VN003")
+    assert found and "did you mean 'if'?" in found[0].hint
+
+
+def test_invalid_shown_value(tmp_path):
+    manifest = MANIFEST.replace("shown: spirit", "shown: ghostly")
+    assert codes_of(load_game(write_game(tmp_path, "start:\n  - ending: good\n", manifest)), "VN023")
+
+
+def test_unreached_label_and_dead_statement_are_warnings(tmp_path):
+    result = load_game(write_game(tmp_path, 'start:\n  - ending: good\n  - "never"\nlonely:\n  - ending: bad\n'))
+    assert result.game is not None
+    assert [d.code for d in result.warnings] == ["VN102", "VN101"]
+    assert all(d.severity == "warning" for d in result.warnings)
+
+
+def test_all_errors_of_a_run_are_reported(tmp_path):
+    story = ('start:\n  - xandr: "a"\n  - jump: nowhere\n  - set: {humanity: "1 +"}\n'
+             '  - scene: barn\n  - ending: gud\n')
+    result = load_game(write_game(tmp_path, story))
+    assert {"VN006", "VN005", "VN014", "VN007", "VN009"} <= {d.code for d in result.errors}
+
+
+def test_format_shows_source_line_caret_and_hint(tmp_path):
+    result = load_game(write_game(tmp_path, 'start:\n  - xandr: "hi"\n  - ending: good\n'))
+    text = result.errors[0].format()
+    lines = text.splitlines()
+    assert re.match(r".*story\.yaml:2:5: error VN006: unknown character or statement 'xandr'", lines[0])
+    assert lines[1].strip() == '- xandr: "hi"'
+    assert lines[2].index("^") == lines[1].index("x")
+    assert "did you mean 'xander'?" in lines[3]
+
+
+def test_every_code_has_a_documentation_entry():
+    documented = set(re.findall(r"^## (VN\d{3})", DOCS.read_text(), re.MULTILINE))
+    assert set(CODES) == documented
+
+
+def test_every_error_code_has_a_test():
+    tested = {c for c, _, _ in CASES} | {"VN011", "VN013", "VN018", "VN023", "VN101", "VN102"}
+    assert set(CODES) == tested
