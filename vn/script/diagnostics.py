@@ -41,9 +41,12 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Pos:
-    """A place in a source file; line and column are 1-based."""
+    """A place in a source file; line and column are 1-based.
+
+    Not frozen: the loader makes one for nearly every node, and a frozen
+    dataclass takes three times as long to build. Treat it as immutable."""
 
     path: str
     line: int

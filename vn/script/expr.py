@@ -7,6 +7,7 @@ labels, which the loader knows only after reading every file.
 """
 from __future__ import annotations
 
+import functools
 import operator
 import re
 from dataclasses import dataclass, field
@@ -58,8 +59,12 @@ def _collect(node: Node, names: set[str], labels: set[str]) -> None:
         _collect(child, names, labels)
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(source: str) -> Expr:
-    """Parse and compile `source`; raises ExprError (VN014) with the column of the problem."""
+    """Parse and compile `source`; raises ExprError (VN014) with the column of the problem.
+
+    Scripts repeat the same conditions and updates many times, and an Expr is
+    immutable, so equal sources share one parsed expression."""
     return _wrap(source, parse_tree(source))
 
 
@@ -346,6 +351,8 @@ def _closing_brace(text: str, start: int) -> int:
 
 def parse_template(text: str) -> Template:
     """Split text into literal parts and `{expression}` parts; columns in errors count from the start of `text`."""
+    if "{" not in text and "}" not in text:  # most lines: nothing to interpolate
+        return Template(text, (text,), True, ())
     parts: list[str | Expr] = []
     offsets: list[int] = []
     pending: list[str] = []  # literal text not yet added to parts

@@ -5,8 +5,8 @@ this step checks shape: keys, types, and expression syntax.
 """
 from __future__ import annotations
 
-import hashlib
 import re
+import zlib
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
@@ -22,7 +22,9 @@ NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def short_hash(*parts: object) -> str:
-    return hashlib.blake2s("\x1f".join(map(str, parts)).encode(), digest_size=4).hexdigest()
+    """Eight hex digits that depend only on the parts; stable across runs and machines.
+    A clash inside one label only adds a '#2' suffix (see derived_id)."""
+    return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
 class LabelBuilder:
@@ -48,8 +50,7 @@ class LabelBuilder:
 
     def text_pos(self, node) -> Pos:
         """Where a scalar's text begins: past the opening quote of a quoted scalar."""
-        p = pos(self.src.path, node)
-        return p.shifted(1) if style(node) in ('"', "'") else p
+        return Pos(self.src.path, node[2] + 1, node[3] + (2 if style(node) in ('"', "'") else 1))
 
     def string(self, node, what: str) -> str | None:
         if kind(node) != SCALAR or (style(node) is None and not isinstance(scalar_value(node), str)):

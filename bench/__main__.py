@@ -1,0 +1,71 @@
+"""`make bench`: run every benchmark, print one table with targets, write bench/results.json."""
+from __future__ import annotations
+
+import importlib
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+# (module, key, label, unit, target, higher is better)
+FIGURES = [
+    ("bench_core", "check_lines_per_s", "vn check speed", "lines/s", 100_000, True),
+    ("bench_core", "runtime_events_per_s", "runtime events", "events/s", 100_000, True),
+    ("bench_core", "routes_seconds", "vn routes on the game", "s", 1.0, False),
+    ("bench_scenes", "frame_p99_ms_max", "scene frame p99 (worst scene)", "ms", 4.0, False),
+    ("bench_ui", "ui_frame_p99_ms_max", "frame p99 with dialogue box (worst)", "ms", 4.0, False),
+    ("bench_ui", "first_frame_s", "start to first frame", "s", 0.4, False),
+    ("bench_ui", "title_rss_mb", "memory at title screen", "MB", 100.0, False),
+]
+
+
+def run_module(name: str) -> dict:
+    try:
+        module = importlib.import_module(f"bench.{name}")
+    except ImportError as exc:
+        return {"_error": f"not available: {exc}"}
+    started = time.perf_counter()
+    try:
+        figures = module.measure()
+    except Exception as exc:  # a broken benchmark must not hide the others' figures
+        return {"_error": f"{type(exc).__name__}: {exc}"}
+    figures["_seconds"] = time.perf_counter() - started
+    return figures
+
+
+def main() -> int:
+    results: dict[str, dict] = {}
+    for module in dict.fromkeys(m for m, *_ in FIGURES):
+        print(f"running {module} ...", file=sys.stderr, flush=True)
+        results[module] = run_module(module)
+    rows, table = [], []
+    for module, key, label, unit, target, higher in FIGURES:
+        value = results[module].get(key)
+        if value is None:
+            verdict = "n/a"
+            shown = "not run"
+        else:
+            verdict = "PASS" if (value >= target if higher else value <= target) else "MISS"
+            shown = f"{value:,.3f}" if value < 100 else f"{value:,.0f}"
+        target_text = ("≥ " if higher else "≤ ") + (f"{target:,}" if target >= 100 else f"{target}")
+        table.append((label, shown, unit, target_text, verdict))
+        rows.append({"figure": label, "key": key, "value": value, "unit": unit, "target": target,
+                     "higher_is_better": higher, "verdict": verdict})
+    width = max(len(r[0]) for r in table)
+    print(f"{'figure':<{width}}  {'value':>14}  {'unit':<9} {'target':<12} result")
+    for label, shown, unit, target_text, verdict in table:
+        print(f"{label:<{width}}  {shown:>14}  {unit:<9} {target_text:<12} {verdict}")
+    for module, figures in results.items():
+        if "_error" in figures:
+            print(f"  {module}: {figures['_error']}")
+    out = {"machine": {"python": platform.python_version(), "platform": platform.platform()},
+           "figures": rows, "raw": results}
+    path = Path(__file__).resolve().parent / "results.json"
+    path.write_text(json.dumps(out, indent=2, default=str))
+    print(f"\nwrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

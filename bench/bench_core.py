@@ -1,0 +1,81 @@
+"""Script check speed, runtime events per second, and exhaustive route exploration time."""
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from vn.runtime import events as ev
+from vn.runtime.routes import explore_routes
+from vn.runtime.runtime import Runtime
+from vn.script.loader import load_game
+from vn.script.program import compile_game, load_program
+
+from .generate import write_long_game
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def check_speed(lines: int = 100_000, repeat: int = 3) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        total = write_long_game(folder, lines) + (folder / "game.yaml").read_text().count("\n")
+
+        def run():
+            result = load_game(folder)
+            assert result.game is not None, result.diagnostics[:3]
+        seconds = _best(run, repeat)
+    return {"check_lines": total, "check_seconds": seconds, "check_lines_per_s": total / seconds}
+
+
+def runtime_speed(lines: int = 100_000, repeat: int = 3) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        write_long_game(folder, lines)
+        program = compile_game(load_game(folder).game)
+    counts = []
+
+    def run():
+        rt = Runtime(program)
+        n = 0
+        while True:
+            e = rt.advance()
+            n += 1
+            if e.__class__ is ev.Choices:
+                rt.choose(n % len(e.options))
+                n += 1
+            elif e.__class__ is ev.End:
+                counts.append(n)
+                return
+    seconds = _best(run, repeat)
+    return {"runtime_events": counts[0], "runtime_seconds": seconds, "runtime_events_per_s": counts[0] / seconds}
+
+
+def routes_time(repeat: int = 5) -> dict:
+    program = load_program(ROOT / "scripts")
+    reports = []
+    seconds = _best(lambda: reports.append(explore_routes(program)), repeat)
+    return {"routes_seconds": seconds, "routes_count": reports[0].routes}
+
+
+def measure() -> dict:
+    out = {}
+    out.update(check_speed())
+    out.update(runtime_speed())
+    out.update(routes_time())
+    return out
+
+
+if __name__ == "__main__":
+    for key, value in measure().items():
+        print(f"{key:24} {value:,.3f}" if isinstance(value, float) else f"{key:24} {value:,}")
