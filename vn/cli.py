@@ -76,16 +76,66 @@ def cmd_run(args) -> int:
         except ValueError:
             print("error: --choices takes numbers separated by commas, e.g. 1,3,2", file=sys.stderr)
             return 2
+    save_to = None
+    if getattr(args, "save", None):
+        from .save.resume import open_store
+        store = open_store(program)
+        try:
+            store.path(args.save)
+        except Exception as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+
+        def save_to(state):
+            from .save.resume import route_summary
+            stage = state.stage.get("background")
+            title = program.manifest.backgrounds[stage].title if stage in program.manifest.backgrounds else ""
+            info = store.write(args.save, state, scene=title, summary=route_summary(state))
+            print(f"saved to {info.title} ({store.path(args.save)})")
     # once the --choices list is used up, a person at a terminal carries on by hand
-    return play_text(program, choices=choices, interactive=sys.stdin.isatty())
+    return play_text(program, choices=choices, interactive=sys.stdin.isatty() and save_to is None,
+                     on_choices_used=save_to)
+
+
+def cmd_saves(args) -> int:
+    from .save.resume import open_store
+    program, _ = _load(args.dir)
+    if program is None:
+        return 1
+    store = open_store(program)
+    infos = store.list()
+    if args.json:
+        print(json.dumps({"folder": str(store.folder), "saves": [
+            {"slot": i.slot, "ok": i.ok, "reason": i.reason, "created": i.created, "scene": i.scene,
+             "summary": i.summary, "play_time": i.play_time, "same_script": i.same_script} for i in infos]},
+            indent=2))
+        return 0
+    print(f"Saves in {store.folder}:")
+    if not infos:
+        print("  (none)")
+    for i in infos:
+        if i.ok:
+            when = i.when.astimezone().strftime("%Y-%m-%d %H:%M") if i.when else "?"
+            changed = "  (story changed since)" if not i.same_script else ""
+            print(f"  {i.title:<12} ok       {when}  {i.scene:<16} {i.summary or '-'}{changed}")
+        else:
+            print(f"  {i.title:<12} REFUSED  {i.reason}")
+    return 0
 
 
 def cmd_play(args) -> int:
     try:
         from .app import run_window
     except ImportError:  # the window is not available: play in the terminal
-        return cmd_run(argparse.Namespace(dir=args.dir, choices=None))
+        return cmd_run(argparse.Namespace(dir=args.dir, choices=None, save=None))
     return run_window(args.dir)
+
+
+def cmd_shots(args) -> int:
+    from .ui.shots import write_shots
+    written = write_shots(args.dir, args.outdir)
+    print(f"{len(written)} screenshots in {args.outdir}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("dir", nargs="?", default=default_dir)
     run.add_argument("--text", action="store_true", help="play in the terminal")
     run.add_argument("--choices", help="answer choices from this list, e.g. 1,3,2 (1-based)")
+    run.add_argument("--save", metavar="SLOT", help="save to SLOT (e.g. 3 or quick) once the --choices are used up")
     run.set_defaults(func=lambda a: cmd_run(a) if a.text else cmd_play(a))
 
     routes = sub.add_parser("routes", help="explore every route; report endings and dead ends")
@@ -109,9 +160,19 @@ def build_parser() -> argparse.ArgumentParser:
     routes.add_argument("--json", action="store_true")
     routes.set_defaults(func=cmd_routes)
 
+    saves = sub.add_parser("saves", help="list the saves in the data folder, with any refused and why")
+    saves.add_argument("dir", nargs="?", default=default_dir)
+    saves.add_argument("--json", action="store_true")
+    saves.set_defaults(func=cmd_saves)
+
     play = sub.add_parser("play", help="open the game window")
     play.add_argument("dir", nargs="?", default=default_dir)
     play.set_defaults(func=cmd_play)
+
+    shots = sub.add_parser("shots", help="write PNG screenshots of every screen (headless)")
+    shots.add_argument("outdir")
+    shots.add_argument("--dir", default=default_dir, help="the game's scripts folder")
+    shots.set_defaults(func=cmd_shots)
     return parser
 
 

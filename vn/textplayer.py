@@ -15,8 +15,12 @@ def route_summary(program, state) -> list[str]:
     return out
 
 
-def play_text(program, choices: list[int] | None = None, interactive: bool = True, out=None, inp=None) -> int:
-    """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out."""
+def play_text(program, choices: list[int] | None = None, interactive: bool = True, out=None, inp=None,
+              on_choices_used=None) -> int:
+    """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out.
+
+    `on_choices_used(state)` is called once, at the first choice after the list is used up
+    (or at the end, if the story ends first), and play stops there."""
     out = out or sys.stdout
     inp = inp or sys.stdin
     rt = Runtime(program)
@@ -39,6 +43,9 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
         elif isinstance(event, ev.SceneChange):
             print(f"\n--- {event.title}" + (f" ({event.variant})" if event.variant else "") + " ---\n", file=out)
         elif isinstance(event, ev.Choices):
+            if on_choices_used is not None and not queue:
+                on_choices_used(rt.state)
+                return 0
             for c in event.options:
                 print(f"  {c.index + 1}. {c.text}", file=out)
             pick = _pick(event, queue, interactive, out, inp)
@@ -50,6 +57,8 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
         elif isinstance(event, ev.EndingReached):
             print(f"\n*** Ending: {event.title} ***", file=out)
         elif isinstance(event, ev.End):
+            if on_choices_used is not None:
+                on_choices_used(rt.state)
             if event.ending is None:
                 print("\n(The story stopped without an ending.)", file=out)
             print("\nYour route:", file=out)

@@ -222,7 +222,7 @@ class Runtime:
         option = offered[index]
         ins = self._lc.code[self._pc]
         st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": option.text.render(st.variables, self._visits)})
+                         "text": option.text.render(st.variables, self._visits), "note": option.note})
         if option.once:
             st.once.append(option.id)
         for name, expr in option.assigns:

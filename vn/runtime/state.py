@@ -32,7 +32,7 @@ class StoryState:
     variables: dict[str, object] = field(default_factory=dict)
     visits: dict[str, int] = field(default_factory=dict)
     once: list[str] = field(default_factory=list)          # once-only options already taken
-    route: list[dict] = field(default_factory=list)        # {label, option, text} per choice made
+    route: list[dict] = field(default_factory=list)        # {label, option, text, note} per choice made
     endings: list[str] = field(default_factory=list)       # endings reached in this run
     stage: dict = field(default_factory=lambda: {"background": None, "variant": None, "figures": {}})
     last_line: dict | None = None                          # {id, speaker, text} of the last line shown
@@ -135,4 +135,4 @@ def _frame(value, what) -> Frame:
 def _route_entry(value) -> dict:
     d = _expect(value, dict, "route entry")
     return {"label": _str(d.get("label"), "route label"), "option": _str(d.get("option"), "route option"),
-            "text": _str(d.get("text", ""), "route text")}
+            "text": _str(d.get("text", ""), "route text"), "note": _str(d.get("note", ""), "route note")}

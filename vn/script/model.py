@@ -54,6 +54,7 @@ class Option:
     body: tuple["Statement", ...] = ()
     jump: str | None = None
     jump_pos: Pos | None = None
+    note: str = ""  # a few words for route summaries in saves, e.g. "spared Willy"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ class OptionCode:
     once: bool
     assigns: tuple[tuple[str, Expr], ...]
     target: int            # first instruction of the option's own code
+    note: str = ""
 
 
 @dataclass(slots=True)
@@ -106,7 +107,7 @@ class _Compiler:
             else:
                 exits.append(self.emit(GOTO, f"{o.id}/next", o.pos))
             options.append(OptionCode(n, o.id, o.text, o.condition, o.once,
-                                      tuple((a.name, a.value) for a in o.assigns), start))
+                                      tuple((a.name, a.value) for a in o.assigns), start, o.note))
         end = len(self.lc.code)
         for e in exits:
             self.patch(e, end)

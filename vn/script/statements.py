@@ -16,7 +16,7 @@ from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_it
 
 STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
                   "scene", "show", "hide", "pause", "effect", "ending")
-OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump")
+OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -284,9 +284,10 @@ class LabelBuilder:
         assigns = (self.assignments(fields["set"]) or ()) if "set" in fields else ()
         body = self.block(fields["do"]) if "do" in fields else ()
         jump = self.name(fields["jump"], "label name") if "jump" in fields else None
+        note = (self.string(fields["note"], "a route note") or "") if "note" in fields else ""
         return m.Option(option_id or self.derived_id("option", text.source), here, text, text_pos, cond,
                         cond_pos, once, assigns, body, jump,
-                        pos(self.src.path, fields["jump"]) if "jump" in fields else None)
+                        pos(self.src.path, fields["jump"]) if "jump" in fields else None, note)
 
     def st_jump(self, here, key, knode, vnode, extra):
         self._no_extra(extra)

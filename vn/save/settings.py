@@ -1,0 +1,51 @@
+"""The player's settings: what they are, their defaults and bounds, and reading them back safely."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+TEXT_SPEED_RANGE = (10.0, 120.0)   # characters per second the settings slider offers
+AUTO_DELAY_RANGE = (0.5, 5.0)      # seconds a finished line stays before auto mode moves on
+TEXT_SIZE_RANGE = (0.8, 1.4)
+
+
+@dataclass
+class Settings:
+    text_speed: float = 45.0        # typewriter speed, characters per second
+    fullscreen: bool = False
+    reduced_flashes: bool = False   # no white flashes, muzzle strobes or screen shake
+    auto_delay: float = 1.5
+    volume: float = 0.8             # master volume, 0..1
+    text_size: float = 1.0          # scale applied to the dialogue font
+    skip_unseen: bool = False       # whether skip also passes lines never seen before
+
+    def clamped_text_speed(self) -> float:
+        return _clamp(self.text_speed, TEXT_SPEED_RANGE)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: object) -> "Settings":
+        """Unknown keys are ignored and bad values fall back to defaults, one field at a time,
+        so a hand-edited or older settings file never costs the player the rest."""
+        out = cls()
+        if not isinstance(data, dict):
+            return out
+        for f in fields(cls):
+            value = data.get(f.name)
+            default = getattr(out, f.name)
+            if isinstance(default, bool):
+                if isinstance(value, bool):
+                    setattr(out, f.name, value)
+            elif isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
+                setattr(out, f.name, float(value))
+        out.text_speed = _clamp(out.text_speed, TEXT_SPEED_RANGE)
+        out.auto_delay = _clamp(out.auto_delay, AUTO_DELAY_RANGE)
+        out.text_size = _clamp(out.text_size, TEXT_SIZE_RANGE)
+        out.volume = _clamp(out.volume, (0.0, 1.0))
+        return out
+
+
+def _clamp(value: float, bounds: tuple[float, float]) -> float:
+    low, high = bounds
+    return float(min(max(value, low), high))
