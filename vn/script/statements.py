@@ -121,6 +121,7 @@ class LabelBuilder:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
         for item in raw(node):
+            items = None
             if kind(item) == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
                 keys = [k for k, _, _ in items]
@@ -135,7 +136,7 @@ class LabelBuilder:
                     if closes:
                         open_if = None
                     continue
-            statement = self.statement(item)
+            statement = self.statement(item, items)
             open_if = None
             if statement is None:
                 continue
@@ -149,7 +150,8 @@ class LabelBuilder:
             return m.If(s[0], s[1], tuple(s[2]))
         return s
 
-    def statement(self, node):
+    def statement(self, node, items=None):
+        """One statement; `items` are the mapping's entries when the caller has read them already."""
         if kind(node) == SCALAR:
             text, where = self.template(node, "narration")
             if text is None:
@@ -158,7 +160,8 @@ class LabelBuilder:
         if kind(node) != MAPPING:
             self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
             return None
-        items = mapping_items(self.src, node, self.diags)
+        if items is None:
+            items = mapping_items(self.src, node, self.diags)
         main = [(k, kn, vn) for k, kn, vn in items if k != "id" and k != "then"]
         if not main:
             self.error(node, "VN018", "statement has no content", "add narration, a speaker line or a command")

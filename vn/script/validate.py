@@ -44,7 +44,8 @@ class Validator:
                         "compare it, e.g. 'humanity > 2'")
 
     def text(self, template, where: Pos) -> None:
-        self.expr_errors(check_template(template, self.var_types, self.labels), where)
+        if not template.is_plain:
+            self.expr_errors(check_template(template, self.var_types, self.labels), where)
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
