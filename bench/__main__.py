@@ -11,6 +11,7 @@ from pathlib import Path
 # (module, key, label, unit, target, higher is better)
 FIGURES = [
     ("bench_core", "check_lines_per_s", "vn check speed", "lines/s", 100_000, True),
+    ("bench_core", "check_no_routes_lines_per_s", "vn check --no-routes speed", "lines/s", 100_000, True),
     ("bench_core", "runtime_events_per_s", "runtime events", "events/s", 100_000, True),
     ("bench_core", "routes_seconds", "vn routes on the game", "s", 1.0, False),
     ("bench_scenes", "frame_p99_ms_max", "scene frame p99 (worst scene)", "ms", 4.0, False),

@@ -27,15 +27,19 @@ def _best(fn, repeat: int) -> float:
 
 
 def check_speed(lines: int = 100_000, repeat: int = 3) -> dict:
+    """`vn check` as shipped (load, validate, variable lint, route exploration) and with --no-routes."""
+    from vn.cli import check_folder
+    out = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         total = write_long_game(folder, lines) + (folder / "game.yaml").read_text().count("\n")
-
-        def run():
-            result = load_game(folder)
-            assert result.game is not None, result.diagnostics[:3]
-        seconds = _best(run, repeat)
-    return {"check_lines": total, "check_seconds": seconds, "check_lines_per_s": total / seconds}
+        for key, explore in (("check", True), ("check_no_routes", False)):
+            def run():
+                result = check_folder(str(folder), explore=explore)
+                assert not result.errors, result.errors[:3]
+            seconds = _best(run, repeat)
+            out.update({f"{key}_lines": total, f"{key}_seconds": seconds, f"{key}_lines_per_s": total / seconds})
+    return out
 
 
 def runtime_speed(lines: int = 100_000, repeat: int = 3) -> dict:

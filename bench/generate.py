@@ -28,7 +28,7 @@ BLOCK = """\
   - xander: "Nothing here but the quiet and the smell of old smoke, {n}."
   - buffy: "You always say that. Humanity is {{humanity}} tonight."
   - set: {{humanity: "humanity + 1", courage: "courage + {m}"}}
-  - if: "humanity > {m} and not took_lighter"
+  - if: "humanity > {m} and courage > 0"
     then:
       - "He keeps walking, counting the stones as he passes them."
       - xander: "Keep moving."

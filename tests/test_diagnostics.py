@@ -119,5 +119,76 @@ def test_every_code_has_a_documentation_entry():
 
 
 def test_every_error_code_has_a_test():
-    tested = {c for c, _, _ in CASES} | {"VN011", "VN013", "VN018", "VN023", "VN101", "VN102"}
+    tested = {c for c, _, _ in CASES} | {"VN011", "VN013", "VN018", "VN023", "VN101", "VN102",
+                                          "VN103", "VN104", "VN105", "VN106", "VN107"}
     assert set(CODES) == tested
+
+
+def check_codes(folder, **kwargs):
+    from vn.cli import check_folder
+    return [(d.code, d.pos.line, d.pos.column) for d in check_folder(str(folder), **kwargs).diagnostics]
+
+
+def test_variable_warnings(tmp_path):
+    story = """start:
+  - set: {humanity: "humanity + 1"}
+  - menu:
+      - text: "a"
+        set: {took_lighter: true}
+      - text: "b"
+  - if: took_lighter
+    then: ["lit"]
+  - ending: good
+"""
+    found = check_codes(write_game(tmp_path, story), explore=False)
+    assert ("VN104", 7, 9) in found          # took_lighter unset on the "b" route
+    assert not any(c == "VN104" and line == 2 for c, line, _ in found)  # self-update is fine
+    unread = {line for c, line, _ in found if c == "VN103"}
+    assert unread == {14, 15}                 # mood and ratio are never read; the others are
+
+
+def test_explicit_set_on_every_branch_silences_read_before_set(tmp_path):
+    story = """start:
+  - menu:
+      - text: "a"
+        set: {took_lighter: true}
+      - text: "b"
+        set: {took_lighter: false}
+  - if: took_lighter
+    then: ["lit"]
+  - ending: good
+"""
+    assert not [f for f in check_codes(write_game(tmp_path, story), explore=False) if f[0] == "VN104"]
+
+
+def test_route_warnings(tmp_path):
+    story = """start:
+  - menu:
+      - text: "never"
+        if: "humanity > 5"
+        jump: bad_end
+      - text: "ok"
+  - ending: good
+bad_end:
+  - ending: bad
+"""
+    found = check_codes(write_game(tmp_path, story))
+    assert ("VN106", 4, 14) in found
+    assert ("VN105", 18, 3) in found          # the "bad" ending's line in game.yaml
+
+
+def test_route_exploration_that_stops_early_says_so(tmp_path):
+    from vn.runtime.lint import check_routes
+    from vn.script.program import compile_game
+    story = """start:
+  - set: {humanity: "humanity + 1"}
+  - menu:
+      - text: "again"
+        jump: start
+      - text: "stop"
+        jump: done
+done:
+  - ending: good
+"""
+    program = compile_game(load_game(write_game(tmp_path, story)).game)
+    assert [d.code for d in check_routes(program, max_states=50)] == ["VN107"]

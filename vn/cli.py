@@ -19,9 +19,29 @@ def _load(directory: str, out=sys.stderr):
     return (compile_game(result.game) if result.game else None), result
 
 
-def cmd_check(args) -> int:
+def check_folder(directory: str, explore: bool = True):
+    """Everything `vn check` reports: load-time diagnostics, then variable and route warnings."""
     from .script.loader import load_game
-    result = load_game(args.dir)
+    from .script.diagnostics import sort_key
+    result = load_game(directory)
+    if result.game is not None:
+        from .script.lint import variable_warnings
+        from .script.program import compile_game
+        program = compile_game(result.game)
+        extra = variable_warnings(program)
+        if explore:
+            from .runtime.lint import check_routes
+            extra += check_routes(program)
+        for d in extra:
+            source = result.sources.get(d.pos.path)
+            result.diagnostics.append(type(d)(d.pos, d.code, d.message, d.hint, d.severity,
+                                              source.line(d.pos.line) if source else ""))
+        result.diagnostics.sort(key=sort_key)
+    return result
+
+
+def cmd_check(args) -> int:
+    result = check_folder(args.dir, explore=not args.no_routes)
     if args.json:
         print(json.dumps({"ok": not result.errors, "files": len(result.sources), "lines": result.lines_read,
                           "diagnostics": [d.to_json() for d in result.diagnostics]}, indent=2))
@@ -123,6 +143,23 @@ def cmd_saves(args) -> int:
     return 0
 
 
+def cmd_graph(args) -> int:
+    from .script.loader import load_game
+    from .storymap import GraphvizMissing, write_story_map
+    result = load_game(args.dir)
+    for d in result.diagnostics:
+        print(d.format(), file=sys.stderr)
+    if result.game is None:
+        return 1
+    try:
+        written = write_story_map(result.game, Path(args.output))
+    except (GraphvizMissing, ValueError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {written}")
+    return 0
+
+
 def cmd_play(args) -> int:
     try:
         from .app import run_window
@@ -146,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate a game's scripts")
     check.add_argument("dir", nargs="?", default=default_dir)
     check.add_argument("--json", action="store_true", help="print diagnostics as JSON")
+    check.add_argument("--no-routes", action="store_true",
+                       help="skip the route exploration (unreachable endings, impossible choices)")
     check.set_defaults(func=cmd_check)
 
     run = sub.add_parser("run", help="play the story")
@@ -164,6 +203,11 @@ def build_parser() -> argparse.ArgumentParser:
     saves.add_argument("dir", nargs="?", default=default_dir)
     saves.add_argument("--json", action="store_true")
     saves.set_defaults(func=cmd_saves)
+
+    graph = sub.add_parser("graph", help="draw the story map (.dot always; .svg/.png with Graphviz)")
+    graph.add_argument("dir", nargs="?", default=default_dir)
+    graph.add_argument("-o", "--output", default="story.svg", help="story.svg, story.png or story.dot")
+    graph.set_defaults(func=cmd_graph)
 
     play = sub.add_parser("play", help="open the game window")
     play.add_argument("dir", nargs="?", default=default_dir)

@@ -38,6 +38,11 @@ CODES: dict[str, str] = {
     "VN023": "invalid value",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
+    "VN103": "variable is never read",
+    "VN104": "variable may be read before it is set",
+    "VN105": "no route reaches this ending",
+    "VN106": "choice condition is never true",
+    "VN107": "route exploration stopped early",
 }
 
 

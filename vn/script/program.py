@@ -36,6 +36,7 @@ class OptionCode:
     assigns: tuple[tuple[str, Expr], ...]
     target: int            # first instruction of the option's own code
     note: str = ""
+    condition_pos: m.Pos | None = None
 
 
 @dataclass(slots=True)
@@ -107,7 +108,8 @@ class _Compiler:
             else:
                 exits.append(self.emit(GOTO, f"{o.id}/next", o.pos))
             options.append(OptionCode(n, o.id, o.text, o.condition, o.once,
-                                      tuple((a.name, a.value) for a in o.assigns), start, o.note))
+                                      tuple((a.name, a.value) for a in o.assigns), start, o.note,
+                                      o.condition_pos))
         end = len(self.lc.code)
         for e in exits:
             self.patch(e, end)
