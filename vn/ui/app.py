@@ -1,0 +1,238 @@
+"""The app: owns the window, the logical canvas, the pygame_gui manager, the
+settings and the screen stack, and runs the frame loop.
+
+One frame (`step`) is: read the window's events, map mouse positions to logical
+coordinates, give each event to pygame_gui and then (unless pygame_gui consumed
+it) to the top screen; update pygame_gui and the screens; draw the screens from
+the topmost opaque one up, then pygame_gui's elements; present. `run()` paces
+frames with a 60 FPS clock; `run_frames()` steps with a fixed dt and never
+waits, which is how tests and screenshots drive the very same loop.
+
+Screens are imported where they are first shown: start-up loads only what the
+first frame needs, and screens may refer back to the app without an import cycle.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from ..paths import assets_dir
+from .display import LOGICAL_SIZE, Display
+from .preferences import Settings
+from .scene_loader import SceneLoader
+from .screen import Screen
+from .theme import Theme
+
+FPS = 60
+MAX_DT = 0.1    # after a stall (window dragged, debugger), never jump the story by more than this
+
+
+class App:
+    def __init__(self, scripts_dir: str | Path, *, settings: Settings | None = None,
+                 window_size: tuple[int, int] | None = None, caption: str = "Visual novel",
+                 paint_in_background: bool = True):
+        pygame.display.init()
+        pygame.font.init()
+        self.scripts_dir = Path(scripts_dir)
+        self.settings = settings or Settings()
+        self.display = Display(caption, window_size)
+        if self.settings.fullscreen:
+            self.settings.fullscreen = self.display.set_fullscreen(True)
+        self.theme = Theme.load(assets_dir() / "theme.json")
+        self._ui = None
+        self.scenes = SceneLoader(_paint_scene, background=paint_in_background)
+        self.program = None
+        self.screens: list[Screen] = []
+        self.running = True
+        self.frames = 0
+        self.clock = pygame.time.Clock()
+
+    @property
+    def ui(self):
+        """The pygame_gui manager, made on first use: importing pygame_gui and loading its
+        fonts takes a tenth of a second, which the first frame need not wait for."""
+        if self._ui is None:
+            self._ui = _make_ui_manager(self.theme)
+        return self._ui
+
+    # -- the story --------------------------------------------------------------------
+    def load(self) -> bool:
+        """Load the scripts and show the title, or the error screen naming what is wrong."""
+        from ..script.diagnostics import ScriptError
+        from ..script.program import load_program
+        try:
+            self.program = load_program(self.scripts_dir)
+        except ScriptError as exc:
+            from .error import ErrorScreen
+            self.program = None
+            self.reset(ErrorScreen.for_load_error(self, exc))
+            return False
+        except OSError as exc:
+            from .error import ErrorScreen
+            self.program = None
+            self.reset(ErrorScreen.for_exception(self, f"The scripts could not be read: {exc}"))
+            return False
+        pygame.display.set_caption(self.program.manifest.title)
+        self.show_title()
+        return True
+
+    def show_title(self) -> None:
+        from .title import TitleScreen
+        self.reset(TitleScreen(self))
+
+    def new_game(self) -> None:
+        from .game import GameScreen
+        self.reset(GameScreen(self))
+
+    def show_story_error(self, error) -> None:
+        from .error import ErrorScreen
+        self.reset(ErrorScreen.for_story_error(self, error))
+
+    def open_settings(self) -> None:
+        from .settings import SettingsScreen
+        self.push(SettingsScreen(self))
+
+    def set_fullscreen(self, on: bool) -> None:
+        self.settings.fullscreen = self.display.set_fullscreen(on)
+
+    def quit(self) -> None:
+        self.running = False
+
+    # -- the screen stack ---------------------------------------------------------------
+    @property
+    def top(self) -> Screen | None:
+        return self.screens[-1] if self.screens else None
+
+    def push(self, screen: Screen) -> None:
+        if self.screens:
+            self.screens[-1].cover()
+        self.screens.append(screen)
+        screen.enter()
+
+    def pop(self) -> Screen:
+        screen = self.screens.pop()
+        screen.leave()
+        if self.screens:
+            self.screens[-1].uncover()
+        return screen
+
+    def replace(self, screen: Screen) -> None:
+        if self.screens:
+            self.screens.pop().leave()
+        self.screens.append(screen)
+        screen.enter()
+
+    def reset(self, screen: Screen) -> None:
+        """Empty the stack and start over with `screen`."""
+        while self.screens:
+            self.screens.pop().leave()
+        self.screens.append(screen)
+        screen.enter()
+
+    # -- the loop -----------------------------------------------------------------------
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+            return
+        if event.type == pygame.VIDEORESIZE:
+            self.display.resize(event.size)
+            return
+        if event.type == pygame.WINDOWSIZECHANGED:
+            self.display.resize((event.x, event.y))
+            return
+        if event.type == pygame.KEYDOWN and _is_fullscreen_key(event):
+            self.set_fullscreen(not self.display.fullscreen)
+            return
+        ui = self._ui
+        if event.type == pygame.WINDOWLEAVE and ui is not None:
+            ui.pointer = (-1, -1)
+        event = self.display.map_event(event)
+        if ui is not None:
+            if event.type in (pygame.MOUSEMOTION, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP):
+                ui.pointer = event.pos
+            if ui.process_events(event):
+                return
+        if self.screens:
+            self.screens[-1].process_event(event)
+
+    def step(self, dt: float) -> None:
+        """One frame: events, update, draw, present."""
+        for event in pygame.event.get():
+            self.handle_event(event)
+            if not self.running:
+                return
+        dt = min(max(dt, 0.0), MAX_DT)
+        if self._ui is not None:
+            self._ui.update(dt)
+        for screen in reversed(list(self.screens)):
+            screen.update(dt)
+            if not screen.animates_below:
+                break
+        self.draw()
+        self.display.present()
+        self.frames += 1
+
+    def draw(self) -> None:
+        canvas = self.display.canvas
+        first = len(self.screens) - 1
+        while first > 0 and self.screens[first].overlay:
+            first -= 1
+        if not self.screens:
+            canvas.fill((0, 0, 0))
+        for screen in self.screens[max(first, 0):]:
+            screen.draw(canvas)
+        if self._ui is not None:
+            self._ui.draw_ui(canvas)
+
+    def run_frames(self, count: int, dt: float = 1 / FPS) -> None:
+        """Step `count` frames with a fixed dt and no waiting."""
+        for _ in range(count):
+            if not self.running:
+                return
+            self.step(dt)
+
+    def run(self, on_first_frame=None) -> int:
+        """The real loop, paced by the clock; returns the process exit code."""
+        self.clock.tick()
+        while self.running:
+            dt = self.clock.tick(FPS) / 1000.0
+            self.step(dt)
+            if self.frames == 1 and on_first_frame is not None and on_first_frame() is False:
+                break
+        return 0
+
+    def close(self, wait_for_painter: bool = True) -> None:
+        """Leave every screen and close the window. Quitting the game need not wait for a
+        scene still being painted (the worker is a daemon); tests wait, for a clean slate."""
+        while self.screens:
+            self.screens.pop().leave()
+        self.scenes.close(wait=wait_for_painter)
+        pygame.display.quit()
+
+
+def _paint_scene(background: str, variant: str | None):
+    from .scenes import make_scene
+    return make_scene(background, variant, size=LOGICAL_SIZE)
+
+
+def _is_fullscreen_key(event) -> bool:
+    if event.key == pygame.K_F11:
+        return True
+    return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and bool(event.mod & pygame.KMOD_ALT)
+
+
+def _make_ui_manager(theme: Theme):
+    import pygame_gui
+
+    class LetterboxedUIManager(pygame_gui.UIManager):
+        """pygame_gui reads the mouse itself for hovering; here it reads the last
+        logical pointer position the app saw instead, so hovering stays right
+        whatever the window's size and letterbox."""
+
+        pointer = (-1, -1)
+
+        def _update_mouse_position(self):
+            self.mouse_position = self.pointer
+
+    return LetterboxedUIManager(LOGICAL_SIZE, theme.gui_data, enable_live_theme_updates=False)

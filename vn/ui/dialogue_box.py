@@ -1,0 +1,202 @@
+"""The dialogue box: a dark translucent panel across the bottom of the screen,
+a speaker plate for spoken lines, and typewriter text.
+
+The text is wrapped once when a line arrives, so words never jump from one
+row to the next while they type out. Rows that are fully revealed are
+rendered once and kept; only the row being typed is rendered again, and only
+when another character appears. Colours, fonts and sizes come from the
+`dialogue.*` blocks of the theme.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from ..runtime.events import Line
+from .display import LOGICAL_SIZE
+from .preferences import Settings
+from .text_layout import line_height, typographic, wrap
+from .theme import Theme
+
+FADE_SPEED = 7.0           # box opacity change per second (a fade takes ~0.15 s)
+SMALLEST_FONT = 16         # a line too long for the box shrinks, but never below this
+SHADE_HEIGHT = 120         # how far above the box the darkening of the scene begins
+OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
+
+
+class DialogueBox:
+    def __init__(self, theme: Theme, settings: Settings):
+        self.theme = theme
+        self.settings = settings
+        margin = theme.misc("dialogue.box", "margin", 56)
+        height = theme.misc("dialogue.box", "height", 190)
+        bottom = theme.misc("dialogue.box", "bottom_margin", 22)
+        self.padding = theme.misc("dialogue.box", "padding", 46)
+        self.text_top = theme.misc("dialogue.box", "text_top", 38)
+        self.rect = pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+        self.text_rect = pygame.Rect(self.rect.x + self.padding, self.rect.y + self.text_top,
+                                     self.rect.width - 2 * self.padding,
+                                     self.rect.height - self.text_top - self.padding // 2)
+        self._backdrop = self._paint_backdrop()
+        self._layer = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
+        self.line: Line | None = None
+        self.opacity = 0.0
+        self._shown = False
+        self._rows: list[str] = []
+        self._row_surfaces: list[pygame.Surface | None] = []
+        self._partial: tuple[int, int, pygame.Surface] | None = None   # (row, length, surface)
+        self._font: pygame.font.Font | None = None
+        self._colour = pygame.Color("white")
+        self._row_height = 0
+        self._total = 0
+        self.revealed = 0.0
+        self._plate: pygame.Surface | None = None
+        self._clock = 0.0
+        self.show_marker = True     # off while a choice is waiting below the line
+
+    # -- what is shown ----------------------------------------------------------------
+    def show_line(self, line: Line) -> None:
+        self.line = line
+        self._shown = True
+        narration = line.speaker is None
+        element = "dialogue.narration" if narration else "dialogue.text"
+        text = typographic(line.text)
+        if not narration and self.theme.misc("dialogue.text", "quote_speech", False) \
+                and not text.startswith(OPENING_QUOTE):
+            text = f"{OPENING_QUOTE}{text}{CLOSING_QUOTE}"
+        self._colour = self.theme.colour(element)
+        spacing = self.theme.misc(element, "line_spacing", 1.35)
+        size = round(self.theme.font_size(element) * self.settings.text_size)
+        while True:
+            font = self.theme.font(element, size)
+            rows = wrap(font, text, self.text_rect.width)
+            row_height = line_height(font, spacing)
+            if len(rows) * row_height <= self.text_rect.height + row_height // 3 or size <= SMALLEST_FONT:
+                break
+            size -= 2
+        self._font, self._rows, self._row_height = font, rows, row_height
+        self._row_surfaces = [None] * len(rows)
+        self._partial = None
+        self._total = sum(len(r) for r in rows)
+        self.revealed = 0.0
+        self._plate = self._paint_plate(line) if line.name else None
+
+    def hide(self) -> None:
+        self._shown = False
+
+    @property
+    def complete(self) -> bool:
+        return self.revealed >= self._total
+
+    def complete_now(self) -> None:
+        self.revealed = float(self._total)
+
+    @property
+    def fully_visible(self) -> bool:
+        return self.opacity >= 1.0
+
+    # -- frame ------------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self._clock += dt
+        target = 1.0 if self._shown else 0.0
+        if self.opacity < target:
+            self.opacity = min(target, self.opacity + FADE_SPEED * dt)
+        elif self.opacity > target:
+            self.opacity = max(target, self.opacity - FADE_SPEED * dt)
+        # text types only once the box is there to read it in
+        if self._shown and self.opacity >= 1.0 and not self.complete:
+            self.revealed = min(float(self._total), self.revealed + self.settings.clamped_text_speed() * dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.opacity <= 0.0:
+            return
+        if self.opacity >= 1.0:
+            self._draw_contents(surface)
+            return
+        # while fading, compose into a layer so the box and its text fade as one
+        region = self._bounds()
+        self._layer.fill((0, 0, 0, 0), region)
+        self._draw_contents(self._layer)
+        self._layer.set_alpha(round(255 * self.opacity))
+        surface.blit(self._layer, region.topleft, region)
+
+    def _bounds(self) -> pygame.Rect:
+        top = self.rect.y - SHADE_HEIGHT
+        return pygame.Rect(0, top, LOGICAL_SIZE[0], LOGICAL_SIZE[1] - top)
+
+    def _draw_contents(self, surface: pygame.Surface) -> None:
+        surface.blit(self._backdrop, (0, LOGICAL_SIZE[1] - self._backdrop.get_height()))
+        if self.line is None or self._font is None:
+            return
+        if self._plate is not None:
+            surface.blit(self._plate, (self.rect.x + self.padding - 18, self.rect.y - self._plate.get_height() // 2))
+        left = int(self.revealed)
+        y = self.text_rect.y
+        for n, row in enumerate(self._rows):
+            if left <= 0:
+                break
+            if left >= len(row):
+                rendered = self._row_surfaces[n]
+                if rendered is None:
+                    rendered = self._row_surfaces[n] = self._font.render(row, True, self._colour)
+            else:
+                if self._partial is None or self._partial[:2] != (n, left):
+                    self._partial = (n, left, self._font.render(row[:left], True, self._colour))
+                rendered = self._partial[2]
+            surface.blit(rendered, (self.text_rect.x, y))
+            left -= len(row)
+            y += self._row_height
+        if self.complete and self.show_marker:
+            self._draw_marker(surface)
+
+    def _draw_marker(self, surface: pygame.Surface) -> None:
+        """A small chevron that bobs gently once the line is complete: click to go on."""
+        colour = self.theme.colour("dialogue.box", "marker")
+        bob = math.sin(self._clock * 4.0) * 3.0
+        cx = self.rect.right - self.padding + 14
+        cy = self.rect.bottom - 30 + bob
+        points = [(cx - 8, cy - 4), (cx + 8, cy - 4), (cx, cy + 5)]
+        pygame.draw.polygon(surface, colour, points)
+        pygame.draw.aalines(surface, colour, True, points)
+
+    # -- painting, once ------------------------------------------------------------------
+    def _paint_backdrop(self) -> pygame.Surface:
+        """The shade that grounds the box on the scene, and the box itself."""
+        top = self.rect.y - SHADE_HEIGHT
+        height = LOGICAL_SIZE[1] - top
+        surface = pygame.Surface((LOGICAL_SIZE[0], height), pygame.SRCALPHA)
+        shade = self.theme.colour("dialogue.box", "shade")
+        for y in range(height):
+            t = y / (height - 1)
+            alpha = round(shade.a * (t ** 1.6))
+            surface.fill((shade.r, shade.g, shade.b, alpha), (0, y, LOGICAL_SIZE[0], 1))
+        box = self.rect.move(0, -top)
+        radius = self.theme.misc("dialogue.box", "corner_radius", 14)
+        panel = pygame.Surface(box.size, pygame.SRCALPHA)
+        # a gentle vertical gradient, lighter at the top, clipped to the rounded shape by a mask
+        top, bottom = self.theme.colour("dialogue.box", "top_bg"), self.theme.colour("dialogue.box", "dark_bg")
+        for y in range(box.height):
+            panel.fill(top.lerp(bottom, y / (box.height - 1)), (0, y, box.width, 1))
+        shape = pygame.Surface(box.size, pygame.SRCALPHA)
+        pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=radius)
+        panel.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+        pygame.draw.rect(panel, self.theme.colour("dialogue.box", "normal_border"), panel.get_rect(), 1,
+                         border_radius=radius)
+        accent = self.theme.colour("dialogue.box", "accent")
+        pygame.draw.line(panel, accent, (radius + 12, 0), (box.width - radius - 13, 0))
+        # the panel replaces the shade under it rather than darkening it twice
+        surface.fill((0, 0, 0, 0), box.inflate(-2 * radius, 0))
+        surface.fill((0, 0, 0, 0), box.inflate(0, -2 * radius))
+        surface.blit(panel, box)
+        return surface
+
+    def _paint_plate(self, line: Line) -> pygame.Surface:
+        element = f"dialogue.speaker.{line.speaker}"
+        font = self.theme.font(element)
+        text = font.render(line.name or "", True, self.theme.colour(element))
+        width, height = text.get_width() + 40, max(40, text.get_height() + 12)
+        plate = pygame.Surface((width, height), pygame.SRCALPHA)
+        pygame.draw.rect(plate, self.theme.colour(element, "dark_bg"), plate.get_rect(), border_radius=height // 2)
+        plate.blit(text, ((width - text.get_width()) // 2, (height - text.get_height()) // 2))
+        return plate

@@ -1,0 +1,209 @@
+"""Willy's bar at night, after the firefight; variant ``burning``.
+
+Static layers come from ``bar_paint`` (built once per seed, cached): the room
+lit at a few levels of the bulb (and of the fire), so a frame blits the level
+matching the light's flicker.
+Moving parts: swaying bulb and its glows, neon letters, drifting haze lit by
+the bulb, dust, glints on broken glass, sparks from a torn cable; when burning,
+flames behind the counter, smoke under the ceiling, embers.
+"""
+from __future__ import annotations
+
+import math
+import random
+
+import pygame
+
+from . import figures, paint
+from .bar_paint import neon_strokes, build_layers
+from .base import PaintedScene
+from .data import LOGICAL_SIZE
+from .particles import Flicker, Haze, Particles, Twinkles, flame_ramp, glow_ramp, smoke_ramp, star
+
+W, H = LOGICAL_SIZE
+
+
+class BarScene(PaintedScene):
+    name = "bar"
+    variants = (None, "burning")
+
+    def _build(self) -> None:
+        c = self.cfg
+        self.layers = build_layers(self.seed)
+        rng = self.rng
+        self.flicker = Flicker(rng, c["flicker"])
+        self.fire_flicker = Flicker(rng, c["fire"]["flicker"])
+        self.light = 1.0
+        self.fire_k = 1.0
+        self.burn = 1.0 if self.variant == "burning" else 0.0
+        hs = c["haze"]["scale"]
+        self.haze = [Haze(self.layers["haze"], self.layers["haze_mask"], hs),
+                     Haze(self.layers["haze"], self.layers["haze_mask_fire"], hs)]
+        b = c["bulb"]
+        self.bulb_sprites = [paint.levels(paint.glow(r, r, col, pw, core), 8, 0.05)
+                             for r, col, pw, core in b["glows"]]
+        f = c["fire"]
+        self.flames = Particles(rng, [flame_ramp(f["ramp"], rad, 10, f["stretch"])
+                                      for rad in f["sizes"]], f["particles"], [f["area"]])
+        self.fire_base = paint.levels(paint.glow(f["base"][0], f["base"][1], f["base_color"], 1.4), 8, 0.3)
+        self.embers = Particles(rng, [glow_ramp(f["ember_ramp"], [r, r * 0.6], 8, 2.5) for r in (3, 4, 6)],
+                                f["embers"], [f["area"]])
+        sm = c["smoke"]
+        self.puffs = Particles(rng, [smoke_ramp(sm["puff_color"], sm["puff_density"], rad, 10)
+                                     for rad in sm["puff_sizes"]], sm["puffs"], [f["area"]],
+                               pygame.BLEND_RGB_MULT)
+        d = c["dust"]
+        self.dust = Particles(rng, [glow_ramp(d["ramp"], [r, r], 6, 2.0) for r in d["sizes"]], d, [d["area"]])
+        s = c["sparks"]
+        self.sparks = Particles(rng, [glow_ramp(s["ramp"], [r, r * 0.5], 8, 2.2) for r in s["sizes"]], s,
+                                [[s["pos"][0] - 3, s["pos"][1], s["pos"][0] + 3, s["pos"][1] + 2]])
+        self.spark_glow = paint.levels(paint.glow(s["glow"], s["glow"], s["glow_color"], 2.0), 6)
+        self._spark_next = rng.uniform(*s["every"])
+        self._spark_flash = 0.0
+        gl = c["glints"]
+        pts = []
+        grng = random.Random(self.seed * 31 + 5)
+        for x0, y0, x1, y1, n in gl["areas"]:
+            pts += [(grng.uniform(x0, x1), grng.uniform(y0, y1), grng.uniform(0.5, 1.0)) for _ in range(n)]
+        self.glints = Twinkles(rng, pts, star(gl["radius"], gl["color"]), 8, gl["rate"], gl["sharpness"])
+        self.neon = self._neon_sprites(c["neon"])
+        self.neon_flicker = Flicker(rng, c["neon"]["flicker"])
+        self.neon_bad = Flicker(rng, c["neon"]["bad_flicker"])
+        self.dust.prefill(4.0)
+        if self.burn:
+            self.flames.prefill(2.0)
+            self.puffs.prefill(4.0)
+
+    def _neon_sprites(self, n: dict) -> list:
+        pad = 26
+        sprites = []
+        s = n["size"]
+        for i in range(len(n["text"])):
+            x0, y0 = n["pos"][0] + i * s * 1.15 - pad, n["pos"][1] - pad
+            w, h = int(s + 2 * pad), int(s * 1.4 + 2 * pad)
+            surf = pygame.Surface((w, h))
+            surf.fill((0, 0, 0))
+            strokes = [[(px - x0, py - y0) for px, py in st] for st in neon_strokes(n)
+                       if min(q[0] for q in st) >= x0 + pad - 1 and max(q[0] for q in st) <= x0 + w - pad + 1]
+            for st in strokes:
+                pygame.draw.lines(surf, paint.rgb(n["color"]), False, st, 5)
+            halo = pygame.transform.box_blur(surf, 9)
+            halo.fill(paint.rgb(n["glow"]), special_flags=pygame.BLEND_RGB_MULT)
+            for _ in range(2):
+                surf.blit(halo, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+            for st in strokes:
+                pygame.draw.lines(surf, paint.rgb(n["core"]), False, st, 2)
+            sprites.append(((int(x0), int(y0)), paint.levels(surf, 8, 0.05)))
+        return sprites
+
+    def _ignite(self, reduced: bool) -> None:
+        if self.variant != "burning":
+            self.variant = "burning"
+            self._ignite_ramp = self.cfg["fire"]["ignite_ramp"] * (2.0 if reduced else 1.0)
+            if not reduced:
+                self.flames.burst(self.cfg["fire"]["ignite_burst"], 1.6)
+                self.embers.burst(self.cfg["fire"]["ignite_burst"] // 2, 2.5)
+
+    def _figure_for(self, character: str, kind: str, at: str) -> figures.Figure:
+        w = self.cfg["figures"].get(character)
+        if w is None:
+            return super()._figure_for(character, kind, at)
+        style = dict(w["style_burning"] if self.variant == "burning" else w["style"])
+        fig = figures.build(figures.POSES[w["pose"]](), kind, w["height"],
+                            (w["x"].get(at, w["x"]["center"]), w["feet_y"]), style,
+                            clip=(0, 0, W, self.cfg["counter"]["top_back"] + 2))
+        return fig
+
+    def _update(self, dt: float) -> None:
+        c = self.cfg
+        self.light = self.flicker.update(dt)
+        self.fire_k = self.fire_flicker.update(dt)
+        if self.variant == "burning" and self.burn < 1.0:
+            self.burn = min(1.0, self.burn + dt / max(0.1, getattr(self, "_ignite_ramp", 1.0)))
+        self.flames.update(dt, self.burn)
+        self.embers.update(dt, self.burn)
+        self.puffs.update(dt, self.burn)
+        self.dust.update(dt, 1.0 - self.burn)
+        self._spark_next -= dt
+        if self._spark_next <= 0:
+            s = c["sparks"]
+            self._spark_next = self.rng.uniform(*s["every"])
+            self.sparks.burst(self.rng.randint(*s["burst"]))
+            self._spark_flash = s["flash_len"]
+        self._spark_flash = max(0.0, self._spark_flash - dt)
+        self.sparks.update(dt)
+        self.neon_flicker.update(dt)
+        self.neon_bad.update(dt)
+
+    def _draw(self, surf: pygame.Surface) -> None:
+        L, c, t = self.layers, self.cfg, self.t
+        burn = self.burn
+        if burn < 1.0:
+            surf.blit(paint.pick(L["levels"], self.light * (1.0 - burn)), (0, 0))
+        if burn > 0.0:
+            paint.blit_alpha(surf, paint.pick(L["burn_levels"], self.fire_k * burn), burn)
+        self._draw_neon(surf)
+        k = self.light * (1.0 - burn)
+        ct = c["counter"]["top_back"]
+        if burn > 0.0:
+            self._draw_fire(surf, ct)
+        self._draw_figures(surf, max(0.15, k) if burn < 1.0 else self.fire_k)
+        bulb = c["bulb"]["anchor"][0], c["bulb"]["anchor"][1] + c["bulb"]["length"]
+        self._draw_haze(surf, k * c["haze"]["strength"], 0, bulb)
+        if burn > 0.0:
+            self._draw_haze(surf, burn * self.fire_k * c["haze"]["fire_strength"], 1, c["lights"]["fire"]["pos"])
+            sm = c["smoke"]
+            paint.blit_wrapped(surf, L["smoke"], t * sm["speed"], (0, 0), pygame.BLEND_RGB_MULT)
+            self.puffs.draw(surf)
+            self.embers.draw(surf)
+        self._draw_bulb(surf, k)
+        if k > 0.2:
+            self.dust.draw(surf)
+        self.glints.draw(surf, t, max(k, burn * self.fire_k * 0.8))
+        self.sparks.draw(surf)
+        if self._spark_flash > 0:
+            s = c["sparks"]
+            lv = self.spark_glow
+            g = lv[min(len(lv) - 1, int(self._spark_flash / s["flash_len"] * len(lv)))]
+            surf.blit(g, (s["pos"][0] - g.get_width() // 2, s["pos"][1] - g.get_height() // 2),
+                      special_flags=pygame.BLEND_RGB_ADD)
+
+    def _draw_haze(self, surf, k: float, layer: int, center) -> None:
+        hz = self.haze[layer]
+        w, h = hz.big.get_size()
+        v = min(255, int(k * 255))
+        hz.draw(surf, (center[0] - w // 2, center[1] - h // 2),
+                self.t * self.cfg["haze"]["speed"][layer] + layer * 900, (v, v, v))
+
+    def _draw_bulb(self, surf, k: float) -> None:
+        b = self.cfg["bulb"]
+        ax, ay = b["anchor"]
+        ang = math.radians(b["sway_deg"]) * math.sin(self.t * b["sway_hz"] * math.tau)
+        x, y = ax + math.sin(ang) * b["length"], ay + math.cos(ang) * b["length"]
+        pygame.draw.line(surf, paint.rgb(b["cord"]), (ax, ay), (x, y - 8), 2)
+        pygame.draw.rect(surf, paint.rgb(b["cord"]), (int(x) - 5, int(y) - 14, 10, 9))
+        if k > 0.01:
+            for lv in self.bulb_sprites:
+                s = lv[min(len(lv) - 1, int(k * len(lv)))]
+                surf.blit(s, (int(x) - s.get_width() // 2, int(y) - s.get_height() // 2),
+                          special_flags=pygame.BLEND_RGB_ADD)
+        else:
+            pygame.draw.ellipse(surf, paint.rgb(b["dead"]), (int(x) - 7, int(y) - 6, 14, 17))
+
+    def _draw_neon(self, surf) -> None:
+        n = self.cfg["neon"]
+        for i, ((x, y), lv) in enumerate(self.neon):
+            k = self.neon_bad.value if i == n["bad_letter"] else self.neon_flicker.value
+            if k > 0.05:
+                surf.blit(lv[min(len(lv) - 1, int(k * len(lv)))], (x, y), special_flags=pygame.BLEND_RGB_ADD)
+
+    def _draw_fire(self, surf, ct: int) -> None:
+        f = self.cfg["fire"]
+        old = surf.get_clip()
+        surf.set_clip((0, 0, W, ct + 2))
+        lv = self.fire_base
+        g = lv[min(len(lv) - 1, int(self.fire_k * self.burn * len(lv)))]
+        surf.blit(g, (f["base_pos"][0] - g.get_width() // 2, f["base_pos"][1] - g.get_height() // 2),
+                  special_flags=pygame.BLEND_RGB_ADD)
+        self.flames.draw(surf)
+        surf.set_clip(old)

@@ -1,0 +1,257 @@
+"""The common part of every painted background: time, effects, figures, shake.
+
+Subclasses build their static layers once in ``_build`` and implement
+``_update`` and ``_draw`` (which paints the scene at the logical 1280x720 size).
+This class adds the script-triggered effects on top:
+
+* ``flash``   white flash fading out;
+* ``shake``   screen shake (the scene is drawn offset);
+* ``gunfire`` strobing muzzle light from one side plus a short shake;
+* ``ignite``  a warm burst; scenes with a ``burning`` variant switch to it;
+* ``sirens``  scenes that have sirens start them now (others ignore it).
+
+With ``reduced=True`` no flash frame and no shake is ever drawn: state still
+changes (``ignite`` still sets the fire, ``gunfire`` shows a low steady glow).
+
+``draw`` paints the scene already shaken; ``shake_offset`` is exposed so the UI
+can move its other layers (dialogue box) along if it wants, not to offset the
+scene again.  Scenes paint at the logical 1280x720 size; a scene made with
+another ``size`` (or drawn into a surface of another size) is scaled.
+"""
+from __future__ import annotations
+
+import math
+import random
+from functools import lru_cache
+
+import pygame
+
+from . import figures, paint
+from .data import LOGICAL_SIZE, effects_config, scene_config
+
+
+MAX_STEP = 0.1
+
+
+@lru_cache(maxsize=4)
+def _muzzle(source, radius, color, power: float, core: float, n: int):
+    """Brightness levels of the on-screen part of the muzzle light's glow (it is
+    centred off-screen); shared by all scenes."""
+    glow = paint.glow(radius[0], radius[1], color, power, core)
+    x0, y0 = int(source[0] - glow.get_width() / 2), int(source[1] - glow.get_height() / 2)
+    area = pygame.Rect(x0, y0, glow.get_width(), glow.get_height()).clip(pygame.Rect((0, 0), LOGICAL_SIZE))
+    return paint.levels(glow.subsurface(area.move(-x0, -y0)).copy(), n, 0.05), area.topleft
+
+
+class PaintedScene:
+    name: str = ""
+    variants: tuple[str | None, ...] = (None,)
+
+    def __init__(self, variant: str | None = None, size: tuple[int, int] = LOGICAL_SIZE,
+                 seed: int = 0):
+        if variant not in self.variants:
+            raise ValueError(f"background {self.name!r} has no variant {variant!r}")
+        self.variant = variant
+        self.size = (int(size[0]), int(size[1]))
+        self.seed = seed
+        self.cfg = scene_config(self.name)
+        self.fx = effects_config()
+        self.rng = random.Random(seed * 7919 + 17)
+        self.t = 0.0
+        self._figures: dict[str, figures.Figure] = {}
+        self._buffer: pygame.Surface | None = None
+        # effect state
+        self._flash = 0.0          # remaining seconds of the white flash
+        self._flash_len = 1.0
+        self._flash_color = (255, 255, 255)
+        self._shake = 0.0          # remaining seconds
+        self._shake_len = 1.0
+        self._shake_amp = 0.0
+        self._offset = (0, 0)
+        self._gun_t = -1.0         # seconds since gunfire started (<0: none)
+        self._gun_reduced = False
+        self._gun_windows: list[tuple[float, float, float]] = []
+        self._muzzle = 0.0         # muzzle light drawn this frame (0..1)
+        self._muzzle_strobe = False
+        g = self.fx["gunfire"]
+        self._muzzle_levels, self._muzzle_pos = _muzzle(tuple(self.cfg.get("muzzle", g["source"])),
+                                                        tuple(g["radius"]), g["color"], g["power"], g["core"],
+                                                        g["levels"])
+        self._muzzle_tmp: pygame.Surface | None = None
+        self._build()
+
+    # ------------------------------------------------------------ subclass hooks
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def _update(self, dt: float) -> None:
+        raise NotImplementedError
+
+    def _draw(self, surf: pygame.Surface) -> None:
+        raise NotImplementedError
+
+    def _ignite(self, reduced: bool) -> None:
+        """Scenes with a burning variant switch to it here."""
+
+    def _sirens(self) -> None:
+        """Scenes with sirens start them here."""
+
+    def _figure_for(self, character: str, kind: str, at: str) -> figures.Figure:
+        return figures.generic(character, kind, at, self.cfg.get("figures", {}), self.seed)
+
+    # ------------------------------------------------------------ public API
+    def update(self, dt: float) -> None:
+        """Advance by ``dt`` seconds.  The scene clock (sunrise, sirens) and the
+        effect timers take the whole step, so a long step skips ahead; moving
+        particles advance by at most ``MAX_STEP`` per call."""
+        dt = max(0.0, float(dt))
+        self.t += dt
+        self._update_effects(dt)
+        for fig in self._figures.values():
+            fig.update(dt)
+        self._update(min(dt, MAX_STEP))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        direct = surface.get_size() == LOGICAL_SIZE and self._offset == (0, 0)
+        target = surface if direct else self._get_buffer()
+        self._draw(target)
+        self._draw_effects(target)
+        if direct:
+            return
+        if surface.get_size() == LOGICAL_SIZE:
+            ox, oy = self._offset
+            surface.blit(target, (ox, oy))
+            w, h = LOGICAL_SIZE
+            edge = paint.rgb(self.fx["shake"]["edge"])
+            if ox > 0:
+                surface.fill(edge, (0, 0, ox, h))
+            elif ox < 0:
+                surface.fill(edge, (w + ox, 0, -ox, h))
+            if oy > 0:
+                surface.fill(edge, (0, 0, w, oy))
+            elif oy < 0:
+                surface.fill(edge, (0, h + oy, w, -oy))
+        else:
+            pygame.transform.smoothscale(target, surface.get_size(), surface)
+
+    def trigger(self, effect: str, reduced: bool = False, duration: float | None = None) -> None:
+        fx = self.fx
+        if effect == "flash":
+            if not reduced:
+                self._start_flash(duration or fx["flash"]["duration"], fx["flash"]["color"])
+        elif effect == "shake":
+            if not reduced:
+                s = fx["shake"]
+                self._start_shake(duration or s["duration"], s["amplitude"])
+        elif effect == "gunfire":
+            self._start_gunfire(reduced, duration)
+        elif effect == "ignite":
+            ig = fx["ignite"]
+            if not reduced:
+                self._start_flash(ig["flash_duration"], ig["color"])
+                self._start_shake(ig["shake_duration"], ig["shake_amplitude"])
+            self._ignite(reduced)
+        elif effect == "sirens":
+            self._sirens()
+
+    def show_figure(self, character: str, kind: str, at: str = "center") -> None:
+        self._figures[character] = self._figure_for(character, kind, at)
+
+    def hide_figure(self, character: str) -> None:
+        self._figures.pop(character, None)
+
+    def clear_figures(self) -> None:
+        self._figures.clear()
+
+    @property
+    def flash_active(self) -> bool:
+        return self._flash > 0.0 or self._muzzle_strobe
+
+    @property
+    def shake_offset(self) -> tuple[int, int]:
+        return self._offset
+
+    # ------------------------------------------------------------ effects
+    def _get_buffer(self) -> pygame.Surface:
+        if self._buffer is None:
+            self._buffer = paint.prep(pygame.Surface(LOGICAL_SIZE))
+        return self._buffer
+
+    def _start_flash(self, duration: float, color) -> None:
+        self._flash = self._flash_len = max(0.01, duration)
+        self._flash_color = paint.rgb(color)
+
+    def _start_shake(self, duration: float, amplitude: float) -> None:
+        if self._shake > 0 and self._shake_amp > amplitude:
+            return
+        self._shake = self._shake_len = max(0.01, duration)
+        self._shake_amp = amplitude
+
+    def _start_gunfire(self, reduced: bool, duration: float | None) -> None:
+        g = self.fx["gunfire"]
+        length = duration or g["duration"]
+        self._gun_t = 0.0
+        self._gun_reduced = reduced
+        self._gun_len = length
+        self._gun_windows = []
+        t = self.rng.uniform(0.0, 0.05)
+        while t < length:
+            on = self.rng.uniform(*g["on"])
+            self._gun_windows.append((t, t + on, self.rng.uniform(*g["intensity"])))
+            t += on + self.rng.uniform(*g["off"])
+        if not reduced:
+            self._start_shake(g["shake_duration"], g["shake_amplitude"])
+
+    def _update_effects(self, dt: float) -> None:
+        self._flash = max(0.0, self._flash - dt)
+        self._shake = max(0.0, self._shake - dt)
+        if self._shake > 0.0:
+            k = (self._shake / self._shake_len) ** 1.5 * self._shake_amp
+            a = self.rng.uniform(0, math.tau)
+            self._offset = (int(round(math.cos(a) * k)), int(round(math.sin(a) * k * 0.7)))
+        else:
+            self._offset = (0, 0)
+        self._muzzle = 0.0
+        self._muzzle_strobe = False
+        if self._gun_t >= 0.0:
+            self._gun_t += dt
+            t = self._gun_t
+            if t > self._gun_len:
+                self._gun_t = -1.0
+            elif self._gun_reduced:
+                self._muzzle = self.fx["gunfire"]["reduced_glow"] * math.sin(math.pi * t / self._gun_len)
+            else:
+                for a, b, k in self._gun_windows:
+                    if a <= t < b:
+                        self._muzzle = k
+                        self._muzzle_strobe = True
+                        break
+
+    def _draw_effects(self, surf: pygame.Surface) -> None:
+        if self._muzzle > 0.0:
+            self._draw_muzzle(surf, self._muzzle)
+        if self._flash > 0.0:
+            k = (self._flash / self._flash_len) ** 2
+            c = self._flash_color
+            surf.fill((int(c[0] * k), int(c[1] * k), int(c[2] * k)), special_flags=pygame.BLEND_RGB_ADD)
+
+    def _draw_muzzle(self, surf: pygame.Surface, k: float) -> None:
+        if self._muzzle_strobe:
+            surf.blit(paint.pick(self._muzzle_levels, k), self._muzzle_pos, special_flags=pygame.BLEND_RGB_ADD)
+            v = int(self.fx["gunfire"]["wash"] * k)
+            surf.fill((v, int(v * 0.8), int(v * 0.6)), special_flags=pygame.BLEND_RGB_ADD)
+            return
+        # reduced: a low glow that swells and fades smoothly (no steps, no strobe)
+        full = self._muzzle_levels[-1]
+        if self._muzzle_tmp is None:
+            self._muzzle_tmp = paint.prep(pygame.Surface(full.get_size()))
+        self._muzzle_tmp.blit(full, (0, 0))
+        v = max(0, min(255, int(k * 255)))
+        self._muzzle_tmp.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
+        surf.blit(self._muzzle_tmp, self._muzzle_pos, special_flags=pygame.BLEND_RGB_ADD)
+
+    # ------------------------------------------------------------ helpers
+    def _draw_figures(self, surf: pygame.Surface, light: float = 1.0, only=None, skip=()) -> None:
+        for name, fig in self._figures.items():
+            if (only is None or name in only) and name not in skip:
+                fig.draw(surf, light)

@@ -1,0 +1,289 @@
+"""Cheap particle systems: pre-rendered sprite ramps indexed by age, drawn with fblits.
+
+A particle is a small list ``[x, y, vx, vy, age, life, phase, ramp]``; the sprite
+it shows is chosen from its ramp by ``age / life``, so fading, cooling and
+growing are all baked into the ramp.  No sprite is scaled or tinted per frame.
+"""
+from __future__ import annotations
+
+import math
+import random
+from typing import Sequence
+
+import pygame
+
+from . import paint
+
+
+def glow_ramp(stops, radius: Sequence[float], steps: int, power: float = 2.0,
+              stretch: float = 1.0, core: float = 0.0) -> list[pygame.Surface]:
+    """Additive sprites whose colour follows ``stops`` and radius goes r0 -> r1."""
+    out = []
+    for i in range(steps):
+        t = i / max(1, steps - 1)
+        r = radius[0] + (radius[1] - radius[0]) * t
+        out.append(paint.glow(max(1.0, r), max(1.0, r * stretch), paint.ramp(stops, t), power, core, 24))
+    return out
+
+
+def flame_ramp(stops, radius: Sequence[float], steps: int, stretch: float) -> list[pygame.Surface]:
+    """Tear-drop flame tongues that cool and shrink with age."""
+    out = []
+    for i in range(steps):
+        t = i / max(1, steps - 1)
+        r = radius[0] + (radius[1] - radius[0]) * t
+        out.append(paint.flame(max(2.0, r), max(2.0, r * stretch), paint.ramp(stops, t)))
+    return out
+
+
+def smoke_ramp(color, density: Sequence[float], radius: Sequence[float], steps: int,
+               power: float = 1.2) -> list[pygame.Surface]:
+    """Darkening blobs (draw with BLEND_RGB_MULT) that grow and thin out with age."""
+    out = []
+    for i in range(steps):
+        t = i / max(1, steps - 1)
+        a = density[0] + (density[1] - density[0]) * t
+        a *= min(1.0, t * 4.0 + 0.15) * min(1.0, (1.0 - t) * 3.0 + 0.05)
+        r = radius[0] + (radius[1] - radius[0]) * t
+        out.append(paint.shadow(r, r * 0.8, color, max(0.0, min(1.0, a)), power))
+    return out
+
+
+class Particles:
+    """A pool of particles. ``cfg`` keys (all from the scene data):
+
+    rate (per s), life [min, max], vx [min, max], vy [min, max], ax, ay,
+    wobble (px/s sideways), wobble_freq (Hz), drag (per s), max.
+    Spawn areas are rects ``[x0, y0, x1, y1]``.
+    """
+
+    def __init__(self, rng: random.Random, ramps: list[list[pygame.Surface]], cfg: dict,
+                 areas: Sequence[Sequence[float]], flags: int = pygame.BLEND_RGB_ADD):
+        self.rng = rng
+        self.ramps = ramps
+        self.half = [[(s.get_width() // 2, s.get_height() // 2) for s in r] for r in ramps]
+        self.cfg = cfg
+        self.flags = flags
+        self.areas = [tuple(a) for a in areas]
+        weights = [max(1.0, (a[2] - a[0]) * max(1.0, a[3] - a[1])) for a in self.areas]
+        total = sum(weights)
+        self.cum = []
+        acc = 0.0
+        for w in weights:
+            acc += w / total
+            self.cum.append(acc)
+        self.p: list[list[float]] = []
+        self.carry = 0.0
+        self.t = 0.0
+        self.limit = int(cfg.get("max", 400))
+
+    def _area(self) -> tuple:
+        r = self.rng.random()
+        for a, c in zip(self.areas, self.cum):
+            if r <= c:
+                return a
+        return self.areas[-1]
+
+    def spawn(self, x: float | None = None, y: float | None = None, speed: float = 1.0) -> None:
+        if len(self.p) >= self.limit:
+            return
+        c, u = self.cfg, self.rng.uniform
+        if x is None or y is None:
+            a = self._area()
+            x, y = u(a[0], a[2]), u(a[1], a[3])
+        life = u(*c["life"])
+        self.p.append([x, y, u(*c["vx"]) * speed, u(*c["vy"]) * speed, 0.0, life,
+                       u(0, math.tau), self.rng.randrange(len(self.ramps))])
+
+    def burst(self, n: int, speed: float = 1.0) -> None:
+        for _ in range(n):
+            self.spawn(speed=speed)
+
+    def prefill(self, seconds: float, step: float = 1 / 30) -> None:
+        """Run the system for a while so it does not start empty."""
+        t = 0.0
+        while t < seconds:
+            self.update(step)
+            t += step
+
+    def update(self, dt: float, rate_scale: float = 1.0) -> None:
+        c = self.cfg
+        self.t += dt
+        self.carry += c.get("rate", 0) * rate_scale * dt
+        while self.carry >= 1.0:
+            self.carry -= 1.0
+            self.spawn()
+        ax, ay = c.get("ax", 0.0), c.get("ay", 0.0)
+        wob, wf = c.get("wobble", 0.0), c.get("wobble_freq", 1.0) * math.tau
+        drag = max(0.0, 1.0 - c.get("drag", 0.0) * dt)
+        t = self.t
+        alive = []
+        for q in self.p:
+            q[4] += dt
+            if q[4] >= q[5]:
+                continue
+            q[2] = (q[2] + ax * dt) * drag
+            q[3] = (q[3] + ay * dt) * drag
+            q[0] += (q[2] + wob * math.sin(t * wf + q[6])) * dt
+            q[1] += q[3] * dt
+            alive.append(q)
+        self.p = alive
+
+    def draw(self, surf: pygame.Surface, dx: float = 0.0, dy: float = 0.0) -> None:
+        if not self.p:
+            return
+        ramps, half = self.ramps, self.half
+        seq = []
+        for x, y, _vx, _vy, age, life, _ph, ri in self.p:
+            r = ramps[ri]
+            i = int(age / life * len(r))
+            if i >= len(r):
+                i = len(r) - 1
+            hw, hh = half[ri][i]
+            seq.append((r[i], (int(x + dx) - hw, int(y + dy) - hh)))
+        surf.fblits(seq, self.flags)
+
+
+class Twinkles:
+    """Fixed points (glass shards, wet highlights) that glint now and then."""
+
+    def __init__(self, rng: random.Random, points: Sequence[Sequence[float]], sprite: pygame.Surface,
+                 n_levels: int, rate: Sequence[float], sharpness: float):
+        self.levels = paint.levels(sprite, n_levels)
+        self.half = (sprite.get_width() // 2, sprite.get_height() // 2)
+        self.points = [(float(p[0]), float(p[1]), rng.uniform(*rate), rng.uniform(0, math.tau),
+                        p[2] if len(p) > 2 else 1.0) for p in points]
+        self.sharp = sharpness
+
+    def draw(self, surf: pygame.Surface, t: float, k: float = 1.0, dx: float = 0.0,
+             dy: float = 0.0) -> None:
+        n = len(self.levels)
+        hw, hh = self.half
+        seq = []
+        for x, y, w, ph, scale in self.points:
+            v = (0.5 + 0.5 * math.sin(t * w + ph)) ** self.sharp * k * scale
+            i = int(v * n)
+            if i > 0:
+                seq.append((self.levels[min(n, i) - 1], (int(x + dx) - hw, int(y + dy) - hh)))
+        if seq:
+            surf.fblits(seq, pygame.BLEND_RGB_ADD)
+
+
+def star(radius: float, color) -> pygame.Surface:
+    """A small glint: a soft core with thin spikes (additive)."""
+    r = int(radius)
+    s = pygame.Surface((2 * r, 2 * r))
+    s.fill((0, 0, 0))
+    s.blit(paint.glow(r * 0.35, r * 0.35, color, 2.0, 0.6, 24), (int(r * 0.65), int(r * 0.65)),
+           special_flags=pygame.BLEND_RGB_ADD)
+    spike_h = paint.glow(r, max(1, r * 0.07), color, 3.0, 0.0, 32)
+    s.blit(spike_h, (0, r - spike_h.get_height() // 2), special_flags=pygame.BLEND_RGB_ADD)
+    spike_v = pygame.transform.rotate(spike_h, 90)
+    s.blit(spike_v, (r - spike_v.get_width() // 2, 0), special_flags=pygame.BLEND_RGB_ADD)
+    return paint.prep(s)
+
+
+class Flicker:
+    """A light's intensity over time: slow pulses, fast jitter and dropouts.
+
+    cfg: base, pulse [amplitude, hz], pulse2 [amplitude, hz], jitter,
+    drop_every [min, max] s (0 = never), drop_len [min, max] s, drop_floor,
+    stutter_hz.
+    """
+
+    def __init__(self, rng: random.Random, cfg: dict):
+        self.rng = rng
+        self.cfg = cfg
+        self.t = rng.uniform(0, 10)
+        self.value = cfg.get("base", 1.0)
+        self._jit = 0.0
+        self._jit_t = 0.0
+        every = cfg.get("drop_every", [0, 0])
+        self._next_drop = rng.uniform(*every) if every[1] > 0 else float("inf")
+        self._drop_end = -1.0
+        self._phase2 = rng.uniform(0, math.tau)
+
+    def update(self, dt: float) -> float:
+        c = self.cfg
+        self.t += dt
+        t = self.t
+        amp, hz = c.get("pulse", [0.0, 1.0])
+        amp2, hz2 = c.get("pulse2", [0.0, 1.0])
+        v = c.get("base", 1.0) + amp * math.sin(t * hz * math.tau) \
+            + amp2 * math.sin(t * hz2 * math.tau + self._phase2)
+        self._jit_t -= dt
+        if self._jit_t <= 0:
+            self._jit_t = 1.0 / max(1.0, c.get("jitter_hz", 20.0))
+            self._jit = self.rng.uniform(-1, 1) * c.get("jitter", 0.0)
+        v += self._jit
+        if t >= self._next_drop:
+            self._drop_end = t + self.rng.uniform(*c["drop_len"])
+            self._next_drop = self._drop_end + self.rng.uniform(*c["drop_every"])
+        if t < self._drop_end:
+            on = math.sin(t * c.get("stutter_hz", 14.0) * math.tau) > 0.3
+            v = v * 0.55 if on else c.get("drop_floor", 0.0)
+        self.value = max(0.0, min(1.0, v))
+        return self.value
+
+
+class Haze:
+    """A drifting fog texture seen only through ``mask`` (a glow around a light
+    or a band of mist), tinted per frame: about four cheap blits of the mask's
+    size (optionally worked at 1/``scale`` resolution and scaled up)."""
+
+    def __init__(self, texture: pygame.Surface, mask: pygame.Surface, scale: int = 1,
+                 vertical: bool = False, flags: int = pygame.BLEND_RGB_ADD):
+        self.scale = scale
+        self.vertical = vertical
+        self.flags = flags
+        self.tex = texture
+        w, h = mask.get_size()
+        self.small_size = (max(2, w // scale), max(2, h // scale))
+        self.mask = paint.prep(pygame.transform.smoothscale(mask, self.small_size))
+        self.small = paint.prep(pygame.Surface(self.small_size))
+        self.big = self.small if scale == 1 else \
+            paint.prep(pygame.Surface((self.small_size[0] * scale, self.small_size[1] * scale)))
+
+    def draw(self, surf: pygame.Surface, pos, offset: float, tint) -> None:
+        """Additively draw with the mask's top-left at ``pos``; ``tint`` (r, g, b)
+        scales the colour (0..255 per channel)."""
+        if max(tint) < 3:
+            return
+        if self.vertical:
+            paint.blit_wrapped_v(self.small, self.tex, offset / self.scale, (0, 0))
+        else:
+            paint.blit_wrapped(self.small, self.tex, offset / self.scale, (0, 0))
+        self.small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        self.small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+        if self.scale != 1:
+            pygame.transform.scale(self.small, self.big.get_size(), self.big)
+        surf.blit(self.big, (int(pos[0]), int(pos[1])), special_flags=self.flags)
+
+
+class MistBand:
+    """A full-width band of mist scrolling sideways: the band's vertical profile
+    is baked into its texture, so a frame costs a copy, a tint and an add."""
+
+    def __init__(self, texture: pygame.Surface, profile: pygame.Surface):
+        tex = texture.copy()
+        tex.blit(pygame.transform.scale(profile, (tex.get_width(), tex.get_height())), (0, 0),
+                 special_flags=pygame.BLEND_RGB_MULT)
+        self.tex = paint.prep(tex)
+        self.tmp: pygame.Surface | None = None
+
+    def draw(self, surf: pygame.Surface, y: int, offset: float, tint) -> None:
+        if max(tint) < 3:
+            return
+        w = surf.get_width()
+        if self.tmp is None or self.tmp.get_width() != w:
+            self.tmp = paint.prep(pygame.Surface((w, self.tex.get_height())))
+        paint.blit_wrapped(self.tmp, self.tex, offset, (0, 0))
+        self.tmp.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+        surf.blit(self.tmp, (0, int(y)), special_flags=pygame.BLEND_RGB_ADD)
+
+
+def haze_texture(width: int, height: int, cell: int, rng: random.Random, stretch=(2.2, 1.0),
+                 lo: float = 70, hi: float = 200, gamma: float = 1.3) -> pygame.Surface:
+    """Seamlessly scrolling grey fog texture (already at the reduced resolution)."""
+    g = paint.contrast(paint.noise((width, height), cell, rng, 4, 0.6, stretch), lo, hi, gamma)
+    return paint.prep(paint.mirror_tile(g))

@@ -1,0 +1,70 @@
+"""The base of every screen on the app's stack.
+
+A screen follows pygame_gui's contract: `process_event(event)`, `update(dt)`,
+`draw(surface)`. Events reach it in logical coordinates, after pygame_gui has
+had them. The pygame_gui elements a screen creates are registered with
+`own()` so the screen can hide them while another screen covers it and kill
+them when it leaves the stack.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+import pygame
+
+if TYPE_CHECKING:
+    from .app import App
+
+Element = TypeVar("Element")
+
+
+class Screen:
+    # an overlay is drawn over the screen below it instead of replacing it
+    overlay = False
+    # whether the screen below keeps animating while this one is on top
+    animates_below = False
+
+    def __init__(self, app: "App"):
+        self.app = app
+        self.theme = app.theme
+        self.settings = app.settings
+        self._elements: list = []
+
+    @property
+    def ui(self):
+        """The app's pygame_gui manager."""
+        return self.app.ui
+
+    def own(self, element: Element) -> Element:
+        self._elements.append(element)
+        return element
+
+    # -- life on the stack ----------------------------------------------------------
+    def enter(self) -> None:
+        """Now on the stack, on top."""
+
+    def leave(self) -> None:
+        """Off the stack for good."""
+        for element in self._elements:
+            element.kill()
+        self._elements.clear()
+
+    def cover(self) -> None:
+        """Another screen is now on top of this one."""
+        for element in self._elements:
+            element.hide()
+
+    def uncover(self) -> None:
+        """On top again."""
+        for element in self._elements:
+            element.show()
+
+    # -- the pygame_gui contract ------------------------------------------------------
+    def process_event(self, event: pygame.event.Event) -> bool:
+        return False
+
+    def update(self, dt: float) -> None:
+        pass
+
+    def draw(self, surface: pygame.Surface) -> None:
+        pass

@@ -1,0 +1,143 @@
+"""The game's look, read from one JSON file (`assets/theme.json`).
+
+The file is a pygame_gui theme: every top-level block styles pygame_gui
+elements (buttons, panels, labels, sliders) exactly as pygame_gui documents.
+One extra top-level block, `game_ui`, holds blocks in the same shape
+(`colours`, `font`, `misc`) for what the game draws itself with pygame.font:
+the dialogue text, the speaker plate, the title, the ending card. It is taken
+out before the rest goes to pygame_gui, so both halves share one palette file
+without pygame_gui warning about ids it has no element for.
+
+Block lookup for the game's own parts walks up dotted names, so
+`dialogue.speaker.buffy` falls back to `dialogue.speaker`, then to
+`game_ui.defaults`.
+"""
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pygame
+
+GAME_UI_KEY = "game_ui"
+
+# pygame_gui ships these fonts with its package, so they exist wherever the
+# game runs (frozen or not) and need no download.
+_PACKAGED_FONTS = {
+    "noto_sans": ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSans-Italic.ttf", "NotoSans-BoldItalic.ttf"),
+    "fira_code": ("FiraCode-Regular.ttf",) * 4,
+}
+
+
+def _packaged_font_path(name: str, bold: bool, italic: bool) -> str | None:
+    files = _PACKAGED_FONTS.get(name)
+    if files is None:
+        return None
+    filename = files[(1 if bold else 0) + (2 if italic else 0)]
+    return str(_pygame_gui_data() / filename)
+
+
+@lru_cache(maxsize=1)
+def _pygame_gui_data() -> Path:
+    """pygame_gui's data folder, found without importing pygame_gui (which takes a tenth of a
+    second the first frame would otherwise wait for)."""
+    spec = importlib.util.find_spec("pygame_gui")
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(list(spec.submodule_search_locations)[0]) / "data"
+        if folder.is_dir():
+            return folder
+    return Path(str(resources.files("pygame_gui.data")))
+
+
+def _flag(value) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes")
+
+
+class Theme:
+    def __init__(self, data: dict, base_dir: Path | None = None):
+        data = copy.deepcopy(data)
+        self.game_ui: dict = data.pop(GAME_UI_KEY, {})
+        self.gui_data: dict = data          # what pygame_gui's UIManager receives
+        self.base_dir = base_dir
+        self._fonts: dict[tuple, pygame.font.Font] = {}
+        self._colours: dict[tuple, pygame.Color] = {}
+
+    @classmethod
+    def load(cls, path: Path) -> "Theme":
+        with open(path, encoding="utf-8") as fh:
+            return cls(json.load(fh), path.parent)
+
+    # -- lookup -------------------------------------------------------------------
+    def _chain(self, element: str):
+        """The element's blocks, most specific first, ending with the defaults."""
+        parts = element.split(".")
+        for n in range(len(parts), 0, -1):
+            block = self.game_ui.get(".".join(parts[:n]))
+            if block:
+                yield block
+        yield self.game_ui.get("defaults", {})
+
+    def _lookup(self, element: str, section: str, key: str):
+        for block in self._chain(element):
+            value = block.get(section, {}).get(key)
+            if value is not None:
+                return value
+        return None
+
+    def colour(self, element: str, key: str = "normal_text") -> pygame.Color:
+        cache_key = (element, key)
+        if cache_key not in self._colours:
+            value = self._lookup(element, "colours", key)
+            # a colour missing from the theme shows up loudly rather than passing unnoticed
+            self._colours[cache_key] = pygame.Color(value if value is not None else "#ff00ff")
+        return self._colours[cache_key]
+
+    def misc(self, element: str, key: str, default):
+        value = self._lookup(element, "misc", key)
+        if value is None:
+            return default
+        return type(default)(value) if not isinstance(default, bool) else _flag(value)
+
+    def _font_spec(self, element: str) -> dict:
+        spec: dict = {}
+        for block in reversed(list(self._chain(element))):
+            spec.update(block.get("font", {}))
+        return spec
+
+    def font_size(self, element: str) -> int:
+        return int(self._font_spec(element).get("size", 20))
+
+    def font(self, element: str, size: int | None = None) -> pygame.font.Font:
+        """The element's font; `size` overrides the themed size (used to shrink long text)."""
+        size = size or self.font_size(element)
+        font = self._fonts.get((element, size))
+        if font is None:
+            spec = self._font_spec(element)
+            bold, italic = _flag(spec.get("bold", 0)), _flag(spec.get("italic", 0))
+            path, from_system = self._font_path(spec, bold, italic)
+            font = pygame.font.Font(path, size)
+            if from_system:
+                # a system family without a bold or italic file gets the style synthesised
+                stem = Path(path).stem.lower()
+                font.bold = bold and "bold" not in stem
+                font.italic = italic and "italic" not in stem and "oblique" not in stem
+            self._fonts[(element, size)] = font
+        return font
+
+    def _font_path(self, spec: dict, bold: bool, italic: bool) -> tuple[str | None, bool]:
+        """(path, whether it is a system font); a None path is pygame's own default font."""
+        # a preferred system typeface (a free serif, say) when the player has one installed
+        if spec.get("system"):
+            found = pygame.font.match_font(spec["system"], bold=bold, italic=italic)
+            if found:
+                return found, True
+        style = "bold_italic_path" if bold and italic else "bold_path" if bold else \
+            "italic_path" if italic else "regular_path"
+        for key in (style, "regular_path"):
+            if spec.get(key) and self.base_dir is not None:
+                return str(self.base_dir / spec[key]), False
+        return _packaged_font_path(spec.get("name", "noto_sans"), bold, italic), False

@@ -1,0 +1,151 @@
+"""The title screen: the game's title over a living scene, and the main menu."""
+from __future__ import annotations
+
+import pygame
+
+from .decor import paint_side_shade
+from .display import LOGICAL_SIZE
+from .screen import Screen
+from .text_layout import render_tracked, soft_shadow, typographic, wrap
+from .transitions import Transition
+
+LEFT = 112
+MENU_WIDTH = 320
+MENU_BUTTON_HEIGHT = 50
+ARRIVE_SECONDS = 0.6     # cross-fade from what was on screen before
+SCENE_IN_SECONDS = 1.4   # cross-fade from the plain backdrop once the painted scene is ready
+
+
+class TitleScreen(Screen):
+    def __init__(self, app):
+        super().__init__(app)
+        manifest = app.program.manifest
+        self.scene_key = self._background(manifest)
+        self.scene = None            # painted on the app's worker; a plain backdrop stands until then
+        self.intro = Transition()
+        self._plain = self._paint_plain_backdrop()
+        self._shade = paint_side_shade(self.theme, 760)
+        self._title_rows = self._paint_title(manifest.title)
+        self.menu = None
+        self._footer = self.theme.font("screen.hint").render(
+            "F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
+
+    def _build_menu(self) -> None:
+        # pygame_gui is first needed here, so it is imported here: the title's first frame
+        # goes out before pygame_gui has loaded, and the menu joins it on the next
+        from .button_column import ButtonColumn, Entry
+        title_bottom = self._title_rows[-1][1][1] + self._title_rows[-1][0].get_height()
+        self.menu = self.own(ButtonColumn(self.ui, [
+            Entry("new", "New game"),
+            Entry("continue", "Continue", enabled=False),   # saves arrive with a later version
+            Entry("load", "Load", enabled=False),
+            Entry("settings", "Settings"),
+            Entry("quit", "Quit"),
+        ], left=LEFT - 22, top=title_bottom + 56, width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=4,
+            object_id="#menu_button"))
+
+    def _background(self, manifest) -> tuple[str, str | None]:
+        """The theme's choice of title background when the game has it, else its first one."""
+        wanted = self.theme.misc("title.screen", "background", "")
+        variant = self.theme.misc("title.screen", "variant", "") or None
+        if wanted in manifest.backgrounds:
+            if variant is not None and variant not in manifest.backgrounds[wanted].variants:
+                variant = None
+            return wanted, variant
+        return next(iter(manifest.backgrounds)), None
+
+    def _paint_title(self, title: str) -> list[tuple[pygame.Surface, tuple[int, int], pygame.Surface]]:
+        """The title, wrapped to the left column, each row with a soft shadow."""
+        font = self.theme.font("title.heading")
+        tracking = self.theme.misc("title.heading", "tracking", 0)
+        colour = self.theme.colour("title.heading")
+        shadow_colour = self.theme.colour("title.heading", "text_shadow")
+        title = typographic(title)
+        if self.theme.misc("title.heading", "uppercase", False):
+            title = title.upper()
+        rows = wrap(font, title, 700)
+        out = []
+        y = 178 - max(0, len(rows) - 1) * font.get_linesize() // 2
+        for row in rows:
+            text = render_tracked(font, row, colour, tracking)
+            out.append((text, (LEFT, y), soft_shadow(text, shadow_colour, 12)))
+            y += round(font.get_linesize() * 0.95)
+        return out
+
+    def _paint_plain_backdrop(self) -> pygame.Surface:
+        backdrop = pygame.Surface(LOGICAL_SIZE).convert()
+        top, bottom = self.theme.colour("title.screen", "top_bg"), self.theme.colour("title.screen", "bottom_bg")
+        for y in range(LOGICAL_SIZE[1]):
+            backdrop.fill(top.lerp(bottom, y / (LOGICAL_SIZE[1] - 1)), (0, y, LOGICAL_SIZE[0], 1))
+        return backdrop
+
+    @property
+    def scene_ready(self) -> bool:
+        return self.scene is not None
+
+    def enter(self) -> None:
+        # cross-fade in from whatever was on screen (black at start-up, an ending card after a story)
+        self.intro.start("dissolve", ARRIVE_SECONDS, self.app.display.canvas, reduced_flashes=True)
+
+    def _take_scene(self) -> None:
+        try:
+            scene = self.app.scenes.take(self.scene_key)
+        except (KeyError, ValueError):
+            self.scene_key = None    # no painting for this background: the plain backdrop stays
+            return
+        still = pygame.Surface(LOGICAL_SIZE).convert()
+        self._draw_backdrop(still)
+        self.scene = scene
+        self.intro.start("dissolve", SCENE_IN_SECONDS, still, reduced_flashes=True)
+
+    # -- the contract -------------------------------------------------------------------
+    def process_event(self, event: pygame.event.Event) -> bool:
+        if self.intro.active and (event.type == pygame.MOUSEBUTTONDOWN or event.type == pygame.KEYDOWN):
+            self.intro.finish()
+        picked = self.menu.process_event(event) if self.menu is not None else None
+        if picked == "new":
+            from .content_note import ContentNoteScreen
+            if self.app.program.manifest.content_note:
+                self.app.push(ContentNoteScreen(self.app))
+            else:
+                self.app.new_game()
+        elif picked == "settings":
+            self.app.open_settings()
+        elif picked == "quit":
+            self.app.quit()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.quit()
+        else:
+            return False
+        return True
+
+    def update(self, dt: float) -> None:
+        if self.menu is None and self.app.frames >= 1:
+            # painting starts once the first frame is out, so it does not compete with it
+            self.app.scenes.prepare(self.scene_key)
+            self._build_menu()
+        if self.scene is None and self.scene_key is not None and self.app.scenes.ready(self.scene_key):
+            self._take_scene()
+        if self.scene is not None:
+            self.scene.update(dt)
+        self.intro.update(dt)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.intro.draw(surface, self._draw_backdrop)
+        for text, pos, shadow in self._title_rows:
+            pad = (shadow.get_width() - text.get_width()) // 2
+            surface.blit(shadow, (pos[0] - pad, pos[1] - pad + 4))
+            surface.blit(text, pos)
+        last_text, (x, y), _ = self._title_rows[-1]
+        rule_y = y + last_text.get_height() + 18
+        pygame.draw.line(surface, self.theme.colour("title.heading", "accent"), (LEFT + 4, rule_y),
+                         (LEFT + 96, rule_y), 2)
+        surface.blit(self._footer, (LOGICAL_SIZE[0] - self._footer.get_width() - 32,
+                                    LOGICAL_SIZE[1] - self._footer.get_height() - 24))
+
+    def _draw_backdrop(self, surface: pygame.Surface) -> None:
+        if self.scene is None:
+            surface.blit(self._plain, (0, 0))
+        else:
+            self.scene.draw(surface)
+        surface.blit(self._shade, (0, 0))
