@@ -27,5 +27,10 @@ check: $(STAMP)
 routes: $(STAMP)
 	$(BIN)/vn routes scripts
 
+# one-folder executable in dist/dead-mans-click/
+dist: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	dist/dead-mans-click/dead-mans-click --selftest
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -163,7 +163,8 @@ class _Painter:
                 self.alb.poly(pts, g)
                 self.rim.poly(pts, (0, 0, 0))
                 hx = x - w * 0.22
-                self.rim.line((hx, y - 4), (hx, y - h * 0.5), paint.shade(g, 1.8) if not broken else col["rim_broken"], 2)
+                shine = paint.shade(g, 1.8) if not broken else col["rim_broken"]
+                self.rim.line((hx, y - 4), (hx, y - h * 0.5), shine, 2)
                 self.emit.line((hx, y - 6), (hx, y - h * 0.35), paint.shade(g, 0.35), 1.5)
                 x += w + rng.uniform(1, 6)
         for hx, hy in c["bullet_holes"]:

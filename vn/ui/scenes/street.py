@@ -162,7 +162,8 @@ class StreetScene(PaintedScene):
             t = y / h
             half = 8 + L["cone_width"] * t
             k = (1 - t) ** 0.6 * L["cone"]
-            pygame.draw.line(cone, paint.shade(L["color"], k), (L["cone_width"] - half, y), (L["cone_width"] + half, y))
+            cw = L["cone_width"]
+            pygame.draw.line(cone, paint.shade(L["color"], k), (cw - half, y), (cw + half, y))
         cone = pygame.transform.box_blur(cone, 10)
         self.cone = paint.levels(cone, 8, 0.05)
         self.cone_pos = (int(self.lamp_head[0] - L["cone_width"]), int(self.lamp_head[1]))
@@ -215,8 +216,8 @@ class StreetScene(PaintedScene):
                 surf.blit(paint.pick(self.cone, k), self.cone_pos, special_flags=pygame.BLEND_RGB_ADD)
                 for lv in self.lamp_glow:
                     g = paint.pick(lv, k)
-                    surf.blit(g, (int(self.lamp_head[0]) - g.get_width() // 2,
-                                  int(self.lamp_head[1]) - g.get_height() // 2), special_flags=pygame.BLEND_RGB_ADD)
+                    pos = (int(self.lamp_head[0]) - g.get_width() // 2, int(self.lamp_head[1]) - g.get_height() // 2)
+                    surf.blit(g, pos, special_flags=pygame.BLEND_RGB_ADD)
                 if k > 0.3:
                     self.rain.draw(surf)
                     self.moths.draw(surf)

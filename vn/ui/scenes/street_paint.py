@@ -59,7 +59,8 @@ class _Painter:
         zn, zf = r["z_near"], r["z_far"]
         self.alb.poly([v.p(-60, 0, zn), v.p(60, 0, zn), v.p(60, 0, zf), v.p(-60, 0, zf)], col["road"])
         for s in (-1, 1):
-            self.alb.poly([v.p(s * r["half"], 0, zn), v.p(s * r["walk"], 0, zn), v.p(s * r["walk"], 0, r["street_end"]),
+            end = r["street_end"]
+            self.alb.poly([v.p(s * r["half"], 0, zn), v.p(s * r["walk"], 0, zn), v.p(s * r["walk"], 0, end),
                            v.p(s * r["half"], 0, r["street_end"])], col["sidewalk"])
             self.alb.poly([v.p(s * r["half"], 0, zn), v.p(s * r["half"], 0.15, zn),
                            v.p(s * r["half"], 0.15, r["street_end"]), v.p(s * r["half"], 0, r["street_end"])],
@@ -81,7 +82,8 @@ class _Painter:
                           col["marking"])
             z += 6
         for x, z, rx, rz in c["puddles"]:
-            pts = [v.p(x + rx * math.cos(a), 0, z + rz * math.sin(a)) for a in (i / 20 * math.tau for i in range(20))]
+            pts = [v.p(x + rx * math.cos(a), 0, z + rz * math.sin(a))
+                   for a in (i / 20 * math.tau for i in range(20))]
             self.alb.poly(paint.jagged(pts, 1.5, 10, self.rng), col["puddle"])
 
     def building_row(self, side: int) -> None:
