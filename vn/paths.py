@@ -14,8 +14,9 @@ def bundle_root() -> Path:
 
 
 def default_scripts_dir() -> Path:
+    """A writer's ./scripts when working in a checkout; the bundled game's own when frozen."""
     here = Path("scripts")
-    if (here / "game.yaml").is_file():
+    if not getattr(sys, "frozen", False) and (here / "game.yaml").is_file():
         return here
     return bundle_root() / "scripts"
 
