@@ -1,0 +1,105 @@
+"""Hot reload for writers (`vn play --dev`, `make dev`): watch scripts/, reload on save.
+
+A watcher thread (watchfiles) posts SCRIPTS_CHANGED into pygame's event queue;
+the main loop reloads there, so the story is only ever touched by one thread.
+A script with errors never replaces the running one: its diagnostics stay on
+screen until a later save fixes them.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pygame
+
+from ..script.loader import load_game
+from ..script.program import compile_game
+
+SCRIPTS_CHANGED = pygame.event.custom_type()
+
+
+class ScriptWatcher:
+    """Posts SCRIPTS_CHANGED whenever a .yaml file under `folder` is saved."""
+
+    def __init__(self, folder: Path, debounce_ms: int = 150):
+        self.folder = Path(folder)
+        self.debounce_ms = debounce_ms
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.ready = threading.Event()
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="script-watcher", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=2)
+
+    def _run(self) -> None:
+        from watchfiles import watch
+
+        def yaml_only(change, path: str) -> bool:
+            return path.endswith((".yaml", ".yml"))
+
+        first = True
+        for changes in watch(self.folder, watch_filter=yaml_only, debounce=self.debounce_ms, step=30,
+                             stop_event=self._stop, yield_on_timeout=True, rust_timeout=200,
+                             raise_interrupt=False):
+            if first:
+                self.ready.set()  # the first timeout means the watch is armed
+                first = False
+            if changes:
+                paths = sorted({Path(p).name for _, p in changes})
+                pygame.event.post(pygame.event.Event(SCRIPTS_CHANGED, paths=paths))
+
+
+class DevReloader:
+    """Reloads the program on SCRIPTS_CHANGED and keeps the diagnostics of a broken one."""
+
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.diagnostics: list = []     # errors of the latest save, shown until fixed
+        self.message = ""               # a short note after a good reload
+
+    def reload(self):
+        """The new program, or None when the scripts have errors (kept in self.diagnostics)."""
+        result = load_game(self.folder)
+        if result.game is None:
+            self.diagnostics = result.errors
+            self.message = ""
+            return None
+        self.diagnostics = []
+        return compile_game(result.game)
+
+
+class DiagnosticsOverlay:
+    """A panel over the game listing file:line:col diagnostics, drawn while a save is broken."""
+
+    def __init__(self, font_name: str | None = None):
+        self.title_font = pygame.font.SysFont(font_name, 22, bold=True)
+        self.font = pygame.font.SysFont("monospace", 16)
+
+    def draw(self, surface: pygame.Surface, diagnostics: list) -> None:
+        if not diagnostics:
+            return
+        width = surface.get_width() - 80
+        lines: list[tuple[str, tuple[int, int, int]]] = []
+        for d in diagnostics[:8]:
+            lines.append((f"{d.pos}: {d.code}: {d.message}", (255, 214, 170)))
+            if d.hint:
+                lines.append((f"    hint: {d.hint}", (200, 200, 210)))
+        if len(diagnostics) > 8:
+            lines.append((f"... and {len(diagnostics) - 8} more", (200, 200, 210)))
+        height = 64 + 22 * len(lines)
+        panel = pygame.Surface((width, height), pygame.SRCALPHA)
+        panel.fill((30, 8, 8, 225))
+        pygame.draw.rect(panel, (220, 90, 70), panel.get_rect(), 2, border_radius=6)
+        title = self.title_font.render("Script errors: still playing the last good version", True,
+                                       (255, 235, 220))
+        panel.blit(title, (18, 14))
+        for n, (text, colour) in enumerate(lines):
+            rendered = self.font.render(text, True, colour)
+            panel.blit(rendered, (18, 50 + 22 * n), area=pygame.Rect(0, 0, width - 36, 22))
+        surface.blit(panel, (40, 40))
