@@ -18,7 +18,8 @@ play: $(STAMP)
 test: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+# the executable's figures need a fresh build
+bench: $(STAMP) dist
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m bench
 
 check: $(STAMP)

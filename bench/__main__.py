@@ -18,6 +18,10 @@ FIGURES = [
     ("bench_ui", "ui_frame_p99_ms_max", "frame p99 with dialogue box (worst)", "ms", 4.0, False),
     ("bench_ui", "first_frame_s", "start to first frame", "s", 0.4, False),
     ("bench_ui", "title_rss_mb", "memory at title screen", "MB", 100.0, False),
+    ("bench_saves", "save_ms", "save (thumbnail included)", "ms", 20.0, False),
+    ("bench_saves", "load_ms", "load", "ms", 20.0, False),
+    ("bench_dist", "exe_size_mb", "executable size (one folder)", "MB", 100.0, False),
+    ("bench_dist", "exe_first_frame_s", "executable start to first frame", "s", 0.4, False),
 ]
 
 
