@@ -119,7 +119,7 @@ def test_every_code_has_a_documentation_entry():
 
 
 def test_every_error_code_has_a_test():
-    tested = {c for c, _, _ in CASES} | {"VN011", "VN013", "VN018", "VN023", "VN101", "VN102",
+    tested = {c for c, _, _ in CASES} | {"VN011", "VN013", "VN018", "VN023", "VN024", "VN101", "VN102",
                                           "VN103", "VN104", "VN105", "VN106", "VN107"}
     assert set(CODES) == tested
 
@@ -192,3 +192,22 @@ done:
 """
     program = compile_game(load_game(write_game(tmp_path, story)).game)
     assert [d.code for d in check_routes(program, max_states=50)] == ["VN107"]
+
+
+def test_deep_nesting_is_a_diagnostic_not_a_crash(tmp_path):
+    lines, indent = ["start:"], "  "
+    for _ in range(400):
+        lines += [indent + '- if: "true"', indent + "  then:"]
+        indent += "    "
+    lines.append(indent + '- "deep"')
+    result = load_game(write_game(tmp_path, "\n".join(lines) + "\n"))
+    assert [d.code for d in result.errors] == ["VN024"]
+
+
+def test_a_very_long_line_is_shown_around_the_caret(tmp_path):
+    story = "start:\n  - " + '"' + "x" * 5000 + '" ' + "extra\n"
+    result = load_game(write_game(tmp_path, story))
+    text = result.errors[0].format()
+    shown, caret = text.splitlines()[1:3]
+    assert len(shown) < 120
+    assert caret.index("^") < len(shown)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 ERROR = "error"
+SHOWN_LINE = 100  # characters of a source line printed under a diagnostic
 WARNING = "warning"
 
 # code -> one-line title; docs/diagnostics.md explains each in full.
@@ -36,6 +37,7 @@ CODES: dict[str, str] = {
     "VN021": "unknown transition, effect or position",
     "VN022": "empty block or menu",
     "VN023": "invalid value",
+    "VN024": "blocks nested too deeply",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
     "VN103": "variable is never read",
@@ -81,8 +83,14 @@ class Diagnostic:
         out = [f"{self.pos}: {self.severity} {self.code}: {self.message}"]
         if self.source_line:
             text = self.source_line.rstrip("\n").expandtabs(1)
+            caret = max(self.pos.column - 1, 0)
+            if len(text) > SHOWN_LINE:  # show the part of a very long line around the caret
+                start = max(0, min(caret - SHOWN_LINE // 2, len(text) - SHOWN_LINE))
+                text = ("…" if start else "") + text[start:start + SHOWN_LINE] + \
+                       ("…" if start + SHOWN_LINE < len(text) else "")
+                caret = caret - start + (1 if start else 0)
             out.append(f"    {text}")
-            out.append("    " + " " * max(self.pos.column - 1, 0) + "^")
+            out.append("    " + " " * caret + "^")
         if self.hint:
             out.append(f"  hint: {self.hint}")
         return "\n".join(out)

@@ -17,6 +17,7 @@ from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_it
 STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
                   "scene", "show", "hide", "pause", "effect", "ending")
 OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note")
+MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -33,6 +34,7 @@ class LabelBuilder:
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=()):
         self.src = source
         self.characters = tuple(characters)  # only for "did you mean" hints
+        self.depth = 0
         self.label = label
         self.diags = diags
         self._id_counts: dict[str, int] = {}
@@ -118,6 +120,17 @@ class LabelBuilder:
         if kind(node) != SEQUENCE:
             self.error(node, "VN004", "expected a list of statements (lines starting with '- ')")
             return ()
+        if self.depth >= MAX_NESTING:
+            self.error(node, "VN024", f"blocks are nested more than {MAX_NESTING} deep",
+                       "move the inner part into a label of its own and jump or call there")
+            return ()
+        self.depth += 1
+        try:
+            return self._block(node)
+        finally:
+            self.depth -= 1
+
+    def _block(self, node) -> tuple[m.Statement, ...]:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
         for item in raw(node):
