@@ -250,3 +250,11 @@ def test_persistent_data_round_trip_and_damage(tmp_path):
 def test_settings_from_bad_values_keep_what_is_good():
     s = Settings.from_dict({"text_speed": "fast", "fullscreen": True, "auto_delay": 99, "volume": None})
     assert s.text_speed == Settings().text_speed and s.fullscreen is True and s.auto_delay == 5.0
+
+
+def test_an_enormous_file_is_refused_without_reading_it(tmp_path):
+    store = open_store(PROGRAM, tmp_path)
+    with open(store.path("7"), "wb") as f:
+        f.truncate(17 * 1024 * 1024)
+    info = store.info("7")
+    assert not info.ok and "too large" in info.reason

@@ -22,6 +22,7 @@ from .migrate import SAVE_VERSION, MigrationError, migrate
 FORMAT = "vn-save"
 SLOT = re.compile(r"^(?:\d{1,3}|auto-\d{1,2}|quick)$")
 AUTOSAVES = 3
+MAX_SAVE_BYTES = 16 * 1024 * 1024  # a real save is well under 1 MB; anything this big is not one
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
@@ -119,6 +120,8 @@ class SaveStore:
         """The whole save document, migrated to the current version; raises SaveError."""
         path = self.path(slot)
         try:
+            if path.stat().st_size > MAX_SAVE_BYTES:
+                raise SaveError(slot, "is damaged (far too large to be a save)")
             raw = path.read_bytes()
         except FileNotFoundError:
             raise SaveError(slot, "is empty") from None
