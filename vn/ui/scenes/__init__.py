@@ -3,6 +3,10 @@
 ``make_scene(background, variant)`` returns a :class:`PaintedScene` for one of
 the backgrounds (``bar``, ``street``, ``cemetery``); see ``base.py`` for the
 interface the UI uses (update / draw / trigger / show_figure ...).
+
+A scene owns its static layers, so dropping it frees them (two live scenes of
+the same look share one copy); ``clear_caches()`` also forgets the layers kept
+for reuse and the small cached sprites, and returns freed memory to the system.
 """
 from __future__ import annotations
 
@@ -31,17 +35,74 @@ def variants(background: str) -> tuple[str | None, ...]:
 
 
 def clear_caches() -> None:
-    """Forget the cached static layers of every background (frees memory)."""
-    for module in ("bar_paint", "street_paint", "cemetery"):
-        import_module(f"{__name__}.{module}").build_layers.cache_clear()
+    """Forget everything kept for reuse: the static layers of scenes no longer
+    alive and the small cached sprites; then hand freed memory back to the
+    system.  Live scenes keep their own layers.  Cheap: call it after dropping
+    scenes."""
+    from . import base, cache, paint
+    cache.clear()
+    paint.clear_caches()
+    base.clear_caches()
+    release_memory()
+
+
+_libc = None
+
+
+def _glibc():
+    """The C library when it is glibc (Linux), else False."""
+    global _libc
+    if _libc is None:
+        _libc = False
+        try:
+            import ctypes
+            import sys
+            if sys.platform.startswith("linux"):
+                libc = ctypes.CDLL("libc.so.6")
+                libc.malloc_trim.argtypes = [ctypes.c_size_t]
+                libc.mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
+                _libc = libc
+        except (OSError, AttributeError):
+            _libc = False
+    return _libc
+
+
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD = 512 * 1024
+_policy_set = False
+
+
+def _memory_policy() -> None:
+    """Have glibc give every big block (a full-screen image is 3.7 MB) a mapping
+    of its own, so freeing it returns the memory to the system at once.  By
+    default glibc raises that threshold each time such a block is freed, and the
+    next scene's images then come from the heap, where the freed memory of
+    temporary painting surfaces (and of dropped scenes) stays resident.  Set once,
+    before the first scene is painted; nothing allocates big blocks per frame."""
+    global _policy_set
+    if not _policy_set:
+        _policy_set = True
+        libc = _glibc()
+        if libc:
+            libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+
+
+def release_memory() -> None:
+    """Give memory the C allocator holds free back to the system (glibc only)."""
+    libc = _glibc()
+    if libc:
+        libc.malloc_trim(0)
 
 
 def make_scene(background: str, variant: str | None, size: tuple[int, int] = LOGICAL_SIZE,
                seed: int = 0) -> PaintedScene:
     """Build a background; raises KeyError for an unknown background name and
     ValueError for a variant the background does not have."""
-    return scene_class(background)(variant, size, seed)
+    _memory_policy()
+    scene = scene_class(background)(variant, size, seed)
+    release_memory()
+    return scene
 
 
-__all__ = ["BACKGROUNDS", "LOGICAL_SIZE", "PaintedScene", "clear_caches", "make_scene", "scene_class",
-           "variants"]
+__all__ = ["BACKGROUNDS", "LOGICAL_SIZE", "PaintedScene", "clear_caches", "make_scene", "release_memory",
+           "scene_class", "variants"]

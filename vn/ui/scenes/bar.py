@@ -1,8 +1,8 @@
 """Willy's bar at night, after the firefight; variant ``burning``.
 
-Static layers come from ``bar_paint`` (built once per seed, cached): the room
-lit at a few levels of the bulb (and of the fire), so a frame blits the level
-matching the light's flicker.
+Static layers come from ``bar_paint``: the room under the bulb (and under the
+fire) as a base image plus the light's contribution, so a frame shows the
+light's flicker as ``base + k * diff``.
 Moving parts: swaying bulb and its glows, neon letters, drifting haze lit by
 the bulb, dust, glints on broken glass, sparks from a torn cable; when burning,
 flames behind the counter, smoke under the ceiling, embers.
@@ -15,7 +15,7 @@ import random
 import pygame
 
 from . import figures, paint
-from .bar_paint import neon_strokes, build_layers
+from .bar_paint import PARTS, build_layers, neon_strokes
 from .base import PaintedScene
 from .data import LOGICAL_SIZE
 from .particles import Flicker, Haze, Particles, Twinkles, flame_ramp, glow_ramp, smoke_ramp, star
@@ -29,23 +29,24 @@ class BarScene(PaintedScene):
 
     def _build(self) -> None:
         c = self.cfg
-        self.layers = build_layers(self.seed)
+        self.layers = build_layers(self.seed, ("burn", "air") if self.variant == "burning" else PARTS)
         rng = self.rng
         self.flicker = Flicker(rng, c["flicker"])
         self.fire_flicker = Flicker(rng, c["fire"]["flicker"])
         self.light = 1.0
         self.fire_k = 1.0
         self.burn = 1.0 if self.variant == "burning" else 0.0
+        self._mix: pygame.Surface | None = None     # the burning room while it fades in
+        air = self.layers["air"]
         hs = c["haze"]["scale"]
-        self.haze = [Haze(self.layers["haze"], self.layers["haze_mask"], hs),
-                     Haze(self.layers["haze"], self.layers["haze_mask_fire"], hs)]
+        self.haze = [Haze(air["haze"], air["haze_mask"], hs, scratch=self.scratch, mask_is_small=True),
+                     Haze(air["haze"], air["haze_mask_fire"], hs, scratch=self.scratch, mask_is_small=True)]
         b = c["bulb"]
-        self.bulb_sprites = [paint.levels(paint.glow(r, r, col, pw, core), 8, 0.05)
-                             for r, col, pw, core in b["glows"]]
+        self.bulb_sprites = [paint.ramp_glow(r, r, col, pw, core) for r, col, pw, core in b["glows"]
+                             if r < b["bake_radius"]]       # the wider ones are painted into the room
         f = c["fire"]
         self.flames = Particles(rng, [flame_ramp(f["ramp"], rad, 10, f["stretch"])
                                       for rad in f["sizes"]], f["particles"], [f["area"]])
-        self.fire_base = paint.levels(paint.glow(f["base"][0], f["base"][1], f["base_color"], 1.4), 8, 0.3)
         self.embers = Particles(rng, [glow_ramp(f["ember_ramp"], [r, r * 0.6], 8, 2.5) for r in (3, 4, 6)],
                                 f["embers"], [f["area"]])
         sm = c["smoke"]
@@ -57,7 +58,7 @@ class BarScene(PaintedScene):
         s = c["sparks"]
         self.sparks = Particles(rng, [glow_ramp(s["ramp"], [r, r * 0.5], 8, 2.2) for r in s["sizes"]], s,
                                 [[s["pos"][0] - 3, s["pos"][1], s["pos"][0] + 3, s["pos"][1] + 2]])
-        self.spark_glow = paint.levels(paint.glow(s["glow"], s["glow"], s["glow_color"], 2.0), 6)
+        self.spark_glow = paint.glow(s["glow"], s["glow"], s["glow_color"], 2.0)
         self._spark_next = rng.uniform(*s["every"])
         self._spark_flash = 0.0
         gl = c["glints"]
@@ -73,6 +74,8 @@ class BarScene(PaintedScene):
         if self.burn:
             self.flames.prefill(2.0)
             self.puffs.prefill(4.0)
+        # room for the largest temporary work: the muzzle light, the smoke band, the haze
+        self.scratch.reserve(W, max(sm["height"], *(hz.size[1] for hz in self.haze)))
 
     def _neon_sprites(self, n: dict) -> list:
         pad = 26
@@ -139,9 +142,16 @@ class BarScene(PaintedScene):
         L, c, t = self.layers, self.cfg, self.t
         burn = self.burn
         if burn < 1.0:
-            surf.blit(paint.pick(L["levels"], self.light * (1.0 - burn)), (0, 0))
-        if burn > 0.0:
-            paint.blit_alpha(surf, paint.pick(L["burn_levels"], self.fire_k * burn), burn)
+            paint.draw_lit(surf, L["bulb"], self.light * (1.0 - burn))
+        if burn >= 1.0:
+            paint.draw_lit(surf, L["burn"], self.fire_k * burn)
+            self._mix = None
+        elif burn > 0.0:
+            # the fire's light fades in over the bulb's (only while the bar catches fire)
+            if self._mix is None:
+                self._mix = paint.prep(pygame.Surface(LOGICAL_SIZE))
+            paint.draw_lit(self._mix, L["burn"], self.fire_k * burn)
+            paint.blit_alpha(surf, self._mix, burn)
         self._draw_neon(surf)
         k = self.light * (1.0 - burn)
         ct = c["counter"]["top_back"]
@@ -153,7 +163,7 @@ class BarScene(PaintedScene):
         if burn > 0.0:
             self._draw_haze(surf, burn * self.fire_k * c["haze"]["fire_strength"], 1, c["lights"]["fire"]["pos"])
             sm = c["smoke"]
-            paint.blit_wrapped(surf, L["smoke"], t * sm["speed"], (0, 0), pygame.BLEND_RGB_MULT)
+            paint.blit_wrapped(surf, L["air"]["smoke"], t * sm["speed"], (0, 0), pygame.BLEND_RGB_MULT)
             self.puffs.draw(surf)
             self.embers.draw(surf)
         self._draw_bulb(surf, k)
@@ -163,14 +173,14 @@ class BarScene(PaintedScene):
         self.sparks.draw(surf)
         if self._spark_flash > 0:
             s = c["sparks"]
-            lv = self.spark_glow
-            g = lv[min(len(lv) - 1, int(self._spark_flash / s["flash_len"] * len(lv)))]
-            surf.blit(g, (s["pos"][0] - g.get_width() // 2, s["pos"][1] - g.get_height() // 2),
-                      special_flags=pygame.BLEND_RGB_ADD)
+            g = self.spark_glow
+            level = min(1.0, (int(self._spark_flash / s["flash_len"] * 6) + 1) / 6)
+            paint.add_scaled(surf, g, (s["pos"][0] - g.get_width() // 2, s["pos"][1] - g.get_height() // 2),
+                             level, self.scratch)
 
     def _draw_haze(self, surf, k: float, layer: int, center) -> None:
         hz = self.haze[layer]
-        w, h = hz.big.get_size()
+        w, h = hz.size
         v = min(255, int(k * 255))
         hz.draw(surf, (center[0] - w // 2, center[1] - h // 2),
                 self.t * self.cfg["haze"]["speed"][layer] + layer * 900, (v, v, v))
@@ -183,10 +193,9 @@ class BarScene(PaintedScene):
         pygame.draw.line(surf, paint.rgb(b["cord"]), (ax, ay), (x, y - 8), 2)
         pygame.draw.rect(surf, paint.rgb(b["cord"]), (int(x) - 5, int(y) - 14, 10, 9))
         if k > 0.01:
-            for lv in self.bulb_sprites:
-                s = lv[min(len(lv) - 1, int(k * len(lv)))]
-                surf.blit(s, (int(x) - s.get_width() // 2, int(y) - s.get_height() // 2),
-                          special_flags=pygame.BLEND_RGB_ADD)
+            level = _level(k, 8, 0.05)
+            for s in self.bulb_sprites:
+                s.draw(surf, (int(x) - s.get_width() // 2, int(y) - s.get_height() // 2), level, self.scratch)
         else:
             pygame.draw.ellipse(surf, paint.rgb(b["dead"]), (int(x) - 7, int(y) - 6, 14, 17))
 
@@ -200,10 +209,11 @@ class BarScene(PaintedScene):
     def _draw_fire(self, surf, ct: int) -> None:
         f = self.cfg["fire"]
         old = surf.get_clip()
-        surf.set_clip((0, 0, W, ct + 2))
-        lv = self.fire_base
-        g = lv[min(len(lv) - 1, int(self.fire_k * self.burn * len(lv)))]
-        surf.blit(g, (f["base_pos"][0] - g.get_width() // 2, f["base_pos"][1] - g.get_height() // 2),
-                  special_flags=pygame.BLEND_RGB_ADD)
+        surf.set_clip(pygame.Rect(0, 0, W, ct + 2).clip(old))
         self.flames.draw(surf)
         surf.set_clip(old)
+
+
+def _level(k: float, n: int, floor: float) -> float:
+    """The brightness the ``n`` stepped levels (from ``floor``) used to show for ``k``."""
+    return floor + (1 - floor) * min(1.0, max(0.0, k) + 0.5 / n)

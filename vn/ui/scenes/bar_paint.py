@@ -1,16 +1,20 @@
 """The bar's static layers: the room painted as an albedo plus rim and emissive
 layers, lit by the bulb (off / on) and by the fire (low / high); the haze and
-smoke textures.  Built once per seed and cached."""
+smoke textures.
+
+Each light is kept as two full images, the room with the light at its lowest
+and the light's contribution on top of that, so any level of a flickering light
+is ``base + k * diff`` (three cheap blits) instead of a stored image per level.
+The fire's pair is shared by both variants (the plain bar can be set alight);
+see ``cache``."""
 from __future__ import annotations
 
 import math
 import random
-from functools import lru_cache
-
 import pygame
 
 from . import light as lighting
-from . import paint, props
+from . import cache, paint, props
 from .data import LOGICAL_SIZE, scene_config
 from .particles import haze_texture
 
@@ -105,7 +109,7 @@ class _Painter:
         c, col = self.c, self.col
         x0, y0, x1, y1 = c["window"]
         sky = paint.vgradient((x1 - x0, y1 - y0), c["colors"]["window_sky"])
-        self.emit.surf.blit(pygame.transform.scale(sky, ((x1 - x0) * 2, (y1 - y0) * 2)), (x0 * 2, y0 * 2))
+        self.emit.image(pygame.transform.scale(sky, ((x1 - x0) * 2, (y1 - y0) * 2)), (x0, y0))
         rng = self.rng
         x = x0
         while x < x1:
@@ -259,8 +263,19 @@ def _window_light(c: dict):
     return fn
 
 
-@lru_cache(maxsize=1)
-def build_layers(seed: int) -> dict:
+PARTS = ("bulb", "burn", "air")
+
+
+def build_layers(seed: int, parts: tuple[str, ...] = PARTS) -> dict[str, cache.Layers]:
+    """The layers for ``parts`` of the bar: ``bulb`` and ``burn`` (the room under
+    each light, as ``(base, diff)``), ``air`` (haze and smoke)."""
+    found = cache.shared_parts([("bar", seed, p) for p in parts],
+                               lambda missing: {("bar", seed, p): v
+                                                for p, v in _build(seed, [k[2] for k in missing]).items()})
+    return {k[2]: v for k, v in found.items()}
+
+
+def _build(seed: int, parts: list[str]) -> dict[str, cache.Layers]:
     c = scene_config("bar")
     rng = random.Random(seed * 101 + 1)
     p = _Painter(c, rng)
@@ -270,46 +285,76 @@ def build_layers(seed: int) -> dict:
     p.neon_tubes()
     p.counter()
     p.furniture()
-    alb = p.alb.result()
+    out: dict[str, cache.Layers] = {}
+    lit = [part for part in parts if part != "air"]
+    alb = rim = emit = None
+    if lit:
+        alb, rim, emit = paint.render([p.alb, p.rim, p.emit])
+    del p
     for cell, lo, hi, stretch in c["texture"]:
         tex = paint.contrast(paint.noise(LOGICAL_SIZE, cell, rng, 4, 0.55, tuple(stretch)), 60, 200, 1.0, lo, hi)
-        alb.blit(tex, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    rim, emit = p.rim.result(), p.emit.result()
+        if alb is not None:
+            paint.multiply8(alb, tex)
+        del tex
     L = c["lights"]
     bulb = (c["bulb"]["anchor"][0], c["bulb"]["anchor"][1] + c["bulb"]["length"])
     neon = lighting.point_light(L["neon"]["pos"], L["neon"]["color"], L["neon"]["radius"], L["neon"]["intensity"])
     win = _window_light(c)
     bulb_fn = lighting.point_light(bulb, L["bulb"]["color"], L["bulb"]["radius"], L["bulb"]["intensity"])
     fire_fn = lighting.point_light(L["fire"]["pos"], L["fire"]["color"], L["fire"]["radius"],
-                                L["fire"]["intensity"], L["fire"]["squash"])
+                                   L["fire"]["intensity"], L["fire"]["squash"])
     fire_lo = lighting.point_light(L["fire"]["pos"], L["fire"]["color"], L["fire"]["radius"],
-                                L["fire"]["intensity"] * L["fire"]["low"], L["fire"]["squash"])
+                                   L["fire"]["intensity"] * L["fire"]["low"], L["fire"]["squash"])
     amb, amb_b = L["ambient"], L["ambient_burning"]
 
     finish_rng = random.Random(seed)
 
     def level(fn, rim_fn, rim_k):
         out = lighting.light(alb, fn)
-        r = lighting.light(rim, rim_fn)
-        out.blit(paint.scaled(r, rim_k), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        lighting.add_lit(out, rim, rim_fn, rim_k)
         out.blit(emit, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
         finish_rng.seed(seed)
         return lighting.finish(out, finish_rng, c["grain"], c["vignette"])
 
-    dark = lighting.sum_lights(neon, win, ambient=amb)
-    out = {"levels": paint.level_set(level(dark, lighting.sum_lights(win, neon), 0.5),
-                                     level(lighting.sum_lights(neon, win, bulb_fn, ambient=amb), bulb_fn, 1.0),
-                                     c["light_levels"]),
-           "burn_levels": paint.level_set(level(lighting.sum_lights(fire_lo, neon, ambient=amb_b), fire_lo, 0.6),
-                                          level(lighting.sum_lights(fire_fn, neon, ambient=amb_b), fire_fn, 1.0),
-                                          c["fire"]["light_levels"])}
+    def pair(low, high) -> cache.Layers:
+        base = paint.prep(level(*low))
+        diff = level(*high)
+        diff.blit(base, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+        return cache.Layers(base=base, diff=paint.prep(diff))
+
+    if "bulb" in parts:
+        out["bulb"] = pair((lighting.sum_lights(neon, win, ambient=amb), lighting.sum_lights(win, neon), 0.5),
+                           (lighting.sum_lights(neon, win, bulb_fn, ambient=amb), bulb_fn, 1.0))
+        # the bulb's widest glows are painted in: far too soft for its sway to show
+        b = c["bulb"]
+        for r, col, pw, core in b["glows"]:
+            if r >= b["bake_radius"]:
+                g = paint.glow(r, r, col, pw, core)
+                paint.bake_light(out["bulb"], g, (bulb[0] - g.get_width() // 2, bulb[1] - g.get_height() // 2),
+                                 0.0, 1.0)
+    if "burn" in parts:
+        out["burn"] = pair((lighting.sum_lights(fire_lo, neon, ambient=amb_b), fire_lo, 0.6),
+                           (lighting.sum_lights(fire_fn, neon, ambient=amb_b), fire_fn, 1.0))
+        # the glow at the foot of the fire, behind the counter (it stays put)
+        f = c["fire"]
+        g = paint.glow(f["base"][0], f["base"][1], f["base_color"], 1.4)
+        paint.bake_light(out["burn"], g, (f["base_pos"][0] - g.get_width() // 2, f["base_pos"][1] - g.get_height() // 2),
+                         0.3 + 0.7 * 0.5 / 8, 0.7, (0, 0, W, c["counter"]["top_back"] + 2))
+    del alb, rim, emit
     hz = c["haze"]
-    out["haze"] = haze_texture(W // hz["scale"], hz["height"] // hz["scale"], hz["cell"] // hz["scale"], rng)
-    out["haze_mask"] = paint.glow(hz["radius"], hz["radius"] * hz["squash"], hz["color"], 1.6)
-    out["haze_mask_fire"] = paint.glow(hz["fire_radius"], hz["fire_radius"] * hz["squash"], hz["fire_color"], 1.6)
+    haze = haze_texture(W // hz["scale"], hz["height"] // hz["scale"], hz["cell"] // hz["scale"], rng)
     sm = c["smoke"]
     g = paint.contrast(paint.noise((W, sm["height"]), sm["cell"], rng, 4, 0.6, (2.5, 1.0)), 50, 210, 1.0)
-    g.blit(paint.vgradient((W, sm["height"]), [[0, "#ffffff"], [0.4, "#c0c0c0"], [1, "#000000"]]), (0, 0),
-           special_flags=pygame.BLEND_RGB_MULT)
-    out["smoke"] = paint.prep(paint.mirror_tile(paint.darkening(g, sm["tint"], sm["density"])))
+    if "air" in parts:
+        fade = paint.vcolumn(sm["height"], [[0, "#ffffff"], [0.4, "#c0c0c0"], [1, "#000000"]])
+        g = paint.gray_product((W, sm["height"]), [g, fade])
+        out["air"] = cache.Layers(
+            haze=haze,
+            # the haze masks at the haze's working size (1 / scale)
+            haze_mask=paint.glow(hz["radius"] / hz["scale"], hz["radius"] * hz["squash"] / hz["scale"],
+                                 hz["color"], 1.6),
+            haze_mask_fire=paint.glow(hz["fire_radius"] / hz["scale"],
+                                      hz["fire_radius"] * hz["squash"] / hz["scale"], hz["fire_color"], 1.6),
+            # 32-bit: it is multiplied straight into the frame
+            smoke=paint.prep(paint.expand(paint.mirror_tile(paint.darkening8(g, sm["tint"], sm["density"])))))
     return out

@@ -33,14 +33,25 @@ from .data import LOGICAL_SIZE, effects_config, scene_config
 MAX_STEP = 0.1
 
 
-@lru_cache(maxsize=4)
-def _muzzle(source, radius, color, power: float, core: float, n: int):
-    """Brightness levels of the on-screen part of the muzzle light's glow (it is
-    centred off-screen); shared by all scenes."""
-    glow = paint.glow(radius[0], radius[1], color, power, core)
-    x0, y0 = int(source[0] - glow.get_width() / 2), int(source[1] - glow.get_height() / 2)
-    area = pygame.Rect(x0, y0, glow.get_width(), glow.get_height()).clip(pygame.Rect((0, 0), LOGICAL_SIZE))
-    return paint.levels(glow.subsurface(area.move(-x0, -y0)).copy(), n, 0.05), area.topleft
+@lru_cache(maxsize=1)
+def _muzzle(source, radius, power: float, core: float):
+    """The on-screen part of the muzzle light's glow (it is centred off-screen) as
+    an 8-bit grey image, tinted through its palette when drawn, and where it goes;
+    shared by all scenes.  The glow is worked at a quarter of its size: it is all
+    soft."""
+    w, h = max(2, 2 * int(radius[0])), max(2, 2 * int(radius[1]))
+    x0, y0 = int(source[0] - w / 2), int(source[1] - h / 2)
+    area = pygame.Rect(x0, y0, w, h).clip(pygame.Rect((0, 0), LOGICAL_SIZE))
+    q = 4
+    small = paint.glow(w / 2 / q, h / 2 / q, (255, 255, 255), power, core)
+    part = small.subsurface(pygame.Rect((area.x - x0) // q, (area.y - y0) // q,
+                                        max(1, area.w // q), max(1, area.h // q)).clip(small.get_rect()))
+    glow = pygame.transform.smoothscale(part, area.size)
+    return paint.to_gray8(glow), area.topleft
+
+
+def clear_caches() -> None:
+    _muzzle.cache_clear()
 
 
 class PaintedScene:
@@ -74,10 +85,10 @@ class PaintedScene:
         self._muzzle = 0.0         # muzzle light drawn this frame (0..1)
         self._muzzle_strobe = False
         g = self.fx["gunfire"]
-        self._muzzle_levels, self._muzzle_pos = _muzzle(tuple(self.cfg.get("muzzle", g["source"])),
-                                                        tuple(g["radius"]), g["color"], g["power"], g["core"],
-                                                        g["levels"])
-        self._muzzle_tmp: pygame.Surface | None = None
+        self._muzzle_glow, self._muzzle_pos = _muzzle(tuple(self.cfg.get("muzzle", g["source"])),
+                                                      tuple(g["radius"]), g["power"], g["core"])
+        # one surface for the temporary work of every effect of this scene
+        self.scratch = paint.Scratch()
         self._build()
 
     # ------------------------------------------------------------ subclass hooks
@@ -163,6 +174,16 @@ class PaintedScene:
     def clear_figures(self) -> None:
         self._figures.clear()
 
+    def settle(self) -> None:
+        """End every passing effect at once (flash, shake, gunfire): the story was rewound
+        or skipped to a moment they do not belong to. Lasting changes (a fire) stay."""
+        self._flash = 0.0
+        self._shake = 0.0
+        self._offset = (0, 0)
+        self._gun_t = -1.0
+        self._muzzle = 0.0
+        self._muzzle_strobe = False
+
     @property
     def flash_active(self) -> bool:
         return self._flash > 0.0 or self._muzzle_strobe
@@ -236,22 +257,24 @@ class PaintedScene:
             surf.fill((int(c[0] * k), int(c[1] * k), int(c[2] * k)), special_flags=pygame.BLEND_RGB_ADD)
 
     def _draw_muzzle(self, surf: pygame.Surface, k: float) -> None:
+        g = self.fx["gunfire"]
         if self._muzzle_strobe:
-            surf.blit(paint.pick(self._muzzle_levels, k), self._muzzle_pos, special_flags=pygame.BLEND_RGB_ADD)
-            v = int(self.fx["gunfire"]["wash"] * k)
+            self._add_muzzle(surf, paint.level_k(k, g["levels"], 0.05))
+            v = int(g["wash"] * k)
             surf.fill((v, int(v * 0.8), int(v * 0.6)), special_flags=pygame.BLEND_RGB_ADD)
             return
         # reduced: a low glow that swells and fades smoothly (no steps, no strobe)
-        full = self._muzzle_levels[-1]
-        if self._muzzle_tmp is None:
-            self._muzzle_tmp = paint.prep(pygame.Surface(full.get_size()))
-        self._muzzle_tmp.blit(full, (0, 0))
-        v = max(0, min(255, int(k * 255)))
-        self._muzzle_tmp.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
-        surf.blit(self._muzzle_tmp, self._muzzle_pos, special_flags=pygame.BLEND_RGB_ADD)
+        self._add_muzzle(surf, k)
+
+    def _add_muzzle(self, surf: pygame.Surface, k: float) -> None:
+        """The muzzle glow at brightness ``k``: its palette does the scaling."""
+        if k * 255 < 0.5:
+            return
+        paint.set_ramp(self._muzzle_glow, self.fx["gunfire"]["color"], min(1.0, k))
+        paint.blit_via(surf, self._muzzle_glow, self._muzzle_pos, self.scratch, pygame.BLEND_RGB_ADD)
 
     # ------------------------------------------------------------ helpers
     def _draw_figures(self, surf: pygame.Surface, light: float = 1.0, only=None, skip=()) -> None:
         for name, fig in self._figures.items():
             if (only is None or name in only) and name not in skip:
-                fig.draw(surf, light)
+                fig.draw(surf, light, self.scratch)

@@ -1,20 +1,22 @@
 """The cemetery at sunrise; variant ``empty`` (the stone without Buffy, colder light).
 
-The geometry (hills, stones, trees, the angel, the fence) is drawn once as
-alpha masks; each keyframe of the dawn colours them with its own palette.  A
-frame shows a blend of the two keyframes around the current time (refreshed a
-horizontal band per frame, so the blend costs almost nothing), then the sun,
-its rays, the stone in front of it, drifting mist and Buffy.
+The geometry (hills, stones, trees, the angel, the fence) is drawn once as grey
+masks and turned into a few 8-bit "bases": each depth layer's visible coverage
+times its shading and the canvas texture, the open sky, the clouds, the rim
+light.  The dawn's colours for the current time (interpolated between the
+keyframes of ``scenes.json``) tint the bases and add up into one composite,
+refreshed a horizontal band per frame (the colours change slowly), together
+with the sun's halo and rays.  Over that: the sun, the stone in front of it,
+drifting mist and Buffy.  No keyframe is ever stored whole.
 """
 from __future__ import annotations
 
 import math
 import random
-from functools import lru_cache
 
 import pygame
 
-from . import figures, paint, props
+from . import cache, figures, paint, props
 from . import light as lighting
 from .base import PaintedScene
 from .data import LOGICAL_SIZE, scene_config
@@ -49,18 +51,18 @@ def _angel(x: float, base: float, s: float) -> list:
 
 
 class _Masks:
-    """Geometry of each depth layer as a white mask, plus rim masks toward the sun."""
+    """Geometry of each depth layer as grey masks (white on black), plus rim masks
+    toward the sun; recorded now, rasterised a layer at a time by ``rasterise``."""
+
+    ORDER = ("far", "mid", "near", "main", "fence")
 
     def __init__(self, c: dict, rng: random.Random):
         self.c, self.rng = c, rng
         self.sun_end = c["sun"]["path"][1]
-        self.layers: dict[str, pygame.Surface] = {}
-        self.rims: dict[str, pygame.Surface] = {}
+        self.canvases: dict[str, tuple[paint.Canvas, paint.Canvas]] = {}
+        self.main_polys: tuple[list, list] = ([], [])
 
-    def _layer(self, name: str, polys_rim: list, plain: list, rim_w: float) -> None:
-        body = paint.Canvas(LOGICAL_SIZE, 2)
-        rim = paint.Canvas(LOGICAL_SIZE, 2)
-        white, black = (255, 255, 255, 255), (0, 0, 0, 0)
+    def _draw(self, body, rim, polys_rim: list, plain: list, rim_w: float, white, black) -> None:
         for poly in plain:
             body.poly(poly, white)
             rim.poly(poly, black)
@@ -73,10 +75,28 @@ class _Masks:
             rim.poly(paint.offset(poly, dx / n * rim_w, dy / n * rim_w - rim_w * 0.5), white)
             rim.poly(poly, black)
             body.poly(poly, white)
-        self.layers[name] = body.result()
-        r = rim.result()
-        r.fill((255, 255, 255, 255), special_flags=pygame.BLEND_RGBA_MIN)
-        self.rims[name] = r
+
+    def _layer(self, name: str, polys_rim: list, plain: list, rim_w: float) -> None:
+        body = paint.Canvas(LOGICAL_SIZE, 2, alpha=False)
+        rim = paint.Canvas(LOGICAL_SIZE, 2, alpha=False)
+        self._draw(body, rim, polys_rim, plain, rim_w, (255, 255, 255), (0, 0, 0))
+        self.canvases[name] = (body, rim)
+        if name == "main":
+            self.main_polys = (polys_rim, plain)
+
+    def rasterise(self, name: str) -> tuple[pygame.Surface, pygame.Surface]:
+        """(body, rim) of a layer as 8-bit grey coverage; the recording is dropped."""
+        body, rim = self.canvases.pop(name)
+        return body.result8(), rim.result8()
+
+    def occluder(self, box: pygame.Rect) -> tuple[pygame.Surface, pygame.Surface]:
+        """The main stone's body and rim inside ``box`` as white-with-alpha images."""
+        body = paint.Canvas(box.size, 2)
+        rim = paint.Canvas(box.size, 2)
+        polys_rim, plain = self.main_polys
+        move = (lambda ps: [paint.offset(p, -box.x, -box.y) for p in ps])
+        self._draw(body, rim, move(polys_rim), move(plain), 2.5, (255, 255, 255, 255), (0, 0, 0, 0))
+        return body.result(), rim.result()
 
     def build(self) -> None:
         c, rng = self.c, self.rng
@@ -124,113 +144,96 @@ class _Masks:
         self._layer("fence", fence, [], 1.5)
 
 
-def _colored(mask: pygame.Surface, color, shade: pygame.Surface | None = None) -> pygame.Surface:
-    out = mask.copy()
-    out.fill(paint.rgb(color) + (255,), special_flags=pygame.BLEND_RGBA_MULT)
-    if shade is not None:
-        out.blit(shade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    return out
+MULT, ADD = pygame.BLEND_RGB_MULT, pygame.BLEND_RGB_ADD
 
 
-@lru_cache(maxsize=1)
-def build_layers(variant: str | None, seed: int) -> dict:
+def _placed(img: pygame.Surface | None) -> tuple[pygame.Surface, pygame.Rect] | None:
+    return paint.crop8(img) if img is not None else None
+
+
+def build_layers(variant: str | None, seed: int) -> cache.Layers:
+    """The static layers of one variant (shared by live scenes of it)."""
+    return cache.shared(("cemetery", variant, seed), lambda: _build_layers(variant, seed))
+
+
+def _build_layers(variant: str | None, seed: int) -> cache.Layers:
     c = scene_config("cemetery")
+    size = LOGICAL_SIZE
     rng = random.Random(seed * 313 + 7)
     m = _Masks(c, rng)
     m.build()
     keys = c["keyframes_empty" if variant == "empty" else "keyframes"]
-    shade = paint.vgradient(LOGICAL_SIZE, c["layer_shade"])
-    tex = paint.contrast(paint.noise(LOGICAL_SIZE, c["texture"][0], rng, 4, 0.55), 60, 200, 1, *c["texture"][1:])
-    grain_rng = random.Random(seed)
-    frames, mains = [], []
-    order = ("far", "mid", "near", "main", "fence")
-    for k in keys:
-        img = paint.vgradient(LOGICAL_SIZE, k["sky"])
-        clouds = paint.contrast(paint.noise(LOGICAL_SIZE, 150, random.Random(seed + 1), 4, 0.6, (5, 0.7)),
-                                *c["clouds"])
-        cl = pygame.Surface(LOGICAL_SIZE)
-        cl.fill(paint.rgb(k["clouds"]))
-        cl.blit(clouds, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-        img.blit(cl, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-        for name in order:
-            layer = _colored(m.layers[name], k[name], shade)
-            rim = _colored(m.rims[name], k["rim"])
-            rim.fill((255, 255, 255, int(255 * k["rim_k"])), special_flags=pygame.BLEND_RGBA_MULT)
-            if name == "main":
-                both = layer.copy()
-                both.blit(rim, (0, 0))
-                mains.append(both)
-            img.blit(layer, (0, 0))
-            img.blit(rim, (0, 0))
-        img.blit(tex, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-        grain_rng.seed(seed)
-        frames.append(paint.prep(lighting.finish(img, grain_rng, c["grain"], c["vignette"])))
+    # the canvas treatment every keyframe had: texture x vignette x grain, one grey image
+    tex = paint.contrast(paint.noise(size, c["texture"][0], rng, 4, 0.55), 60, 200, 1, *c["texture"][1:])
+    mist = haze_texture(W, c["mist"]["height"], c["mist"]["cell"], rng, (4.0, 1.0), 60, 210, 1.1)
+    vig = pygame.transform.smoothscale(lighting.vignette_small(size, c["vignette"]), size)
+    grain = paint.grain(size, random.Random(seed), c["grain"])
+    finish = paint.gray_product(size, [tex, vig, grain])
+    del tex, vig, grain
+    shade = paint.vcolumn(H, c["layer_shade"])
+    # front to back: each layer is seen where no nearer layer covers it
+    seen = None
+    cover = lit = None
+    bases = {}
+    for name in reversed(_Masks.ORDER):
+        body, rim = m.rasterise(name)
+        behind = [seen] if seen is not None else []
+        # a layer's colour comes in with its coverage twice (it is painted with its
+        # coverage and then blended by it), the layers under it go by one coverage
+        bases[name] = _placed(paint.gray_product(size, [body, body, shade, finish] + behind))
+        rim_seen = paint.gray_product(size, [rim] + behind)
+        rim_lit = paint.gray_product(size, [rim, rim_seen, finish])
+        cover = rim_seen if cover is None else paint.gray_ops(size, 0, [(cover, ADD), (rim_seen, ADD)])
+        lit = rim_lit if lit is None else paint.gray_ops(size, 0, [(lit, ADD), (rim_lit, ADD)])
+        seen = paint.gray_product(size, [paint.invert8(body)] + behind)
+        del body, rim, rim_seen, rim_lit
+    sky = _placed(paint.gray_product(size, [seen, finish]))
+    clouds = paint.contrast(paint.noise(size, 150, random.Random(seed + 1), 4, 0.6, (5, 0.7)), *c["clouds"])
+    if sky is not None:
+        part = clouds.subsurface(sky[1]).copy()
+        part.set_palette(paint.GRAY)
+        clouds = (part, sky[1])
+    rim_add = _placed(lit)
+    rim_cover = _placed(cover)
+    del seen, cover, lit, finish
     ms = c["main_stone"]
     box = pygame.Rect(0, 0, int(ms["w"] * 1.4), int(ms["h"] + 40))
     box.midbottom = (ms["x"], ms["base"] + 20)
-    occ = [paint.prep(s.subsurface(box).copy(), True) for s in mains]
-    mist = haze_texture(W, c["mist"]["height"], c["mist"]["cell"], rng, (4.0, 1.0), 60, 210, 1.1)
-    return {"frames": frames, "times": [k["t"] for k in keys], "occluder": occ, "occ_pos": box.topleft,
-            "keys": keys, "mist": mist}
+    occ_body, occ_rim = m.occluder(box)
+    occ_body.blit(pygame.transform.scale(shade.subsurface((0, box.y, 1, box.h)), box.size), (0, 0),
+                  special_flags=MULT)
+    sun = c["sun"]
+    out = cache.Layers(
+        keys=keys, times=[k["t"] for k in keys],
+        sky_cols=[paint.prep(paint.vcolumn(H, k["sky"])) for k in keys],
+        sky=sky, clouds=clouds if sky is not None else None,
+        bases=[(name, bases[name]) for name in _Masks.ORDER if bases[name] is not None],
+        rim_add=rim_add, rim_cover=rim_cover,
+        occ_body=occ_body, occ_rim=occ_rim, occ_pos=box.topleft,
+        halo=paint.gray_glow(sun["halo"], sun["halo"], sun["halo_power"]),
+        rays=_rays(c, random.Random(seed + 5)),
+        mist=mist)
+    return out
 
 
 def _rays(c: dict, rng: random.Random) -> pygame.Surface:
+    """The sun's rays (grey, to be tinted) as an 8-bit image: painted and blurred
+    at half size (they are soft), then scaled up."""
     r = c["rays"]
     w, h = r["size"]
-    cv = paint.Canvas((w, h), 1, alpha=False, fill=(0, 0, 0))
-    cx, cy = w / 2, h / 2
+    hw, hh = w // 2, h // 2
+    cv = paint.Canvas((hw, hh), 1, alpha=False, fill=(0, 0, 0))
+    cx, cy = hw / 2, hh / 2
     for _ in range(r["count"]):
         a = rng.uniform(*r["spread"])
         width = rng.uniform(*r["width"])
         v = int(255 * rng.uniform(0.25, 1.0))
-        far = max(w, h)
+        far = max(hw, hh)
         cv.poly([(cx, cy), (cx + math.cos(a - width) * far, cy + math.sin(a - width) * far),
                  (cx + math.cos(a + width) * far, cy + math.sin(a + width) * far)], (v, v, v))
-    out = pygame.transform.box_blur(cv.result(), 6)
-    fall = paint.glow(w / 2, h / 2, (255, 255, 255), 1.2)
-    out.blit(fall, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    return paint.prep(out)
-
-
-class _SunGlow:
-    """Halo plus rays tinted by the dawn colours; the tint changes slowly, so the
-    tinted image is refreshed one band of rows per frame and only added."""
-
-    def __init__(self, halo: pygame.Surface, rays: pygame.Surface, bands: int):
-        self.size = rays.get_size()
-        self.halo = pygame.Surface(self.size)
-        self.halo.fill((0, 0, 0))
-        self.halo.blit(halo, ((self.size[0] - halo.get_width()) // 2, (self.size[1] - halo.get_height()) // 2))
-        self.halo = paint.prep(self.halo)
-        self.rays = rays
-        self.out = paint.prep(pygame.Surface(self.size))
-        self.tmp = paint.prep(pygame.Surface(self.size))
-        self.bands = bands
-        self.band = 0
-        self.key = None
-
-    def _band(self, i: int, ta, tb) -> None:
-        bh = (self.size[1] + self.bands - 1) // self.bands
-        r = pygame.Rect(0, i * bh, self.size[0], bh)
-        self.out.blit(self.halo, r, r)
-        self.out.fill(ta, r, special_flags=pygame.BLEND_RGB_MULT)
-        self.tmp.blit(self.rays, r, r)
-        self.tmp.fill(tb, r, special_flags=pygame.BLEND_RGB_MULT)
-        self.out.blit(self.tmp, r, r, special_flags=pygame.BLEND_RGB_ADD)
-
-    def draw(self, surf: pygame.Surface, center, ta, tb) -> None:
-        key = ta + tb
-        if self.key is None or max(abs(a - b) for a, b in zip(key, self.key)) > 6:
-            for i in range(self.bands):
-                self._band(i, ta, tb)
-            self.key, self.band = key, 0
-        else:
-            self._band(self.band, ta, tb)
-            self.band = (self.band + 1) % self.bands
-            if self.band == 0:
-                self.key = key
-        surf.blit(self.out, (int(center[0] - self.size[0] / 2), int(center[1] - self.size[1] / 2)),
-                  special_flags=pygame.BLEND_RGB_ADD)
+    out = pygame.transform.box_blur(cv.result(), 3)
+    out.blit(paint.glow(hw / 2, hh / 2, (255, 255, 255), 1.2), (0, 0), special_flags=MULT)
+    return paint.to_gray8(pygame.transform.smoothscale(out, (w, h)))
 
 
 class CemeteryScene(PaintedScene):
@@ -241,20 +244,27 @@ class CemeteryScene(PaintedScene):
         c, rng = self.cfg, self.rng
         self.S = build_layers(self.variant, self.seed)
         self.comp = paint.prep(pygame.Surface(LOGICAL_SIZE))
+        n = c["bands"]
+        bh = (H + n - 1) // n
+        self._bands = [pygame.Rect(0, y, W, min(bh, H - y)) for y in range(0, H, bh)]
+        self._band_views = [self.comp.subsurface(r) for r in self._bands]
         self._band = 0
-        self._cycle_key = (-1, -1.0)
+        self._cycle_t: float | None = None      # scene clock when the band cycle began
+        self._sky_col = paint.prep(pygame.Surface((1, H)))
+        self._rim_palette: tuple[int, list] | None = None
         self.progress = 0.0
         sun = c["sun"]
-        self.glow = _SunGlow(paint.glow(sun["halo"], sun["halo"], (255, 255, 255), sun["halo_power"]),
-                             _rays(c, random.Random(self.seed + 5)), c["glow_bands"])
         self.disc = paint.glow(sun["radius"], sun["radius"], (255, 255, 255), 0.35, 1.0)
-        self.tmp = {}
+        self.occ: pygame.Surface | None = None
         mi = c["mist"]
         self.mists = []
+        tex = self.S["mist"]
         for y, hgt, speed, strength in mi["bands"]:
             profile = paint.vgradient((4, hgt), [[0, "#000000"], [0.5, "#ffffff"], [1, "#000000"]])
-            tex = self.S["mist"].subsurface((0, 0, self.S["mist"].get_width(), hgt))
-            self.mists.append((MistBand(tex, profile), y, speed, strength))
+            band_tex = tex.subsurface((0, 0, tex.get_width(), hgt))
+            band_tex.set_palette(paint.GRAY)
+            self.mists.append((MistBand(band_tex, profile, self.scratch), y, speed, strength))
+        self.scratch.reserve(W, max([bh] + [b[1] for b in mi["bands"]]))
         mo = c["motes"]
         st = c["main_stone"]
         top = st["base"] - st["h"]
@@ -289,66 +299,102 @@ class CemeteryScene(PaintedScene):
         keys = self.S["keys"]
         return keys[i][field] + (keys[i + 1][field] - keys[i][field]) * a
 
+    def _sun_pos(self) -> tuple[float, float]:
+        sun = self.cfg["sun"]
+        p = self.progress
+        e = p * p * (3 - 2 * p)
+        (x0, y0), (x1, y1) = sun["path"]
+        return (x0 + (x1 - x0) * e, y0 + (y1 - y0) * e)
+
     def _update(self, dt: float) -> None:
         times = self.S["times"]
         self.progress = min(1.0, self.t * self.cfg["speed"] / times[-1])
         self.motes.update(dt, 0.0 if self.variant == "empty" and "buffy" not in self._figures else 1.0)
 
-    def _refresh(self, rows: int) -> None:
-        """Blend the two current keyframes into ``comp`` for the next band of rows."""
+    # ------------------------------------------------------------ the composite
+    def _paint_band(self, b: int) -> None:
+        """Paint band ``b`` of the composite in the colours of the moment."""
+        S, scratch = self.S, self.scratch
+        band, view = self._bands[b], self._band_views[b]
+        top = band.y
         i, a = self._keys()
-        frames = self.S["frames"]
-        n = self.cfg["bands"]
-        bh = (H + n - 1) // n
-        for _ in range(rows):
-            r = pygame.Rect(0, self._band * bh, W, bh)
-            self.comp.blit(frames[i], r, r)
-            if a > 0.004:
-                frames[i + 1].set_alpha(min(254, int(a * 255)))
-                self.comp.blit(frames[i + 1], r, r)
-                frames[i + 1].set_alpha(None)
-            self._band = (self._band + 1) % n
+        view.fill((0, 0, 0))
+        if S["sky"] is not None:
+            sky, box = S["sky"]
+            part = box.clip(band)
+            if part.h > 0:
+                col = self._sky_col
+                col.blit(S["sky_cols"][i], (0, part.y), (0, part.y, 1, part.h))
+                if a > 0.004:
+                    nxt = S["sky_cols"][i + 1]
+                    nxt.set_alpha(min(254, int(a * 255)))
+                    col.blit(nxt, (0, part.y), (0, part.y, 1, part.h))
+                    nxt.set_alpha(None)
+                pygame.transform.scale(col.subsurface((0, part.y, 1, part.h)), part.size,
+                                       view.subsurface(part.move(0, -top)))
+                clouds, cbox = S["clouds"]
+                paint.add_tinted(view, clouds, (cbox.x, cbox.y - top), self._color("clouds"), scratch)
+                paint.blit_via(view, sky, (box.x, box.y - top), scratch, MULT)
+        for name, (img, box) in S["bases"]:
+            if box.colliderect(band):
+                paint.add_tinted(view, img, (box.x, box.y - top), self._color(name), scratch)
+        r = self._value("rim_k")
+        if S["rim_cover"] is not None and r > 0.004:
+            cover, box = S["rim_cover"]
+            if box.colliderect(band):
+                rv = int(r * 255 + 0.5)
+                if self._rim_palette is None or self._rim_palette[0] != rv:
+                    self._rim_palette = (rv, [(255 - (i * rv + 127) // 255,) * 3 for i in range(256)])
+                cover.set_palette(self._rim_palette[1])
+                paint.blit_via(view, cover, (box.x, box.y - top), scratch, MULT)
+                img, box = S["rim_add"]
+                paint.add_tinted(view, img, (box.x, box.y - top), paint.shade(self._color("rim"), r), scratch)
+        # the sun's halo and rays (they move far slower than a band cycle)
+        sun_k = self._value("sun_k")
+        halo = self._color("halo")
+        x, y = self._sun_pos()
+        for img, k in ((S["halo"], sun_k), (S["rays"], sun_k * self._value("rays_k"))):
+            pos = (int(x - img.get_width() / 2), int(y - img.get_height() / 2) - top)
+            paint.add_tinted(view, img, pos, paint.shade(halo, k), scratch)
 
-    def _tinted(self, surf, sprite, center, color, k) -> None:
-        size = sprite.get_size()
-        tmp = self.tmp.get(size)
-        if tmp is None:
-            tmp = self.tmp[size] = paint.prep(pygame.Surface(size))
-        tmp.blit(sprite, (0, 0))
-        tmp.fill(paint.shade(color, k), special_flags=pygame.BLEND_RGB_MULT)
-        surf.blit(tmp, (int(center[0] - size[0] / 2), int(center[1] - size[1] / 2)),
-                  special_flags=pygame.BLEND_RGB_ADD)
+    def _paint_occluder(self) -> None:
+        """The main stone as it stands in front of the sun, in the current colours."""
+        S = self.S
+        occ = S["occ_body"].copy()
+        occ.fill(self._color("main") + (255,), special_flags=pygame.BLEND_RGBA_MULT)
+        rim = S["occ_rim"].copy()
+        rim.fill(self._color("rim") + (int(255 * self._value("rim_k")),), special_flags=pygame.BLEND_RGBA_MULT)
+        occ.blit(rim, (0, 0))
+        self.occ = paint.prep(occ, True)
+
+    def _refresh(self) -> None:
+        now = self.t * self.cfg["speed"]
+        if self._cycle_t is None or abs(now - self._cycle_t) > self.cfg["max_band_lag"]:
+            # first frame, or a jump in time (a long step, no draws for a while): all of it
+            for b in range(len(self._bands)):
+                self._paint_band(b)
+            self._band, self._cycle_t = 0, now
+            self._paint_occluder()
+            return
+        self._paint_band(self._band)
+        self._band = (self._band + 1) % len(self._bands)
+        if self._band == 0:
+            self._cycle_t = now
+            self._paint_occluder()
 
     def _draw(self, surf: pygame.Surface) -> None:
         c = self.cfg
-        i, a = self._keys()
-        ci, ca = self._cycle_key
-        if i != ci or abs(a - ca) > c["max_band_lag"]:
-            self._band = 0
-            self._refresh(c["bands"])          # long jump (first frame, no draws for a while)
-            self._cycle_key = (i, a)
-        else:
-            if self._band == 0:
-                self._cycle_key = (i, a)
-            self._refresh(1)
+        self._refresh()
         surf.blit(self.comp, (0, 0))
         sun = c["sun"]
-        p = self.progress
-        e = p * p * (3 - 2 * p)
-        (x0, y0), (x1, y1) = sun["path"]
-        pos = (x0 + (x1 - x0) * e, y0 + (y1 - y0) * e)
-        sun_k = self._value("sun_k")
-        halo = self._color("halo")
-        self.glow.draw(surf, pos, paint.shade(halo, sun_k), paint.shade(halo, sun_k * self._value("rays_k")))
+        pos = self._sun_pos()
         old = surf.get_clip()
-        surf.set_clip((0, 0, W, sun["clip_y"]))
-        self._tinted(surf, self.disc, pos, self._color("sun"), min(1.0, sun_k * 1.5))
+        surf.set_clip(pygame.Rect(0, 0, W, sun["clip_y"]).clip(old))
+        sw, sh = self.disc.get_size()
+        paint.add_tinted(surf, self.disc, (int(pos[0] - sw / 2), int(pos[1] - sh / 2)),
+                         paint.shade(self._color("sun"), min(1.0, self._value("sun_k") * 1.5)), self.scratch)
         surf.set_clip(old)
-        i, a = self._keys()
-        occ = self.S["occluder"]
-        surf.blit(occ[i], self.S["occ_pos"])
-        if a > 0.004:
-            paint.blit_alpha(surf, occ[i + 1], a, self.S["occ_pos"])
+        surf.blit(self.occ, self.S["occ_pos"])
         mist = self._color("mist")
         for hz, y, speed, strength in self.mists:
             hz.draw(surf, y, self.t * speed, paint.shade(mist, strength))

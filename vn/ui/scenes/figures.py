@@ -174,26 +174,38 @@ def _blurred(m: pygame.Surface, radius: int, pad: int) -> pygame.Surface:
 
 
 class Figure:
-    """Pre-rendered figure sprites drawn at a fixed anchor with a gentle motion."""
+    """Pre-rendered figure sprites drawn at a fixed anchor with a gentle motion.
 
-    def __init__(self, anchor, origin, body=None, adds=None, halo=None, clip=None,
-                 bob=(0.0, 0.3), pulse=(1.0, 1.0, 0.2)):
+    The additive parts (rim or glowing body, back glow) are one sprite each,
+    drawn at the brightness of the moment through the scene's scratch surface."""
+
+    def __init__(self, anchor, origin, body=None, add=None, halo=None, clip=None,
+                 bob=(0.0, 0.3), pulse=(1.0, 1.0, 0.2), levels: int = 8, add_floor: float = 0.1,
+                 halo_floor: float = 0.1):
         self.anchor = anchor
         self.origin = origin
         self.body = paint.prep(body, alpha=True) if body is not None else None
-        self.adds = adds or []          # brightness levels of the additive part
-        self.halo = halo or []          # levels of a back glow (drawn first)
+        self.add = _sprite(add)         # the additive part at full brightness
+        self.halo = _sprite(halo)       # a back glow (drawn first)
         self.halo_pad = 0
         self.under: pygame.Surface | None = None   # BLEND_RGB_MULT veil drawn before the glow
         self.clip = pygame.Rect(clip) if clip else None
         self.bob = bob
         self.pulse = pulse
+        self.levels = levels
+        self.add_floor = add_floor
+        self.halo_floor = halo_floor
         self.t = 0.0
 
     def update(self, dt: float) -> None:
         self.t += dt
 
-    def draw(self, surf: pygame.Surface, light: float = 1.0) -> None:
+    def _level(self, k: float, floor: float) -> float:
+        n = self.levels
+        return floor + (1 - floor) * min(1.0, max(1.0 / n, k - 0.5 / n))
+
+    def draw(self, surf: pygame.Surface, light: float = 1.0, scratch: paint.Scratch | None = None) -> None:
+        scratch = scratch or paint.Scratch()
         amp, freq = self.bob
         y = self.anchor[1] - self.origin[1] + amp * math.sin(self.t * freq * math.tau)
         x = self.anchor[0] - self.origin[0]
@@ -204,15 +216,27 @@ class Figure:
             surf.set_clip(self.clip)
         if self.under is not None:
             surf.blit(self.under, (int(x), int(y)), special_flags=pygame.BLEND_RGB_MULT)
-        if self.halo:
-            s = self.halo[max(0, min(len(self.halo) - 1, int(k * len(self.halo)) - 1))]
-            surf.blit(s, (int(x) - self.halo_pad, int(y) - self.halo_pad), special_flags=pygame.BLEND_RGB_ADD)
+        if self.halo is not None:
+            _add(surf, self.halo, (int(x) - self.halo_pad, int(y) - self.halo_pad),
+                 self._level(k, self.halo_floor), scratch)
         if self.body is not None:
             surf.blit(self.body, (int(x), int(y)))
-        if self.adds and k > 0.02:
-            s = self.adds[max(0, min(len(self.adds) - 1, int(k * len(self.adds)) - 1))]
-            surf.blit(s, (int(x), int(y)), special_flags=pygame.BLEND_RGB_ADD)
+        if self.add is not None and k > 0.02:
+            _add(surf, self.add, (int(x), int(y)), self._level(k, self.add_floor), scratch)
         surf.set_clip(old)
+
+
+def _sprite(s):
+    if s is None or isinstance(s, paint.RampSprite):
+        return s
+    return paint.prep(s)
+
+
+def _add(surf, sprite, pos, k: float, scratch) -> None:
+    if isinstance(sprite, paint.RampSprite):
+        sprite.draw(surf, pos, k, scratch)
+    else:
+        paint.add_scaled(surf, sprite, pos, k, scratch)
 
 
 def _tint(surf: pygame.Surface, color, k: float = 1.0) -> pygame.Surface:
@@ -237,8 +261,9 @@ def _spirit(m: pygame.Surface, origin, anchor, style: dict, n: int, clip) -> Fig
     out.blit(_tint(edge, style.get("edge", style["core"]), style.get("edge_k", 1.6)), (pad, pad),
              special_flags=pygame.BLEND_RGB_ADD)
     out.blit(fade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    fig = Figure(anchor, (origin[0] + pad, origin[1] + pad), adds=paint.levels(out, n, 0.25), clip=clip,
-                 bob=tuple(style.get("bob", (2.0, 0.2))), pulse=tuple(style.get("pulse", (0.75, 1.0, 0.25))))
+    fig = Figure(anchor, (origin[0] + pad, origin[1] + pad), add=out, clip=clip,
+                 bob=tuple(style.get("bob", (2.0, 0.2))), pulse=tuple(style.get("pulse", (0.75, 1.0, 0.25))),
+                 levels=n, add_floor=0.25)
     if style.get("veil"):
         body = _colored(_blurred(m, 6, pad), "#ffffff")
         body.blit(fade, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
@@ -257,13 +282,14 @@ def build(parts: list[Part], kind: str, height: float, anchor, style: dict, clip
     body.fill(paint.rgb(fill) + (255,), special_flags=pygame.BLEND_RGBA_MULT)
     dx, dy = style.get("light_dir", (-1.0, -1.0))
     rim_w = float(style.get("rim_width", 2.0))
-    rim = _colored(m, style["rim"])
+    rim = _colored(m, "#ffffff")
     rim.blit(_colored(m, "#ffffff"), (int(-dx * rim_w), int(-dy * rim_w)), special_flags=pygame.BLEND_RGB_SUB)
-    fig = Figure(anchor, origin, body=body, adds=paint.levels(rim, n, 0.1), clip=clip,
-                 bob=tuple(style.get("bob", (1.0, 0.25))), pulse=(1.0, 1.0, 0.1))
+    fig = Figure(anchor, origin, body=body, add=paint.RampSprite(rim, style["rim"]), clip=clip,
+                 bob=tuple(style.get("bob", (1.0, 0.25))), pulse=(1.0, 1.0, 0.1), levels=n)
     if style.get("halo"):
         pad = int(style.get("halo_pad", 16))
-        fig.halo = paint.levels(_colored(_blurred(m, int(style.get("halo_blur", 16)), pad), style["halo"]), n, 0.1)
+        fig.halo = paint.RampSprite(_colored(_blurred(m, int(style.get("halo_blur", 16)), pad), "#ffffff"),
+                                    style["halo"])
         fig.halo_pad = pad
     return fig
 

@@ -1,6 +1,7 @@
 """Light maps: lights as functions of the screen position, evaluated on a coarse
 grid and smoothed up, then multiplied into a painted albedo; and the final
-canvas treatment (vignette, grain).  Used only while a scene is built."""
+canvas treatment (vignette, grain).  Used only while a scene is built; each
+step reuses its full-size working surface rather than making another."""
 from __future__ import annotations
 
 import random
@@ -14,12 +15,13 @@ from .paint import grain, unit
 LightFn = Callable[[float, float], tuple[float, float, float]]
 
 
-def lightmap(size: tuple[int, int], fn: LightFn, res: tuple[int, int] = (160, 90),
-             design: tuple[int, int] = (1280, 720)) -> tuple[pygame.Surface, pygame.Surface | None]:
+def lightmap_small(fn: LightFn, res: tuple[int, int] = (160, 90),
+                   design: tuple[int, int] = (1280, 720)) -> tuple[pygame.Surface, pygame.Surface | None]:
     """Evaluate ``fn(x, y) -> (r, g, b)`` (1.0 = full) on a coarse grid.
 
     Returns the light clipped to 1 and, when any value exceeds 1, the excess
-    (up to another 1) so callers can light brighter than the albedo.
+    (up to another 1) so callers can light brighter than the albedo; both at the
+    grid's resolution.
     """
     rw, rh = res
     sx, sy = design[0] / rw, design[1] / rh
@@ -39,9 +41,17 @@ def lightmap(size: tuple[int, int], fn: LightFn, res: tuple[int, int] = (160, 90
                     b[i] = min(255, int((v - 1.0) * 255))
                     over = True
                 i += 1
-    l1 = pygame.transform.smoothscale(pygame.image.frombuffer(bytes(a), res, "RGB"), size)
-    l2 = pygame.transform.smoothscale(pygame.image.frombuffer(bytes(b), res, "RGB"), size) if over else None
+    l1 = pygame.image.frombuffer(bytes(a), res, "RGB")
+    l2 = pygame.image.frombuffer(bytes(b), res, "RGB") if over else None
     return l1, l2
+
+
+def lightmap(size: tuple[int, int], fn: LightFn, res: tuple[int, int] = (160, 90),
+             design: tuple[int, int] = (1280, 720)) -> tuple[pygame.Surface, pygame.Surface | None]:
+    """``lightmap_small`` smoothed up to ``size``."""
+    l1, l2 = lightmap_small(fn, res, design)
+    return (pygame.transform.smoothscale(l1, size),
+            pygame.transform.smoothscale(l2, size) if l2 is not None else None)
 
 
 def point_light(pos, color, radius: float, intensity: float = 1.0, squash: float = 1.0) -> LightFn:
@@ -72,29 +82,49 @@ def sum_lights(*fns: LightFn, ambient=(0, 0, 0)) -> LightFn:
     return fn
 
 
-def light(albedo: pygame.Surface, fn: LightFn, res=(160, 90)) -> pygame.Surface:
-    """albedo x light (with overbright support)."""
-    l1, l2 = lightmap(albedo.get_size(), fn, res)
-    out = albedo.copy()
-    out.blit(l1, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    if l2 is not None:
-        extra = albedo.copy()
-        extra.blit(l2, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-        out.blit(extra, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+def add_lit(out: pygame.Surface, albedo: pygame.Surface, fn: LightFn, k: float = 1.0,
+            res=(160, 90)) -> pygame.Surface:
+    """out += albedo x light x k (with overbright support), with one working surface."""
+    s1, s2 = lightmap_small(fn, res)
+    size = albedo.get_size()
+    v = max(0, min(255, int(k * 255 + 0.5)))
+    lm = pygame.transform.smoothscale(s1, size)
+    for i, small in enumerate((s1, s2)):
+        if small is None:
+            break
+        if i:
+            pygame.transform.smoothscale(small, size, lm)
+        lm.blit(albedo, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        if v < 255:
+            lm.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
+        out.blit(lm, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     return out
 
 
-def finish(surf: pygame.Surface, rng: random.Random, grain_strength: int, vignette: float,
-           center=(640, 330)) -> pygame.Surface:
-    """Canvas treatment: vignette and grain (also hides gradient banding)."""
-    w, h = surf.get_size()
+def light(albedo: pygame.Surface, fn: LightFn, res=(160, 90)) -> pygame.Surface:
+    """albedo x light (with overbright support), as a new surface."""
+    out = pygame.Surface(albedo.get_size())
+    out.fill((0, 0, 0))
+    return add_lit(out, albedo, fn, 1.0, res)
+
+
+def vignette_small(size: tuple[int, int], vignette: float, center=(640, 330)) -> pygame.Surface:
+    w, h = size
     cx, cy = center
 
     def vig(x: float, y: float) -> tuple[float, float, float]:
         d2 = ((x - cx) / (w * 0.62)) ** 2 + ((y - cy) / (h * 0.72)) ** 2
         v = max(0.0, 1.0 - vignette * d2)
         return (v, v, v)
-    l1, _ = lightmap((w, h), vig, (64, 36), (w, h))
-    surf.blit(l1, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    surf.blit(grain((w, h), rng, grain_strength), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    return lightmap_small(vig, (64, 36), (w, h))[0]
+
+
+def finish(surf: pygame.Surface, rng: random.Random, grain_strength: int, vignette: float,
+           center=(640, 330)) -> pygame.Surface:
+    """Canvas treatment: vignette and grain (also hides gradient banding); in place."""
+    size = surf.get_size()
+    work = pygame.transform.smoothscale(vignette_small(size, vignette, center), size)
+    surf.blit(work, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    work.blit(grain(size, rng, grain_strength), (0, 0))
+    surf.blit(work, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     return surf

@@ -227,63 +227,69 @@ class Flicker:
 
 
 class Haze:
-    """A drifting fog texture seen only through ``mask`` (a glow around a light
-    or a band of mist), tinted per frame: about four cheap blits of the mask's
-    size (optionally worked at 1/``scale`` resolution and scaled up)."""
+    """A drifting fog texture (8-bit grey) seen only through ``mask`` (a glow around
+    a light or a smoke column), tinted per frame: about four cheap blits of the
+    mask's size, worked in the scene's scratch surface (optionally at
+    1/``scale`` resolution and scaled up)."""
 
     def __init__(self, texture: pygame.Surface, mask: pygame.Surface, scale: int = 1,
-                 vertical: bool = False, flags: int = pygame.BLEND_RGB_ADD):
+                 vertical: bool = False, flags: int = pygame.BLEND_RGB_ADD,
+                 scratch: paint.Scratch | None = None, mask_is_small: bool = False):
         self.scale = scale
         self.vertical = vertical
         self.flags = flags
         self.tex = texture
         w, h = mask.get_size()
-        self.small_size = (max(2, w // scale), max(2, h // scale))
-        self.mask = paint.prep(pygame.transform.smoothscale(mask, self.small_size))
-        self.small = paint.prep(pygame.Surface(self.small_size))
-        self.big = self.small if scale == 1 else \
-            paint.prep(pygame.Surface((self.small_size[0] * scale, self.small_size[1] * scale)))
+        self.small_size = (w, h) if mask_is_small else (max(2, w // scale), max(2, h // scale))
+        self.size = (self.small_size[0] * scale, self.small_size[1] * scale)
+        self.mask = paint.prep(mask if mask.get_size() == self.small_size
+                               else pygame.transform.smoothscale(mask, self.small_size))
+        self.scratch = scratch or paint.Scratch()
+        # worked at the reduced size in a surface of its own, scaled up into the scratch
+        self.small = None if scale == 1 else paint.prep(pygame.Surface(self.small_size))
 
     def draw(self, surf: pygame.Surface, pos, offset: float, tint) -> None:
         """Additively draw with the mask's top-left at ``pos``; ``tint`` (r, g, b)
         scales the colour (0..255 per channel)."""
         if max(tint) < 3:
             return
+        small = self.small if self.small is not None else self.scratch.get(*self.small_size)
         if self.vertical:
-            paint.blit_wrapped_v(self.small, self.tex, offset / self.scale, (0, 0))
+            paint.blit_wrapped_v(small, self.tex, offset / self.scale, (0, 0))
         else:
-            paint.blit_wrapped(self.small, self.tex, offset / self.scale, (0, 0))
-        self.small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-        self.small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-        if self.scale != 1:
-            pygame.transform.scale(self.small, self.big.get_size(), self.big)
-        surf.blit(self.big, (int(pos[0]), int(pos[1])), special_flags=self.flags)
+            paint.blit_wrapped(small, self.tex, offset / self.scale, (0, 0))
+        small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+        if self.small is not None:
+            big = self.scratch.get(*self.size)
+            pygame.transform.scale(small, self.size, big)
+            small = big
+        surf.blit(small, (int(pos[0]), int(pos[1])), special_flags=self.flags)
 
 
 class MistBand:
     """A full-width band of mist scrolling sideways: the band's vertical profile
-    is baked into its texture, so a frame costs a copy, a tint and an add."""
+    is baked into its (8-bit grey) texture, so a frame costs a copy, a tint and
+    an add."""
 
-    def __init__(self, texture: pygame.Surface, profile: pygame.Surface):
-        tex = texture.copy()
-        tex.blit(pygame.transform.scale(profile, (tex.get_width(), tex.get_height())), (0, 0),
-                 special_flags=pygame.BLEND_RGB_MULT)
-        self.tex = paint.prep(tex)
-        self.tmp: pygame.Surface | None = None
+    def __init__(self, texture: pygame.Surface, profile: pygame.Surface, scratch: paint.Scratch | None = None):
+        size = texture.get_size()
+        self.tex = paint.gray_product(size, [texture, pygame.transform.scale(profile, size)])
+        self.scratch = scratch or paint.Scratch()
 
     def draw(self, surf: pygame.Surface, y: int, offset: float, tint) -> None:
         if max(tint) < 3:
             return
         w = surf.get_width()
-        if self.tmp is None or self.tmp.get_width() != w:
-            self.tmp = paint.prep(pygame.Surface((w, self.tex.get_height())))
-        paint.blit_wrapped(self.tmp, self.tex, offset, (0, 0))
-        self.tmp.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-        surf.blit(self.tmp, (0, int(y)), special_flags=pygame.BLEND_RGB_ADD)
+        tmp = self.scratch.get(w, self.tex.get_height())
+        paint.blit_wrapped(tmp, self.tex, offset, (0, 0))
+        tmp.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+        surf.blit(tmp, (0, int(y)), special_flags=pygame.BLEND_RGB_ADD)
 
 
 def haze_texture(width: int, height: int, cell: int, rng: random.Random, stretch=(2.2, 1.0),
                  lo: float = 70, hi: float = 200, gamma: float = 1.3) -> pygame.Surface:
-    """Seamlessly scrolling grey fog texture (already at the reduced resolution)."""
+    """Seamlessly scrolling grey fog texture (already at the reduced resolution),
+    as an 8-bit grey image."""
     g = paint.contrast(paint.noise((width, height), cell, rng, 4, 0.6, stretch), lo, hi, gamma)
-    return paint.prep(paint.mirror_tile(g))
+    return paint.mirror_tile(g)

@@ -49,15 +49,14 @@ class StreetScene(PaintedScene):
                                 [[roof_a[0], roof_a[1] - 40, roof_b[0], roof_a[1]]])
         sm = c["smoke"]
         self.smoke = []
-        for dx, lean, scale, speed in sm["columns"]:
-            col = dict(sm, lean=lean, base=sm["base"] * scale, top=sm["top"] * scale)
-            hz = Haze(self.layers["smoke_tex"], column_mask(col, sm["color"]), 1, True)
-            pos = (int((roof_a[0] + roof_b[0]) / 2 + dx - sm["width"] / 2), int(roof_a[1] - sm["height"] + 30))
-            self.smoke.append((hz, pos, speed))
-        fg = c["fire_glow"]
-        self.fire_glow = paint.levels(paint.glow(fg["radius"][0], fg["radius"][1], fg["color"], 1.5), 8, 0.2)
-        self.fire_glow_pos = v.p(0, fg["y"], b["z"])
         if self.burning:
+            hs = sm.get("scale", 1)
+            for dx, lean, scale, speed in sm["columns"]:
+                col = dict(sm, lean=lean, base=sm["base"] * scale, top=sm["top"] * scale)
+                hz = Haze(self.layers["smoke_tex"], column_mask(col, sm["color"], hs), hs, True, scratch=self.scratch,
+                          mask_is_small=True)
+                pos = (int((roof_a[0] + roof_b[0]) / 2 + dx - sm["width"] / 2), int(roof_a[1] - sm["height"] + 30))
+                self.smoke.append((hz, pos, speed))
             self.flames.prefill(1.5)
             self.embers.prefill(3.0)
         self._runners_init()
@@ -68,12 +67,16 @@ class StreetScene(PaintedScene):
     def _runners_init(self) -> None:
         r = self.cfg["runners"]
         self.run_frames = []     # [scale index][phase] -> (left-facing, right-facing)
+        self.run_heights = r["heights"]
+        self.runners: list[list[float]] = []
+        self._next_runner = 0.5
+        if not self.burning:
+            return              # only the fire sends people running
         base = []
         for i in range(r["phases"]):
             m, origin = mask(runner(i / r["phases"] * math.tau), r["max_px"])
             m.fill(paint.rgb(r["color"]) + (255,), special_flags=pygame.BLEND_RGBA_MULT)
             base.append((m, origin))
-        self.run_heights = r["heights"]
         for hgt in self.run_heights:
             k = hgt / r["max_px"]
             row = []
@@ -82,8 +85,6 @@ class StreetScene(PaintedScene):
                                                                 max(2, int(m.get_height() * k)))), True)
                 row.append((s, pygame.transform.flip(s, True, False), int(ox * k), int(oy * k)))
             self.run_frames.append(row)
-        self.runners: list[list[float]] = []
-        self._next_runner = 0.5
 
     def _update_runners(self, dt: float) -> None:
         r = self.cfg["runners"]
@@ -118,10 +119,9 @@ class StreetScene(PaintedScene):
         s = self.cfg["sirens"]
         self.siren_start = s["start"][self.look]
         self.siren = 0.0
-        self.siren_sprites = {}
-        for name in ("red", "blue"):
-            self.siren_sprites[name] = [paint.levels(paint.glow(rx, ry, s[name], 1.3), 8, 0.1)
-                                        for rx, ry in s["sizes"]]
+        # one grey glow per size, tinted red or blue as it is drawn
+        self.siren_sprites = [paint.gray_glow(rx, ry, 1.3) for rx, ry in s["sizes"]]
+        self.siren_colors = {name: paint.rgb(s[name]) for name in ("red", "blue")}
 
     def _sirens(self) -> None:
         self.siren_start = min(self.siren_start, self.t)
@@ -142,33 +142,25 @@ class StreetScene(PaintedScene):
                 sx, sy = v.p(side * (self.cfg["road"]["walk"] - 0.2), s["y"], z)
                 sizes = s["sizes"]
                 idx = min(len(sizes) - 1, max(0, int((s["z"][1] - z) / (s["z"][1] - s["z"][0]) * len(sizes))))
-                spr = paint.pick(self.siren_sprites[name][idx], k)
-                surf.blit(spr, (int(sx) - spr.get_width() // 2, int(sy) - spr.get_height() // 2),
-                          special_flags=pygame.BLEND_RGB_ADD)
+                spr = self.siren_sprites[idx]
+                color = self.siren_colors[name]
+                w, h = spr.get_size()
+                paint.add_tinted(surf, spr, (int(sx) - w // 2, int(sy) - h // 2),
+                                 paint.shade(color, paint.level_k(k, 8, 0.1)), self.scratch)
                 ry = v.p(0, -s["y"] * 1.6, z)[1]
-                refl = paint.pick(self.siren_sprites[name][idx], k * s["reflection"])
-                surf.blit(refl, (int(sx) - refl.get_width() // 2, int(ry) - refl.get_height() // 2),
-                          special_flags=pygame.BLEND_RGB_ADD)
+                paint.add_tinted(surf, spr, (int(sx) - w // 2, int(ry) - h // 2),
+                                 paint.shade(color, paint.level_k(k * s["reflection"], 8, 0.1)), self.scratch)
 
     # ---------------------------------------------------------- lamp
     def _lamp_init(self) -> None:
         L, v = self.cfg["lamp"], self.view
         self.lamp_head = v.p(L["x"] + L["arm"], L["height"] - 0.3, L["z"])
-        ground = v.p(L["x"] + L["arm"], 0, L["z"])
-        h = int(ground[1] - self.lamp_head[1])
-        cone = pygame.Surface((L["cone_width"] * 2, h))
-        cone.fill((0, 0, 0))
-        for y in range(h):
-            t = y / h
-            half = 8 + L["cone_width"] * t
-            k = (1 - t) ** 0.6 * L["cone"]
-            cw = L["cone_width"]
-            pygame.draw.line(cone, paint.shade(L["color"], k), (cw - half, y), (cw + half, y))
-        cone = pygame.transform.box_blur(cone, 10)
-        self.cone = paint.levels(cone, 8, 0.05)
+        if self.burning:
+            return              # the lamp is out when the bar burns
+        # the lamp's light cone and glows are painted into the room's light (street_paint)
         self.cone_pos = (int(self.lamp_head[0] - L["cone_width"]), int(self.lamp_head[1]))
-        self.lamp_glow = [paint.levels(paint.glow(r, r * sq, col, pw, core), 8, 0.05) for r, sq, col, pw, core
-                          in L["glows"]]
+        self.lamp_glow = [paint.ramp_glow(r, r * sq, col, pw, core) for r, sq, col, pw, core in L["glows"]
+                          if r < L["bake_radius"]]
         rn = L["rain"]
         x0, y0 = self.cone_pos
         streak = pygame.Surface((2, rn["length"]))
@@ -197,29 +189,24 @@ class StreetScene(PaintedScene):
 
     def _draw(self, surf: pygame.Surface) -> None:
         L, c = self.layers, self.cfg
-        surf.blit(paint.pick(L["levels"], self.k), (0, 0))
+        paint.draw_lit(surf, L["room"], self.k)
         if self.burning:
             sm = c["smoke"]
             v = int(sm["strength"] * (0.75 + 0.25 * self.k) * 255)
             for hz, pos, speed in self.smoke:
                 hz.draw(surf, pos, self.t * speed, (v, v, v))
-            g = paint.pick(self.fire_glow, self.k)
-            gx, gy = self.fire_glow_pos
-            surf.blit(g, (int(gx) - g.get_width() // 2, int(gy) - g.get_height() // 2),
-                      special_flags=pygame.BLEND_RGB_ADD)
             self.flames.draw(surf)
             self._draw_runners(surf)
             self.embers.draw(surf)
         else:
             k = self.k
             if k > 0.02:
-                surf.blit(paint.pick(self.cone, k), self.cone_pos, special_flags=pygame.BLEND_RGB_ADD)
-                for lv in self.lamp_glow:
-                    g = paint.pick(lv, k)
+                level = paint.level_k(k, 8, 0.05)
+                for g in self.lamp_glow:
                     pos = (int(self.lamp_head[0]) - g.get_width() // 2, int(self.lamp_head[1]) - g.get_height() // 2)
-                    surf.blit(g, pos, special_flags=pygame.BLEND_RGB_ADD)
-                if k > 0.3:
-                    self.rain.draw(surf)
-                    self.moths.draw(surf)
+                    g.draw(surf, pos, level, self.scratch)
+            if k > 0.3:
+                self.rain.draw(surf)
+                self.moths.draw(surf)
         self._draw_figures(surf, 1.0)
         self._draw_sirens(surf)

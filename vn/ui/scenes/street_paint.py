@@ -1,16 +1,16 @@
 """The street's static layers: a one-point perspective of world coordinates in
 metres (x across, y up, z away) painted as albedo, emissive and wet-reflection
-layers, lit by the fire (burning) or the street lamp (dark).  Cached."""
+layers, lit by the fire (burning) or the street lamp (dark): the room with the
+light at its lowest plus the light's contribution, so a flicker is ``base + k *
+diff``."""
 from __future__ import annotations
 
 import math
 import random
-from functools import lru_cache
-
 import pygame
 
 from . import light as lighting
-from . import paint
+from . import cache, paint
 from .data import LOGICAL_SIZE, scene_config
 
 W, H = LOGICAL_SIZE
@@ -42,16 +42,27 @@ class _Painter:
         self.col = {k: paint.rgb(v) for k, v in c["colors"].items()}
 
     def sky(self) -> None:
-        """Fill the open sky (albedo still at SKY_KEY) with the gradient and clouds."""
-        m = pygame.mask.from_threshold(self.alb.surf, SKY_KEY, (1, 1, 1, 255))
-        self.alb.surf.blit(m.to_surface(setcolor=(0, 0, 0), unsetcolor=(255, 255, 255)), (0, 0),
-                           special_flags=pygame.BLEND_RGB_MULT)
-        g = paint.vgradient((W, H), self.c["sky_" + self.var])
-        clouds = paint.contrast(paint.noise((W, H), 160, self.rng, 4, 0.6, (3, 1)), *self.c["clouds"])
+        """Make the open sky's gradient and clouds; ``sky_hook`` puts them where the
+        albedo was left at SKY_KEY, a strip at a time as the canvases are rendered."""
+        self.sky_col = paint.vcolumn(H, self.c["sky_" + self.var])
+        self.clouds = paint.contrast(paint.noise((W, H), 160, self.rng, 4, 0.6, (3, 1)), *self.c["clouds"])
+
+    def sky_hook(self, strips: list, oy: int) -> None:
+        alb, emit = strips[0], strips[1]
+        ss = self.alb.ss
+        m = pygame.mask.from_threshold(alb, SKY_KEY, (1, 1, 1, 255))
+        if not m.count():
+            return
+        alb.blit(m.to_surface(setcolor=(0, 0, 0), unsetcolor=(255, 255, 255)), (0, 0),
+                 special_flags=pygame.BLEND_RGB_MULT)
+        y0, rows = oy // ss, alb.get_height() // ss
+        g = pygame.transform.scale(self.sky_col.subsurface((0, y0, 1, rows)), (W, rows))
+        clouds = pygame.Surface((W, rows))
+        clouds.blit(self.clouds, (0, 0), (0, y0, W, rows))
         g.blit(clouds, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         sky = m.to_surface(setcolor=(255, 255, 255), unsetcolor=(0, 0, 0))
         sky.blit(pygame.transform.scale(g, sky.get_size()), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-        self.emit.surf.blit(sky, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        emit.blit(sky, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
 
     def ground(self) -> None:
         v, c, col = self.v, self.c, self.col
@@ -67,15 +78,11 @@ class _Painter:
                           col["curb"])
             for z in range(int(zn), int(r["street_end"]), 2):
                 self.alb.line(v.p(s * r["half"], 0.15, z), v.p(s * r["walk"], 0.15, z), col["seam"], 1)
-        sheen = paint.Canvas(LOGICAL_SIZE, 2, alpha=False, fill=(0, 0, 0))
-        sheen.poly([v.p(-r["half"], 0, zn), v.p(r["half"], 0, zn), v.p(r["half"], 0, zf), v.p(-r["half"], 0, zf)],
-                   (255, 255, 255))
         top = int(v.p(0, 0, zf)[1])
         grad = paint.vgradient((4, 64), self.c["road_sheen_" + self.var])
-        sheen.surf.blit(pygame.transform.smoothscale(grad, (W * 2, (H - top) * 2)), (0, top * 2),
-                        special_flags=pygame.BLEND_RGB_MULT)
-        sheen.rect((0, 0, W, top), (0, 0, 0))
-        self.refl.surf.blit(sheen.surf, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        self.refl.gradient_poly([v.p(-r["half"], 0, zn), v.p(r["half"], 0, zn), v.p(r["half"], 0, zf),
+                                 v.p(-r["half"], 0, zf)],
+                                pygame.transform.smoothscale(grad, (1, (H - top) * 2)), top)
         z = zn + 1.5
         while z < zf:
             self.alb.poly([v.p(-0.08, 0, z), v.p(0.08, 0, z), v.p(0.08, 0, z + 2.5), v.p(-0.08, 0, z + 2.5)],
@@ -176,7 +183,7 @@ class _Painter:
         if burning:
             g = paint.vgradient((max(2, int(bx - ax)) * 2, max(2, int(by - ay)) * 2),
                                 [[0, self.c["colors"]["fire_top"]], [1, self.c["colors"]["fire_window"]]])
-            self.emit.surf.blit(g, (int(ax * 2), int(ay * 2)))
+            self.emit.image(g, (int(ax * 2) / 2, int(ay * 2) / 2))
             tongues = [(ax, by)]
             k = max(3, int((bx - ax) / 7))
             for i in range(k + 1):
@@ -251,8 +258,13 @@ def _lamp_light(c: dict, v: View):
     return lighting.sum_lights(pool, head)
 
 
-@lru_cache(maxsize=1)
-def build_layers(variant: str, seed: int) -> dict:
+def build_layers(variant: str, seed: int) -> cache.Layers:
+    """The street's static layers for a look (``burning`` or ``dark``); shared by
+    live scenes of it."""
+    return cache.shared(("street", variant, seed), lambda: _build(variant, seed))
+
+
+def _build(variant: str, seed: int) -> cache.Layers:
     c = scene_config("street")
     rng = random.Random(seed * 211 + 3)
     p = _Painter(c, variant, rng)
@@ -263,56 +275,103 @@ def build_layers(variant: str, seed: int) -> dict:
     p.wires()
     p.lamp()
     p.sky()
-    alb, emit, refl = p.alb.result(), p.emit.result(), p.refl.result()
+    alb, emit, refl = paint.render([p.alb, p.emit, p.refl], p.sky_hook)
+    view = p.v
+    del p
     sm_w, sm_h = c["wet"]["smear"]
     refl = pygame.transform.smoothscale(pygame.transform.smoothscale(refl, (W // sm_w, H // sm_h)), (W, H))
     for cell, lo, hi, stretch in c["texture"]:
-        alb.blit(paint.contrast(paint.noise(LOGICAL_SIZE, cell, rng, 4, 0.55, tuple(stretch)), 60, 200, 1, lo, hi),
-                 (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    wet = paint.contrast(paint.noise(LOGICAL_SIZE, c["wet"]["cell"], rng, 3, 0.5, tuple(c["wet"]["stretch"])),
-                         *c["wet"]["range"])
+        paint.multiply8(alb, paint.contrast(paint.noise(LOGICAL_SIZE, cell, rng, 4, 0.55, tuple(stretch)),
+                                            60, 200, 1, lo, hi))
+    wet = paint.expand(paint.contrast(paint.noise(LOGICAL_SIZE, c["wet"]["cell"], rng, 3, 0.5,
+                                                  tuple(c["wet"]["stretch"])), *c["wet"]["range"]))
     refl.blit(wet, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     amb = c["ambient"][variant]
     if variant == "burning":
-        lo, hi = _fire_light(c, p.v, c["fire_light"]["low"]), _fire_light(c, p.v, 1.0)
+        lo, hi = _fire_light(c, view, c["fire_light"]["low"]), _fire_light(c, view, 1.0)
     else:
-        lo, hi = (lambda x, y: (0.0, 0.0, 0.0)), _lamp_light(c, p.v)
+        lo, hi = (lambda x, y: (0.0, 0.0, 0.0)), _lamp_light(c, view)
     fin = random.Random(seed)
 
     lamp_refl = None
     if variant != "burning":
         L = c["lamp"]
-        hx, hy = p.v.p(L["x"] + L["arm"], L["height"], L["z"])
-        top, bot = p.v.p(0, -0.5, L["z"])[1], p.v.p(0, -L["height"] * c["wet"]["length"], L["z"])[1]
-        streak = paint.glow(L["reflection_width"], (bot - top) / 2, L["color"], 1.2)
-        lamp_refl = pygame.Surface(LOGICAL_SIZE)
-        lamp_refl.fill((0, 0, 0))
-        lamp_refl.blit(paint.scaled(streak, L["reflection"]), (int(hx - streak.get_width() / 2), int(top)))
-        lamp_refl.blit(wet, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        hx, hy = view.p(L["x"] + L["arm"], L["height"], L["z"])
+        top, bot = view.p(0, -0.5, L["z"])[1], view.p(0, -L["height"] * c["wet"]["length"], L["z"])[1]
+        streak = paint.scaled(paint.glow(L["reflection_width"], (bot - top) / 2, L["color"], 1.2), L["reflection"])
+        lamp_refl = wet
+        lamp_refl.blit(streak, (int(hx - streak.get_width() / 2), int(top)), special_flags=pygame.BLEND_RGB_MULT)
+        lamp_refl.fill((0, 0, 0), (0, 0, W, int(top)))
+        lamp_refl.fill((0, 0, 0), (0, int(top) + streak.get_height(), W, H))
+        lamp_refl.fill((0, 0, 0), (0, int(top), int(hx - streak.get_width() / 2), streak.get_height()))
+        lamp_refl.fill((0, 0, 0), (int(hx - streak.get_width() / 2) + streak.get_width(), int(top), W,
+                                   streak.get_height()))
+    del wet
 
     def level(fn, k):
         out = lighting.light(alb, lighting.sum_lights(fn, ambient=amb))
         out.blit(emit, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
         if lamp_refl is not None and k >= 1.0:
             out.blit(lamp_refl, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-        r = lighting.light(refl, lighting.sum_lights(fn, ambient="#ffffff"))
-        out.blit(paint.scaled(r, k), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        lighting.add_lit(out, refl, lighting.sum_lights(fn, ambient="#ffffff"), k)
         fin.seed(seed)
         return lighting.finish(out, fin, c["grain"], c["vignette"], c["view"]["vp"])
-    levels = paint.level_set(level(lo, 0.6), level(hi, 1.0), c["light_levels"])
-    out = {"levels": levels, "view": p.v}
+
+    base = paint.prep(level(lo, 0.6))
+    diff = level(hi, 1.0)
+    diff.blit(base, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    room = cache.Layers(base=base, diff=paint.prep(diff))
+    # still glows that follow the light's flicker are painted into it
+    if variant == "burning":
+        fg = c["fire_glow"]
+        g = paint.glow(fg["radius"][0], fg["radius"][1], fg["color"], 1.5)
+        x, y = view.p(0, fg["y"], c["bar"]["z"])
+        paint.bake_light(room, g, (x - g.get_width() // 2, y - g.get_height() // 2), 0.3, 0.7)
+    else:
+        L = c["lamp"]
+        hx, hy = view.p(L["x"] + L["arm"], L["height"] - 0.3, L["z"])
+        paint.bake_light(room, lamp_cone(c, view), (int(hx - L["cone_width"]), int(hy)), 0.0, 1.0)
+        for r, sq, col, pw, core in L["glows"]:
+            if r < L["bake_radius"]:
+                continue        # the bright core stays a sprite: painted in, it would clip off-colour
+            g = paint.glow(r, r * sq, col, pw, core)
+            paint.bake_light(room, g, (int(hx) - g.get_width() // 2, int(hy) - g.get_height() // 2), 0.0, 1.0)
+    out = cache.Layers(room=room, view=view)
+    del alb, emit, refl, lamp_refl, diff
     sm = c["smoke"]
-    out["smoke_tex"] = paint.prep(paint.mirror_tile_v(paint.contrast(
-        paint.noise((sm["width"], sm["height"]), sm["cell"], rng, 4, 0.6, (1.0, 2.0)), 70, 200, 1.2)))
+    q = sm.get("scale", 1)
+    smoke = paint.mirror_tile_v(paint.contrast(
+        paint.noise((sm["width"] // q, sm["height"] // q), sm["cell"] // q, rng, 4, 0.6, (1.0, 2.0)), 70, 200, 1.2))
+    if variant == "burning":
+        out["smoke_tex"] = smoke
     return out
 
 
-def column_mask(sm: dict, color) -> pygame.Surface:
-    w, h = sm["width"], sm["height"]
+def lamp_cone(c: dict, view: View) -> pygame.Surface:
+    """The street lamp's soft cone of light (its top-left goes at the lamp head
+    minus half its width)."""
+    L = c["lamp"]
+    head = view.p(L["x"] + L["arm"], L["height"] - 0.3, L["z"])
+    ground = view.p(L["x"] + L["arm"], 0, L["z"])
+    h = int(ground[1] - head[1])
+    cw = L["cone_width"]
+    cone = pygame.Surface((cw * 2, h))
+    cone.fill((0, 0, 0))
+    for y in range(h):
+        t = y / h
+        half = 8 + cw * t
+        k = (1 - t) ** 0.6 * L["cone"]
+        pygame.draw.line(cone, paint.shade(L["color"], k), (cw - half, y), (cw + half, y))
+    return pygame.transform.box_blur(cone, 10)
+
+
+def column_mask(sm: dict, color, scale: int = 1) -> pygame.Surface:
+    """A soft column of smoke (the colour it is lit in, fading upward), at 1/``scale``."""
+    w, h = sm["width"] // scale, sm["height"] // scale
     cv = paint.Canvas((w, h), 1, alpha=False, fill=(0, 0, 0))
     for i in range(40):
         t = i / 39
         cx = w / 2 + sm["lean"] * t * t * w
-        r = sm["base"] + (sm["top"] - sm["base"]) * t
+        r = (sm["base"] + (sm["top"] - sm["base"]) * t) / scale
         cv.circle((cx, h * (1 - t) - r * 0.3), r, paint.shade(color, (1 - t) ** 1.4))
-    return pygame.transform.box_blur(cv.result(), 14)
+    return pygame.transform.box_blur(cv.result(), max(1, 14 // scale))
