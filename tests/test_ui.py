@@ -89,6 +89,13 @@ class Player:
         raise AssertionError("the story did not get there")
 
 
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Each test its own saves and persistent data: one test's autosaves or endings must not
+    enable another's Continue or change its settings."""
+    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
+
+
 @pytest.fixture(scope="module")
 def program(scripts_dir):
     return load_program(scripts_dir)

@@ -10,6 +10,11 @@ waits, which is how tests and screenshots drive the very same loop.
 
 Screens are imported where they are first shown: start-up loads only what the
 first frame needs, and screens may refer back to the app without an import cycle.
+
+Once the story is loaded the app also keeps what outlives a screen: the save
+store, the persistent data (endings, lines seen, the settings, which it loads
+at start-up and writes back at the moments listed in `save_persistent`'s
+callers), and the toasts drawn over every screen.
 """
 from __future__ import annotations
 
@@ -23,23 +28,31 @@ from .preferences import Settings
 from .scene_loader import SceneLoader
 from .screen import Screen
 from .theme import Theme
+from .toast import Toasts
 
 FPS = 60
 MAX_DT = 0.1    # after a stall (window dragged, debugger), never jump the story by more than this
+SEEN_SAVE_SECONDS = 30.0    # lines seen are written this often at most, never on every line
 
 
 class App:
     def __init__(self, scripts_dir: str | Path, *, settings: Settings | None = None,
                  window_size: tuple[int, int] | None = None, caption: str = "Visual novel",
-                 paint_in_background: bool = True):
+                 paint_in_background: bool = True, dev: bool = False):
         pygame.display.init()
         pygame.font.init()
         self.scripts_dir = Path(scripts_dir)
+        self._settings_given = settings is not None
         self.settings = settings or Settings()
         self.display = Display(caption, window_size)
         if self.settings.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(True)
         self.theme = Theme.load(assets_dir() / "theme.json")
+        self.toasts = Toasts(self.theme)
+        self.persistent = None       # Persistent, once the story (and so the game's id) is known
+        self.saves = None            # SaveStore, likewise
+        self._persistent_dirty = False
+        self._since_persisted = 0.0
         self._ui = None
         self.scenes = SceneLoader(_paint_scene, background=paint_in_background)
         self.program = None
@@ -47,6 +60,10 @@ class App:
         self.running = True
         self.frames = 0
         self.clock = pygame.time.Clock()
+        self.dev = None              # DevMode when writers play with hot reload (vn play --dev)
+        if dev:
+            from .dev_reload import DevMode
+            self.dev = DevMode(self)
 
     @property
     def ui(self):
@@ -74,12 +91,91 @@ class App:
             self.reset(ErrorScreen.for_exception(self, f"The scripts could not be read: {exc}"))
             return False
         pygame.display.set_caption(self.program.manifest.title)
+        self._open_player_data()
         self.show_title()
         return True
 
+    def _open_player_data(self) -> None:
+        from ..save.datadir import data_dir
+        from ..save.persistent import Persistent
+        from ..save.resume import open_store
+        game_id = self.program.manifest.game_id
+        self.persistent = Persistent.load(data_dir(game_id), game_id)
+        if self.persistent.problem:
+            self.toasts.show(self.persistent.problem, "warning")
+        if not self._settings_given:
+            # the one Settings object every screen holds takes the stored values in place
+            for name, value in self.persistent.settings.to_dict().items():
+                setattr(self.settings, name, value)
+        self.persistent.settings = self.settings
+        if self.settings.fullscreen != self.display.fullscreen:
+            self.settings.fullscreen = self.display.set_fullscreen(self.settings.fullscreen)
+        self.saves = open_store(self.program)
+
     def show_title(self) -> None:
         from .title import TitleScreen
+        self.save_persistent()
         self.reset(TitleScreen(self))
+
+    # -- what outlives a session ---------------------------------------------------------
+    def mark_seen(self, line_id: str) -> bool:
+        """Record a line as shown; whether it had been seen before."""
+        if self.persistent is None:
+            return False
+        if line_id in self.persistent.seen:
+            return True
+        self.persistent.mark_seen(line_id)
+        self._persistent_dirty = True
+        return False
+
+    def reach_ending(self, ending: str) -> None:
+        if self.persistent is not None:
+            self.persistent.reach_ending(ending)
+            self._persistent_dirty = True
+            self.save_persistent()
+
+    def settings_changed(self) -> None:
+        self._persistent_dirty = True
+        self.save_persistent()
+
+    def save_persistent(self) -> None:
+        """Write endings, seen lines and settings if anything changed. A disk that refuses
+        costs the player a toast, never the game."""
+        self._since_persisted = 0.0
+        if self.persistent is None or not self._persistent_dirty:
+            return
+        try:
+            self.persistent.save()
+            self._persistent_dirty = False
+        except OSError as exc:
+            self.toasts.show(f"Progress could not be written ({exc.strerror or exc}).", "warning")
+
+    def load_save(self, slot: str, play_time: float = 0.0) -> bool:
+        """Continue the story from `slot`; a refused save says why in a toast and changes nothing."""
+        from ..save.resume import resume
+        from ..save.slots import SaveError
+        from .game import GameScreen
+        try:
+            runtime, notices = resume(self.program, self.saves, slot)
+        except SaveError as exc:
+            self.toasts.show(str(exc), "warning")
+            return False
+        self.reset(GameScreen(self, runtime, resumed=True, play_time=play_time))
+        for notice in notices:
+            self.toasts.show(notice, "warning")
+        return True
+
+    def open_saves(self, mode: str, game=None) -> None:
+        from .save_load import SaveLoadScreen
+        self.push(SaveLoadScreen(self, mode, game))
+
+    def open_history(self, lines) -> None:
+        from .history import HistoryScreen
+        self.push(HistoryScreen(self, lines))
+
+    def open_endings(self) -> None:
+        from .endings import EndingsScreen
+        self.push(EndingsScreen(self))
 
     def new_game(self) -> None:
         from .game import GameScreen
@@ -95,6 +191,7 @@ class App:
 
     def set_fullscreen(self, on: bool) -> None:
         self.settings.fullscreen = self.display.set_fullscreen(on)
+        self._persistent_dirty = True
 
     def quit(self) -> None:
         self.running = False
@@ -132,6 +229,8 @@ class App:
 
     # -- the loop -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
+        if self.dev is not None and self.dev.handles(event):
+            return
         if event.type == pygame.QUIT:
             self.quit()
             return
@@ -169,6 +268,10 @@ class App:
             screen.update(dt)
             if not screen.animates_below:
                 break
+        self.toasts.update(dt)
+        self._since_persisted += dt
+        if self._persistent_dirty and self._since_persisted >= SEEN_SAVE_SECONDS:
+            self.save_persistent()
         self.draw()
         self.display.present()
         self.frames += 1
@@ -184,6 +287,9 @@ class App:
             screen.draw(canvas)
         if self._ui is not None:
             self._ui.draw_ui(canvas)
+        self.toasts.draw(canvas)
+        if self.dev is not None:
+            self.dev.draw(canvas)
 
     def run_frames(self, count: int, dt: float = 1 / FPS) -> None:
         """Step `count` frames with a fixed dt and no waiting."""
@@ -205,8 +311,11 @@ class App:
     def close(self, wait_for_painter: bool = True) -> None:
         """Leave every screen and close the window. Quitting the game need not wait for a
         scene still being painted (the worker is a daemon); tests wait, for a clean slate."""
+        if self.dev is not None:
+            self.dev.stop()
         while self.screens:
             self.screens.pop().leave()
+        self.save_persistent()
         self.scenes.close(wait=wait_for_painter)
         pygame.display.quit()
 

@@ -23,11 +23,16 @@ def paint_veil(theme: Theme) -> pygame.Surface:
     return veil
 
 
-def paint_panel(theme: Theme, size: tuple[int, int]) -> pygame.Surface:
+def paint_panel(theme: Theme, size: tuple[int, int], opaque: bool = False) -> pygame.Surface:
+    """A rounded panel; `opaque` for the large ones, so nothing of the screens below shows
+    through a page full of small text."""
     radius = theme.misc("screen.panel", "corner_radius", 14)
     panel = pygame.Surface(size, pygame.SRCALPHA)
     rect = panel.get_rect()
-    pygame.draw.rect(panel, theme.colour("screen.panel", "dark_bg"), rect, border_radius=radius)
+    fill = pygame.Color(theme.colour("screen.panel", "dark_bg"))
+    if opaque:
+        fill.a = 255
+    pygame.draw.rect(panel, fill, rect, border_radius=radius)
     pygame.draw.rect(panel, theme.colour("screen.panel", "normal_border"), rect, 1, border_radius=radius)
     # a thin accent line along the top edge, inside the rounded corners
     accent = pygame.Color(theme.colour("screen.panel", "accent"))

@@ -85,6 +85,21 @@ class DialogueBox:
     def hide(self) -> None:
         self._shown = False
 
+    def show_at_once(self) -> None:
+        """The box up and the whole line written, with no fade or typing (rollback, loading)."""
+        self.opacity = 1.0 if self._shown else self.opacity
+        self.complete_now()
+
+    def draw_still(self, surface: pygame.Surface) -> None:
+        """The box as it will look once the line is complete, whatever the fade and typing are
+        doing now (for save thumbnails)."""
+        if not self._shown or self.line is None:
+            return
+        revealed, self.revealed = self.revealed, float(self._total)
+        marker, self.show_marker = self.show_marker, False
+        self._draw_contents(surface)
+        self.revealed, self.show_marker = revealed, marker
+
     @property
     def complete(self) -> bool:
         return self.revealed >= self._total

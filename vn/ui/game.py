@@ -5,6 +5,13 @@ The screen pulls events from the runtime until one needs the player or time
 (a line to read, a choice, a transition, a pause, an ending) and then waits in
 that state; a click, Space or Enter, a picked option or the passing of time
 ends the wait and the pulling goes on.
+
+Before every `advance()` the screen takes a snapshot of the story's state; the
+snapshots of the advances that produced a line or a choice are kept as beats
+(`rollback.py`). Rolling back restores a beat's snapshot, rebuilds the stage it
+records at once and advances again, which re-presents the same line; a save made
+while a line is on screen stores that line's snapshot, so loading shows it again.
+Skip and auto mode (`skip_auto.py`) only ever call what a click would.
 """
 from __future__ import annotations
 
@@ -12,52 +19,74 @@ import pygame
 
 from ..runtime import events as ev
 from ..runtime.runtime import Runtime, StoryError
+from ..runtime.state import CHOOSING as STORY_CHOOSING
+from . import saving
 from .choice_menu import ChoiceMenu
+from .controls import PlayControls
 from .dialogue_box import DialogueBox
 from .display import LOGICAL_SIZE
 from .ending_card import EndingCard
+from .rollback import Rollback
 from .scene_loader import next_scene
+from .scene_shelf import SceneShelf
 from .screen import Screen
+from .skip_auto import PlayModes
 from .transitions import Transition
 
-PROCEED_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
+ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was loaded from
 
 # what the screen is waiting for
 READING, CHOOSING, TRANSITION, PAUSED, ENDING = "reading", "choosing", "transition", "paused", "ending"
+ARRIVING = "arriving"       # a loaded story waits for its scene to be painted
 
 
 class GameScreen(Screen):
-    def __init__(self, app, runtime: Runtime | None = None):
+    def __init__(self, app, runtime: Runtime | None = None, *, resumed: bool = False, play_time: float = 0.0):
         super().__init__(app)
         self.runtime = runtime or Runtime(app.program)
+        self.resumed = resumed
+        self.play_time = play_time
         self.scene = None
         self.scene_key: tuple[str, str | None] | None = None
         self.transition = Transition()
         self.dialogue = DialogueBox(self.theme, self.settings)
         self.choices = ChoiceMenu(self.ui, self.theme)
         self.ending_card = EndingCard(self.theme)
+        self.rollback = Rollback()
+        self.modes = PlayModes(self.theme)
         self.waiting: str | None = None
         self.pause_left = 0.0
         self.ending: ev.EndingReached | None = None     # the ending reached, once it is
-        self._still = pygame.Surface(LOGICAL_SIZE).convert()
+        self.line_seen = False          # whether the line on screen had been seen before it was shown
+        self.ui_hidden = False
+        self._figures_shown: dict[str, str] | None = {}
+        self._left_scenes = SceneShelf()
+        self.controls = PlayControls(self)
+        self._autosave_next_choice = not resumed    # a loaded choice is not saved again at once
+        self.still = pygame.Surface(LOGICAL_SIZE).convert()
         self._opening: pygame.Surface | None = None
 
     # -- life on the stack ----------------------------------------------------------
     def enter(self) -> None:
         # the first scene comes in from whatever was on screen before the story began
         self._opening = self.app.display.canvas.copy()
-        self._advance()
+        if self.resumed:
+            self._arrive()
+        else:
+            self._advance()
 
     def leave(self) -> None:
         self.choices.hide()
+        self._left_scenes.clear()
         super().leave()
 
     def cover(self) -> None:
         self.choices.set_visible(False)
+        self.modes.release()
         super().cover()
 
     def uncover(self) -> None:
-        self.choices.set_visible(True)
+        self.choices.set_visible(not self.ui_hidden)
         super().uncover()
 
     # -- following the story ----------------------------------------------------------
@@ -65,41 +94,65 @@ class GameScreen(Screen):
         """Pull events until one of them makes the screen wait."""
         try:
             while self.app.top is self:
-                if self._present(self.runtime.advance()):
+                before = self.runtime.snapshot()
+                if self.runtime.status == STORY_CHOOSING:
+                    event = ev.Choices(self.runtime.choices)    # a story loaded at a choice
+                else:
+                    event = self.runtime.advance()
+                if isinstance(event, (ev.Line, ev.Choices)):
+                    self.rollback.record(before, event)
+                if self._present(event):
                     return
         except StoryError as error:
             self.app.show_story_error(error)
 
-    def _choose(self, index: int) -> None:
+    def choose(self, index: int) -> None:
+        rollback = self.rollback
+        if rollback.rolled_back:
+            if rollback.current.answer == index:
+                self._show_beat(rollback.cursor + 1)     # the same answer: the story ahead is still the one kept
+                return
+            rollback.fork()
         self.choices.hide()
         try:
             self.runtime.choose(index)
         except StoryError as error:
             self.app.show_story_error(error)
             return
+        rollback.answered(index)
         self._prepare_upcoming()
         self._advance()
 
-    def _present(self, event: ev.Event) -> bool:
+    def _present(self, event: ev.Event, replayed: bool = False) -> bool:
         """Show one runtime event; True when the screen must now wait."""
         if isinstance(event, ev.Line):
+            self.line_seen = self.app.mark_seen(event.id)
             self.dialogue.show_marker = True
             self.dialogue.show_line(event)
             self.waiting = READING
+            self.modes.auto_waited = 0.0
+            self._autosave_next_choice = True
             return True
         if isinstance(event, ev.Choices):
             self.choices.show(event.options)
+            self.choices.set_visible(not self.ui_hidden)
             self.dialogue.complete_now()
             self.dialogue.show_marker = False
             self.waiting = CHOOSING
+            self.modes.stop_skip()
+            if not replayed and self._autosave_next_choice:
+                saving.autosave(self)
+            self._autosave_next_choice = True
             return True
         if isinstance(event, ev.SceneChange):
             return self._change_scene(event)
         if isinstance(event, ev.Show):
+            self._figures_shown[event.character] = event.at
             if self.scene is not None:
                 self.scene.show_figure(event.character, event.shown, at=event.at)
             return False
         if isinstance(event, ev.Hide):
+            self._figures_shown.pop(event.character, None)
             if self.scene is not None:
                 self.scene.hide_figure(event.character)
             return False
@@ -114,6 +167,7 @@ class GameScreen(Screen):
             return True
         if isinstance(event, ev.EndingReached):
             self.ending = event
+            self.app.reach_ending(event.id)
             self.dialogue.hide()
             self.ending_card.show(event.title)
             self.waiting = ENDING
@@ -121,35 +175,76 @@ class GameScreen(Screen):
         if isinstance(event, ev.End):
             if self.ending_card.showing:
                 self.app.show_title()
-            else:
-                # a route that stops without an ending still closes with a card
-                self.dialogue.hide()
+                return True
+            self.dialogue.hide()
+            endings = self.runtime.program.manifest.endings
+            if event.ending in endings:      # a save made at an ending card shows that card again
+                self.ending_card.show(endings[event.ending].title)
+            else:                            # a route that stops without an ending still closes with a card
                 self.ending_card.show("The story stops here", kicker="The end")
-                self.waiting = ENDING
+            self.waiting = ENDING
             return True
         raise TypeError(f"unknown runtime event {event!r}")
 
     def _change_scene(self, event: ev.SceneChange) -> bool:
         outgoing = self._picture_now()
         key = (event.background, event.variant)
-        try:
-            self.scene = self.app.scenes.take(key)
-        except (KeyError, ValueError):
-            # the game declares a background this engine has no painting for: point at the declaration
-            declared = self.runtime.program.manifest.backgrounds.get(event.background)
-            self.app.show_story_error(StoryError(
-                declared.pos if declared else None,
-                f"there is no painted scene for background '{event.background}'"
-                + (f" with variant '{event.variant}'" if event.variant else "")))
+        scene = self._take_scene(key)
+        if scene is None:
             return True
-        self.scene_key = key
+        self._keep_left_scene()
+        self.scene, self.scene_key = scene, key
+        self._figures_shown = {}
         self._prepare_upcoming()
         self.dialogue.hide()
+        saving.autosave(self, at_scene_change=True)
+        if self.modes.skipping:
+            return False
         self.transition.start(event.transition, event.duration, outgoing, self.settings.reduced_flashes)
         if self.transition.active:
             self.waiting = TRANSITION
             return True
         return False
+
+    def _take_scene(self, key):
+        try:
+            return self.app.scenes.take(key)
+        except (KeyError, ValueError):
+            # the game declares a background this engine has no painting for: point at the declaration
+            declared = self.runtime.program.manifest.backgrounds.get(key[0])
+            self.app.show_story_error(StoryError(
+                declared.pos if declared else None,
+                f"there is no painted scene for background '{key[0]}'"
+                + (f" with variant '{key[1]}'" if key[1] else "")))
+            return None
+
+    def _keep_left_scene(self) -> None:
+        if self.scene is not None:
+            self._left_scenes.put(self.scene_key, self.scene)
+
+    def _set_stage(self, stage: dict) -> bool:
+        """Make the stage what `stage` records (background, variant, figures) at once: no
+        transition, no effect. False when the scene could not be had (an error is shown)."""
+        key = (stage["background"], stage["variant"])
+        if key[0] is None:
+            self.scene, self.scene_key, self._figures_shown = None, None, {}
+            return True
+        if self.scene is None or key != self.scene_key or self.scene.variant != key[1]:
+            scene = self._left_scenes.take(key) or self._take_scene(key)
+            if scene is None:
+                return False
+            self._keep_left_scene()
+            self.scene, self.scene_key = scene, key
+            self._figures_shown = None      # a new scene object: its figures are put up afresh
+        if stage["figures"] != self._figures_shown:
+            characters = self.runtime.program.manifest.characters
+            self.scene.clear_figures()
+            for name, at in stage["figures"].items():
+                if name in characters:
+                    self.scene.show_figure(name, characters[name].shown, at=at)
+            self._figures_shown = dict(stage["figures"])
+        self.scene.settle()
+        return True
 
     def _prepare_upcoming(self) -> None:
         """Have the scene the story shows next painted while the player reads."""
@@ -159,7 +254,8 @@ class GameScreen(Screen):
             self.app.scenes.prepare(coming)
 
     def _trigger(self, event: ev.Effect) -> None:
-        reduced = self.settings.reduced_flashes
+        # skipping passes effects at sixty lines a second: their lasting changes, never their flashes
+        reduced = self.settings.reduced_flashes or self.modes.skipping
         if event.duration is not None:
             self.scene.trigger(event.name, reduced=reduced, duration=event.duration)
         else:
@@ -169,26 +265,73 @@ class GameScreen(Screen):
         """A still of the scene as it is, for a transition to leave from."""
         if self.scene is None:
             return self._opening
-        self._draw_scene(self._still)
-        return self._still
+        self.draw_scene(self.still)
+        return self.still
+
+    # -- loading -----------------------------------------------------------------------
+    def _arrive(self) -> None:
+        """A loaded story: have its scene painted, then rebuild the stage and go on."""
+        stage = self.runtime.state.stage
+        self.waiting = ARRIVING
+        if stage["background"] is not None:
+            self.app.scenes.prepare((stage["background"], stage["variant"]))
+
+    def _arrived(self) -> None:
+        if not self._set_stage(self.runtime.state.stage):
+            return
+        self.transition.start("dissolve", ARRIVE_SECONDS, self._opening, reduced_flashes=True)
+        self.waiting = TRANSITION
+
+    # -- rollback ----------------------------------------------------------------------
+    def roll_back(self) -> None:
+        if self.waiting == ARRIVING:
+            return
+        # from a line or choice, the one before it; from a pause, transition or ending, the last one shown
+        target = self.rollback.cursor - (1 if self.waiting in (READING, CHOOSING) else 0)
+        if target >= 0:
+            self._show_beat(target)
+
+    def roll_forward(self) -> None:
+        """Step forward again through beats already seen; at a choice already answered, the
+        same answer is taken again. At the live end this does nothing: a click plays on."""
+        if self.rollback.rolled_back and self.waiting in (READING, CHOOSING):
+            current = self.rollback.current
+            if isinstance(current.event, ev.Choices) and current.answer is None:
+                return
+            self._show_beat(self.rollback.cursor + 1)
+
+    def _show_beat(self, index: int) -> None:
+        beat = self.rollback.beats[index]
+        self.rollback.cursor = index
+        self.choices.hide()
+        self.ending_card.hide()
+        self.ending = None
+        self.transition.finish()
+        self.pause_left = 0.0
+        self.runtime.restore(beat.before)
+        if not self._set_stage(beat.before.stage):
+            return
+        try:
+            if self.runtime.status == STORY_CHOOSING:
+                event = ev.Choices(self.runtime.choices)
+            else:
+                event = self.runtime.advance()
+        except StoryError as error:
+            self.app.show_story_error(error)
+            return
+        self._present(event, replayed=True)
+        self.dialogue.show_at_once()
 
     # -- input ------------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            from .game_menu import GameMenuScreen
-            self.app.push(GameMenuScreen(self.app))
-            return True
-        if self.waiting == CHOOSING:
-            picked = self.choices.process_event(event)
-            if picked is not None:
-                self._choose(picked)
-                return True
-            return False
-        proceed = (event.type == pygame.MOUSEBUTTONDOWN and event.button == pygame.BUTTON_LEFT) or \
-                  (event.type == pygame.KEYDOWN and event.key in PROCEED_KEYS)
-        if proceed:
-            self.proceed()
-        return proceed
+        return self.controls.process_event(event)
+
+    def open_history(self) -> None:
+        self.app.open_history(self.rollback.lines())
+
+    def set_ui_hidden(self, hidden: bool) -> None:
+        self.ui_hidden = hidden
+        self.choices.set_visible(not hidden)
 
     def proceed(self) -> None:
         """What a click does: finish what is in progress, or move the story on."""
@@ -199,10 +342,12 @@ class GameScreen(Screen):
             self.pause_left = 0.0
             self._advance()
         elif self.waiting == READING:
-            if self.dialogue.complete:
-                self._advance()
-            else:
+            if not self.dialogue.complete:
                 self.dialogue.complete_now()
+            elif self.rollback.rolled_back:
+                self.roll_forward()
+            else:
+                self._advance()
         elif self.waiting == ENDING:
             if self.ending_card.complete:
                 self._advance()
@@ -211,25 +356,59 @@ class GameScreen(Screen):
 
     # -- frame ------------------------------------------------------------------------
     def update(self, dt: float) -> None:
+        self.play_time += dt
         if self.scene is not None:
             self.scene.update(dt)
         self.transition.update(dt)
         self.dialogue.update(dt)
         self.ending_card.update(dt)
+        self.modes.update(dt)
+        if self.waiting == ARRIVING:
+            stage = self.runtime.state.stage
+            if stage["background"] is None or self.app.scenes.ready((stage["background"], stage["variant"])):
+                self._arrived()
+            return
+        if self.modes.skipping and not self.ui_hidden:
+            self._skip()
         if self.waiting == TRANSITION and not self.transition.active:
             self._advance()
         elif self.waiting == PAUSED:
             self.pause_left -= dt
             if self.pause_left <= 0.0:
                 self._advance()
+        elif self.waiting == READING and not self.ui_hidden:
+            if self.modes.auto_due(dt, self.dialogue.complete and self.dialogue.fully_visible,
+                                   self.settings.auto_delay):
+                self.proceed()
+
+    def _skip(self) -> None:
+        """One step of skipping: a line a frame, transitions and pauses cut short."""
+        if self.waiting == READING:
+            if self.line_seen or self.settings.skip_unseen or self.rollback.rolled_back:
+                self.dialogue.complete_now()
+                self.proceed()
+            else:
+                self.modes.stop_skip()
+        elif self.waiting == TRANSITION:
+            self.transition.finish()
+        elif self.waiting == PAUSED:
+            self.pause_left = 0.0
+        elif self.waiting in (CHOOSING, ENDING):
+            self.modes.stop_skip()
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.transition.draw(surface, self._draw_scene)
-        self.choices.draw(surface)
-        self.dialogue.draw(surface)
+        if self.waiting == ARRIVING and self._opening is not None:
+            surface.blit(self._opening, (0, 0))     # the menu stays until the loaded scene is painted
+            return
+        self.transition.draw(surface, self.draw_scene)
+        if not self.ui_hidden:
+            self.choices.draw(surface)
+            self.dialogue.draw(surface)
         self.ending_card.draw(surface)
+        if not self.ui_hidden:
+            self.modes.draw(surface)
 
-    def _draw_scene(self, surface: pygame.Surface) -> None:
+    def draw_scene(self, surface: pygame.Surface) -> None:
         if self.scene is None:
             surface.fill((0, 0, 0))
         else:

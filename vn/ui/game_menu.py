@@ -1,4 +1,4 @@
-"""The in-game menu (Esc): resume, settings, return to title, quit. Esc again resumes."""
+"""The in-game menu (Esc): resume, save, load, history, settings, return to title, quit. Esc again resumes."""
 from __future__ import annotations
 
 import pygame
@@ -9,15 +9,16 @@ from .display import LOGICAL_SIZE
 from .screen import Screen
 from .text_layout import typographic
 
-PANEL_SIZE = (420, 470)
-BUTTON_WIDTH, BUTTON_HEIGHT, GAP = 300, 50, 12
+PANEL_SIZE = (420, 590)
+BUTTON_WIDTH, BUTTON_HEIGHT, GAP = 300, 46, 8
 
 
 class GameMenuScreen(Screen):
     overlay = True
 
-    def __init__(self, app):
+    def __init__(self, app, game):
         super().__init__(app)
+        self.game = game
         self._veil = paint_veil(self.theme)
         self.panel_rect = pygame.Rect((0, 0), PANEL_SIZE)
         self.panel_rect.center = (LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] // 2)
@@ -26,9 +27,12 @@ class GameMenuScreen(Screen):
         self._heading = self.theme.font("screen.heading").render(
             typographic(app.program.manifest.title), True, self.theme.colour("screen.heading"))
         self._hint = self.theme.font("screen.hint").render("Esc to resume", True, self.theme.colour("screen.hint"))
-        top = self.panel_rect.y + 150
+        top = self.panel_rect.y + 140
         self.menu = self.own(ButtonColumn(self.ui, [
             Entry("resume", "Resume"),
+            Entry("save", "Save"),
+            Entry("load", "Load"),
+            Entry("history", "History"),
             Entry("settings", "Settings"),
             Entry("title", "Return to title"),
             Entry("quit", "Quit"),
@@ -39,6 +43,13 @@ class GameMenuScreen(Screen):
         picked = self.menu.process_event(event)
         if picked == "resume" or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE):
             self.app.pop()
+        elif picked == "save":
+            self.app.open_saves("save", self.game)
+        elif picked == "load":
+            self.app.open_saves("load", self.game)
+        elif picked == "history":
+            self.app.pop()
+            self.game.open_history()
         elif picked == "settings":
             self.app.open_settings()
         elif picked == "title":

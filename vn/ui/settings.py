@@ -1,10 +1,15 @@
-"""The settings screen: text speed, fullscreen, reduced flashes and shake.
+"""The settings screen: text speed, auto-advance delay, text size, volume, fullscreen,
+reduced flashes and shake, and whether skipping passes unseen text.
 
-Changes apply at once to the app's in-memory Settings. The keyboard works
-too: Up and Down pick a row (it is highlighted), Left and Right move the
-text speed, Enter or Space flip a toggle, Esc goes back.
+Changes apply at once to the app's one Settings object, and are written with the
+persistent data when the screen closes. The keyboard works too: Up and Down pick a
+row (it is highlighted), Left and Right move a slider, Enter or Space flip a toggle,
+Esc goes back.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
 
 import pygame
 import pygame_gui
@@ -12,17 +17,49 @@ from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
 
 from .decor import paint_panel, paint_veil
 from .display import LOGICAL_SIZE
-from .preferences import TEXT_SPEED_RANGE
+from .preferences import AUTO_DELAY_RANGE, TEXT_SIZE_RANGE, TEXT_SPEED_RANGE
 from .screen import Screen
 
-PANEL_SIZE = (780, 520)
-LABEL_X, CONTROL_X, CONTROL_RIGHT = 56, 380, 724     # relative to the panel
+PANEL_SIZE = (860, 664)
+LABEL_X, CONTROL_X, CONTROL_RIGHT = 56, 380, 804     # relative to the panel
 TOGGLE_SIZE = (112, 36)
 SPEED_STEP = 5
 PREVIEW_TEXT = "Words arrive at this pace, one letter after another."
 PREVIEW_REST = 1.2      # seconds the finished preview stays before it types again
 
-SPEED, FULLSCREEN, REDUCED, BACK = range(4)
+SPEED, AUTO, SIZE, VOLUME, FULLSCREEN, REDUCED, SKIP_UNSEEN, BACK = range(8)
+ROWS = {SPEED: 100, AUTO: 188, SIZE: 244, VOLUME: 300, FULLSCREEN: 360, REDUCED: 414, SKIP_UNSEEN: 494}
+BAND_HEIGHTS = {SPEED: 96, REDUCED: 80, SKIP_UNSEEN: 80}   # rows with a line beneath them; others 54
+
+
+@dataclass
+class SliderRow:
+    """A setting shown on an integer slider: how the setting maps to slider units and back."""
+    label: str
+    units: tuple[int, int]
+    step: int
+    read: Callable[[object], int]
+    write: Callable[[object, int], None]
+    shown: Callable[[int], str]
+
+
+def _slider_rows() -> dict[int, SliderRow]:
+    def units(bounds, scale):
+        return round(bounds[0] * scale), round(bounds[1] * scale)
+    return {
+        SPEED: SliderRow("Text speed", units(TEXT_SPEED_RANGE, 1), SPEED_STEP,
+                         lambda s: round(s.clamped_text_speed()), lambda s, v: setattr(s, "text_speed", float(v)),
+                         lambda v: f"{v} / s"),
+        AUTO: SliderRow("Auto-advance delay", units(AUTO_DELAY_RANGE, 10), 1,
+                        lambda s: round(s.auto_delay * 10), lambda s, v: setattr(s, "auto_delay", v / 10),
+                        lambda v: f"{v / 10:.1f} s"),
+        SIZE: SliderRow("Text size", units(TEXT_SIZE_RANGE, 100), 5,
+                        lambda s: round(s.text_size * 100), lambda s, v: setattr(s, "text_size", v / 100),
+                        lambda v: f"{v} %"),
+        VOLUME: SliderRow("Volume", (0, 100), 5,
+                          lambda s: round(s.volume * 100), lambda s, v: setattr(s, "volume", v / 100),
+                          lambda v: f"{v} %"),
+    }
 
 
 class SettingsScreen(Screen):
@@ -37,33 +74,37 @@ class SettingsScreen(Screen):
         self._panel = paint_panel(self.theme, PANEL_SIZE)
         self._heading = self.theme.font("screen.heading").render("Settings", True, self.theme.colour("screen.heading"))
         px, py = self.panel_rect.topleft
-        self.rows = {SPEED: py + 128, FULLSCREEN: py + 262, REDUCED: py + 332}
-
-        self._label("Text speed", SPEED)
-        self.speed_slider = self.own(UIHorizontalSlider(
-            pygame.Rect(px + CONTROL_X, self.rows[SPEED] + 2, CONTROL_RIGHT - CONTROL_X - 96, 30),
-            int(self.settings.clamped_text_speed()), TEXT_SPEED_RANGE, manager=self.ui,
-            click_increment=SPEED_STEP))
-        self.speed_value = self.own(UILabel(
-            pygame.Rect(px + CONTROL_RIGHT - 90, self.rows[SPEED], 90, 34), "", manager=self.ui,
-            object_id="#setting_value"))
+        self.rows = {row: py + offset for row, offset in ROWS.items()}
+        self.slider_rows = _slider_rows()
+        self.sliders: dict[int, UIHorizontalSlider] = {}
+        self.values: dict[int, UILabel] = {}
+        for row, spec in self.slider_rows.items():
+            self._label(spec.label, row)
+            self.sliders[row] = self.own(UIHorizontalSlider(
+                pygame.Rect(px + CONTROL_X, self.rows[row] + 2, CONTROL_RIGHT - CONTROL_X - 96, 30),
+                spec.read(self.settings), spec.units, manager=self.ui, click_increment=spec.step))
+            self.values[row] = self.own(UILabel(pygame.Rect(px + CONTROL_RIGHT - 90, self.rows[row], 90, 34), "",
+                                                manager=self.ui, object_id="#setting_value"))
+        self.speed_slider = self.sliders[SPEED]
 
         self._label("Fullscreen", FULLSCREEN)
         self.fullscreen_toggle = self.own(self._toggle(FULLSCREEN))
         self._label("Reduced flashes and shake", REDUCED)
         self.reduced_toggle = self.own(self._toggle(REDUCED))
-        self.own(UILabel(pygame.Rect(px + LABEL_X, self.rows[REDUCED] + 36, CONTROL_RIGHT - LABEL_X, 26),
-                         "No white flashes, muzzle strobes or screen shake; the story plays the same.",
-                         manager=self.ui, object_id="#setting_hint"))
+        self._hint_below(REDUCED, "No white flashes, muzzle strobes or screen shake; the story plays the same.")
+        self._label("Skip unseen text", SKIP_UNSEEN)
+        self.skip_unseen_toggle = self.own(self._toggle(SKIP_UNSEEN))
+        self._hint_below(SKIP_UNSEEN, "Off: skipping (Ctrl, Tab) stops at the first line you have not read.")
         self.back_button = self.own(UIButton(
-            pygame.Rect(self.panel_rect.centerx - 100, self.panel_rect.bottom - 48 - 50, 200, 50), "Back",
+            pygame.Rect(self.panel_rect.centerx - 100, self.panel_rect.bottom - 36 - 50, 200, 50), "Back",
             manager=self.ui, object_id="#panel_button"))
+        self.toggles = {self.fullscreen_toggle: FULLSCREEN, self.reduced_toggle: REDUCED,
+                        self.skip_unseen_toggle: SKIP_UNSEEN}
         self.focus: int | None = None
         self._shown_state: tuple | None = None
         self._preview_time = 0.0
-        self._preview_font = self.theme.font("dialogue.text", 22)
         self._preview_colour = self.theme.colour("screen.body")
-        self._highlights = {tall: self._paint_highlight(112 if tall else 54) for tall in (False, True)}
+        self._highlights = {row: self._paint_highlight(BAND_HEIGHTS.get(row, 54)) for row in self.rows}
         self._refresh()
 
     def _paint_highlight(self, height: int) -> pygame.Surface:
@@ -76,6 +117,10 @@ class SettingsScreen(Screen):
         self.own(UILabel(pygame.Rect(self.panel_rect.x + LABEL_X, self.rows[row], CONTROL_X - LABEL_X - 16, 34),
                          text, manager=self.ui, object_id="#setting_label"))
 
+    def _hint_below(self, row: int, text: str) -> None:
+        self.own(UILabel(pygame.Rect(self.panel_rect.x + LABEL_X, self.rows[row] + 36, CONTROL_RIGHT - LABEL_X, 26),
+                         text, manager=self.ui, object_id="#setting_hint"))
+
     def _toggle(self, row: int) -> UIButton:
         rect = pygame.Rect((self.panel_rect.x + CONTROL_RIGHT - TOGGLE_SIZE[0], self.rows[row]), TOGGLE_SIZE)
         return UIButton(rect, "", manager=self.ui, object_id="#toggle_off")
@@ -83,42 +128,63 @@ class SettingsScreen(Screen):
     # -- state <-> widgets ----------------------------------------------------------------
     def _refresh(self) -> None:
         """Make the widgets show the settings (F11 may change fullscreen while this is open)."""
-        state = (round(self.settings.clamped_text_speed()), self.settings.fullscreen, self.settings.reduced_flashes)
+        s = self.settings
+        state = (tuple(spec.read(s) for spec in self.slider_rows.values()), s.fullscreen, s.reduced_flashes,
+                 s.skip_unseen)
         if state == self._shown_state:
             return
         self._shown_state = state
-        self.speed_value.set_text(f"{state[0]} / s")
-        for toggle, on in ((self.fullscreen_toggle, state[1]), (self.reduced_toggle, state[2])):
+        for row, spec in self.slider_rows.items():
+            value = spec.read(s)
+            self.values[row].set_text(spec.shown(value))
+            if self.sliders[row].get_current_value() != value:
+                self.sliders[row].set_current_value(value)
+        for toggle, on in ((self.fullscreen_toggle, s.fullscreen), (self.reduced_toggle, s.reduced_flashes),
+                           (self.skip_unseen_toggle, s.skip_unseen)):
             toggle.change_object_id("#toggle_on" if on else "#toggle_off")
             toggle.set_text("On" if on else "Off")
 
-    def _set_speed(self, value: float) -> None:
-        low, high = TEXT_SPEED_RANGE
-        self.settings.text_speed = float(min(max(round(value), low), high))
-        if self.speed_slider.get_current_value() != int(self.settings.text_speed):
-            self.speed_slider.set_current_value(int(self.settings.text_speed))
-        self._preview_time = 0.0
+    def _set_slider(self, row: int, value: float) -> None:
+        spec = self.slider_rows[row]
+        low, high = spec.units
+        spec.write(self.settings, int(min(max(round(value), low), high)))
+        if row in (SPEED, SIZE):
+            self._preview_time = 0.0
         self._refresh()
+
+    def _set_speed(self, value: float) -> None:
+        self._set_slider(SPEED, value)
 
     def _activate(self, row: int) -> None:
         if row == FULLSCREEN:
             self.app.set_fullscreen(not self.settings.fullscreen)
         elif row == REDUCED:
             self.settings.reduced_flashes = not self.settings.reduced_flashes
+        elif row == SKIP_UNSEEN:
+            self.settings.skip_unseen = not self.settings.skip_unseen
         elif row == BACK:
             self.app.pop()
             return
         self._refresh()
 
+    def leave(self) -> None:
+        self.app.settings_changed()
+        super().leave()
+
     # -- the contract -------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED and event.ui_element is self.speed_slider:
-            self._set_speed(event.value)
-            return True
+        if event.type == pygame_gui.UI_HORIZONTAL_SLIDER_MOVED:
+            for row, slider in self.sliders.items():
+                if event.ui_element is slider:
+                    self._set_slider(row, event.value)
+                    return True
+            return False
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
-            targets = {self.fullscreen_toggle: FULLSCREEN, self.reduced_toggle: REDUCED, self.back_button: BACK}
-            if event.ui_element in targets:
-                self._activate(targets[event.ui_element])
+            if event.ui_element in self.toggles:
+                self._activate(self.toggles[event.ui_element])
+                return True
+            if event.ui_element is self.back_button:
+                self._activate(BACK)
                 return True
             return False
         if event.type != pygame.KEYDOWN:
@@ -127,11 +193,12 @@ class SettingsScreen(Screen):
             self.app.pop()
         elif event.key in (pygame.K_DOWN, pygame.K_UP):
             step = 1 if event.key == pygame.K_DOWN else -1
-            self.focus = (SPEED if step > 0 else BACK) if self.focus is None else (self.focus + step) % 4
+            self.focus = (SPEED if step > 0 else BACK) if self.focus is None else (self.focus + step) % (BACK + 1)
             self.back_button.select() if self.focus == BACK else self.back_button.unselect()
-        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus == SPEED:
-            step = SPEED_STEP if event.key == pygame.K_RIGHT else -SPEED_STEP
-            self._set_speed(self.settings.text_speed + step)
+        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus in self.slider_rows:
+            spec = self.slider_rows[self.focus]
+            step = spec.step if event.key == pygame.K_RIGHT else -spec.step
+            self._set_slider(self.focus, spec.read(self.settings) + step)
         elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus is not None:
             self._activate(self.focus)
         else:
@@ -145,19 +212,19 @@ class SettingsScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self._veil, (0, 0))
         surface.blit(self._panel, self.panel_rect)
-        surface.blit(self._heading, (self.panel_rect.x + LABEL_X, self.panel_rect.y + 44))
+        surface.blit(self._heading, (self.panel_rect.x + LABEL_X, self.panel_rect.y + 36))
         if self.focus in self.rows:
-            highlight = self._highlights[self.focus == SPEED]
-            surface.blit(highlight, (self.panel_rect.x + 24, self.rows[self.focus] - 10))
+            surface.blit(self._highlights[self.focus], (self.panel_rect.x + 24, self.rows[self.focus] - 10))
         self._draw_preview(surface)
 
     def _draw_preview(self, surface: pygame.Surface) -> None:
-        """A line typing out at the chosen speed, so the player sees what the number means."""
+        """A line typing out at the chosen speed and size, so the player sees what the numbers mean."""
         speed = self.settings.clamped_text_speed()
         typing = len(PREVIEW_TEXT) / speed
         shown = len(PREVIEW_TEXT) if self._preview_time > typing else int(self._preview_time * speed)
         if self._preview_time > typing + PREVIEW_REST:
             self._preview_time = 0.0
         if shown:
-            text = self._preview_font.render(PREVIEW_TEXT[:shown], True, self._preview_colour)
-            surface.blit(text, (self.panel_rect.x + LABEL_X, self.rows[SPEED] + 56))
+            font = self.theme.font("dialogue.text", round(20 * self.settings.text_size))
+            text = font.render(PREVIEW_TEXT[:shown], True, self._preview_colour)
+            surface.blit(text, (self.panel_rect.x + LABEL_X, self.rows[SPEED] + 44))

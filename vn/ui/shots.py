@@ -6,6 +6,12 @@ settings, the content note, each scene and stage (a line in the box), a
 choice menu, the in-game menu, each ending's last frame reached along a real
 route, and the error screen for a script that fails to load and for one that
 fails while playing.
+
+Along the first route it also saves into a few slots and opens the history;
+after that first ending it shoots the title with Continue enabled and the
+endings count, the endings screen, and the save and load screens with those
+saves (one of them damaged on purpose, to show a refused card). Saves and
+persistent data go to a temporary folder, never the player's own.
 """
 from __future__ import annotations
 
@@ -54,21 +60,29 @@ def write_shots(scripts_dir, outdir, log: Callable[[str], None] = print) -> list
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from ..save.datadir import ENV
     from .app import App
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
-    app = App(scripts_dir, paint_in_background=False)
-    try:
-        shooter = _Shooter(app, out, log)
-        if app.load():
-            shooter.menus()
-            shooter.routes()
-        else:
-            shooter.save("error-load")
-        shooter.broken_games()
-        return shooter.written
-    finally:
-        app.close()
+    with tempfile.TemporaryDirectory(prefix="vn-shots-data-") as data:
+        kept = os.environ.get(ENV)
+        os.environ[ENV] = data
+        app = App(scripts_dir, paint_in_background=False)
+        try:
+            shooter = _Shooter(app, out, log)
+            if app.load():
+                shooter.menus()
+                shooter.routes()
+            else:
+                shooter.save("error-load")
+            shooter.broken_games()
+            return shooter.written
+        finally:
+            app.close()
+            if kept is None:
+                os.environ.pop(ENV, None)
+            else:
+                os.environ[ENV] = kept
 
 
 class _Shooter:
@@ -122,9 +136,15 @@ class _Shooter:
         examples = explore_routes(program).examples
         self.seen: set = set()
         self.shot_game_menu = self.shot_choice_menu = self.shot_speaker = False
+        self.slots_saved = 0
+        self.shot_history = self.shot_save_screen = False
+        first = True
         for ending in program.manifest.endings:
             if ending in examples:
-                self.play(examples[ending], shoot_ending=ending)
+                self.play(examples[ending], shoot_ending=ending, keepsakes=first)
+                if first:
+                    self.after_first_ending()
+                    first = False
         for background, declared in program.manifest.backgrounds.items():
             for variant in (None, *declared.variants):
                 if not any(key[:2] == (background, variant) for key in self.seen):
@@ -143,7 +163,47 @@ class _Shooter:
             self.key(pygame.K_RETURN)           # confirm the content note
         return self.app.top
 
-    def play(self, route: list[str], shoot_ending: str | None = None, stop_at=None) -> None:
+    def keepsakes(self, screen) -> None:
+        """Along the first route: a save at each new stage, the history once it is long
+        enough to scroll, and the save screen once there are saves to show."""
+        import pygame
+        if len(screen.rollback.lines()) >= 30 and screen.dialogue.line.speaker and not self.shot_history:
+            self.shot_history = True
+            self.key(pygame.K_l)
+            self.frames(20)
+            self.save("history")
+            self.key(pygame.K_ESCAPE)
+        if self.slots_saved >= 3 and not self.shot_save_screen:
+            self.shot_save_screen = True
+            self.key(pygame.K_ESCAPE)
+            for _ in range(2):
+                self.key(pygame.K_DOWN)         # the menu's second entry: Save
+            self.key(pygame.K_RETURN)
+            for key in (pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_DOWN):
+                self.key(key)                   # the keyboard's focus on the first empty slot
+            self.frames(20)
+            self.save("save-screen")
+            self.key(pygame.K_ESCAPE)
+            self.key(pygame.K_ESCAPE)
+
+    def after_first_ending(self) -> None:
+        import pygame
+        self.frames(150)                       # back at the title, its scene faded in
+        self.save("title-continue")
+        self.app.open_endings()
+        self.frames(30)
+        self.save("endings")
+        self.key(pygame.K_ESCAPE)
+        damaged = self.app.saves.path("4")
+        damaged.write_text('{"format": "vn-save", "version": 1, "game": "dead-mans-click"', encoding="utf-8")
+        self.app.open_saves("load")
+        self.app.top.show_page(1)
+        self.frames(20)
+        self.save("load-screen")
+        self.key(pygame.K_ESCAPE)
+        damaged.unlink()
+
+    def play(self, route: list[str], shoot_ending: str | None = None, stop_at=None, keepsakes=False) -> None:
         import pygame
         from . import game as g
         screen = self.start_game()
@@ -162,10 +222,16 @@ class _Shooter:
                     self.shot_speaker = True
                     self.frames(30)
                     self.save("dialogue-speaker")
+                if keepsakes:
+                    self.keepsakes(screen)
                 if stage not in self.seen:
                     self.seen.add(stage)
                     self.frames(45)
                     self.save("scene-" + "-".join(p for p in (stage[0], stage[1], *stage[2]) if p))
+                    if keepsakes and self.slots_saved < 3:
+                        from .saving import write_save
+                        self.slots_saved += 1
+                        write_save(screen, str(self.slots_saved))
                     if not self.shot_game_menu:
                         self.shot_game_menu = True
                         self.key(pygame.K_ESCAPE)

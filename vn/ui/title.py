@@ -27,6 +27,8 @@ class TitleScreen(Screen):
         self._shade = paint_side_shade(self.theme, 760)
         self._title_rows = self._paint_title(manifest.title)
         self.menu = None
+        self.newest = None          # the save Continue loads
+        self._endings_badge: pygame.Surface | None = None
         self._footer = self.theme.font("screen.hint").render(
             "F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
 
@@ -34,15 +36,37 @@ class TitleScreen(Screen):
         # pygame_gui is first needed here, so it is imported here: the title's first frame
         # goes out before pygame_gui has loaded, and the menu joins it on the next
         from .button_column import ButtonColumn, Entry
+        saves = self.app.saves
+        self.newest = saves.newest() if saves is not None else None
+        has_saves = saves is not None and bool(saves.slots())
         title_bottom = self._title_rows[-1][1][1] + self._title_rows[-1][0].get_height()
         self.menu = self.own(ButtonColumn(self.ui, [
             Entry("new", "New game"),
-            Entry("continue", "Continue", enabled=False),   # saves arrive with a later version
-            Entry("load", "Load", enabled=False),
+            Entry("continue", "Continue", enabled=self.newest is not None),
+            Entry("load", "Load", enabled=has_saves),
+            Entry("endings", "Endings"),
             Entry("settings", "Settings"),
             Entry("quit", "Quit"),
-        ], left=LEFT - 22, top=title_bottom + 56, width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=4,
+        ], left=LEFT - 22, top=title_bottom + 48, width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=2,
             object_id="#menu_button"))
+        self._endings_badge = self._paint_endings_badge()
+
+    def _paint_endings_badge(self) -> pygame.Surface:
+        """The count beside the Endings button: a small pill, "1/3"."""
+        count = self.endings_caption.split(" ", 1)[1]
+        font = self.theme.font("title.badge")
+        text = font.render(count, True, self.theme.colour("title.badge"))
+        badge = pygame.Surface((text.get_width() + 22, text.get_height() + 6), pygame.SRCALPHA)
+        pygame.draw.rect(badge, self.theme.colour("title.badge", "normal_border"), badge.get_rect(), 1,
+                         border_radius=badge.get_height() // 2)
+        badge.blit(text, (11, 3))
+        return badge
+
+    @property
+    def endings_caption(self) -> str:
+        from .endings import endings_caption
+        reached = self.app.persistent.endings if self.app.persistent is not None else []
+        return endings_caption(self.app.program.manifest, reached)
 
     def _background(self, manifest) -> tuple[str, str | None]:
         """The theme's choice of title background when the game has it, else its first one."""
@@ -87,6 +111,14 @@ class TitleScreen(Screen):
         # cross-fade in from whatever was on screen (black at start-up, an ending card after a story)
         self.intro.start("dissolve", ARRIVE_SECONDS, self.app.display.canvas, reduced_flashes=True)
 
+    def uncover(self) -> None:
+        super().uncover()
+        if self.menu is not None:
+            # saves may have been deleted, or an ending reached, while another screen was on top
+            self.menu.kill()
+            self._elements.remove(self.menu)
+            self._build_menu()
+
     def _take_scene(self) -> None:
         try:
             scene = self.app.scenes.take(self.scene_key)
@@ -109,6 +141,12 @@ class TitleScreen(Screen):
                 self.app.push(ContentNoteScreen(self.app))
             else:
                 self.app.new_game()
+        elif picked == "continue" and self.newest is not None:
+            self.app.load_save(self.newest.slot, play_time=self.newest.play_time)
+        elif picked == "load":
+            self.app.open_saves("load")
+        elif picked == "endings":
+            self.app.open_endings()
         elif picked == "settings":
             self.app.open_settings()
         elif picked == "quit":
@@ -140,6 +178,11 @@ class TitleScreen(Screen):
         rule_y = y + last_text.get_height() + 18
         pygame.draw.line(surface, self.theme.colour("title.heading", "accent"), (LEFT + 4, rule_y),
                          (LEFT + 96, rule_y), 2)
+        if self.menu is not None and self._endings_badge is not None:
+            button = self.menu.button("endings").relative_rect
+            label_width = self.ui.get_theme().get_font(["#menu_button"]).size("Endings")[0]
+            surface.blit(self._endings_badge, (button.x + 22 + label_width + 14,
+                                               button.centery - self._endings_badge.get_height() // 2))
         surface.blit(self._footer, (LOGICAL_SIZE[0] - self._footer.get_width() - 32,
                                     LOGICAL_SIZE[1] - self._footer.get_height() - 24))
 

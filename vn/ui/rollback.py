@@ -1,0 +1,62 @@
+"""What rollback keeps: one beat per line or choice shown, with the story's state from just
+before the `advance()` that produced it.
+
+Restoring a beat's state and advancing once gives the very same line or choice again (the
+runtime is deterministic), so stepping back and forth re-presents the story exactly, and a
+different answer at a rolled-back choice simply plays on from there: the runtime's state
+carries the route, so the new branch is what the route (and any save) records.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..runtime import events as ev
+from ..runtime.state import StoryState
+
+LIMIT = 500     # beats kept; older ones are dropped (a state copy is small, but not free)
+
+
+@dataclass
+class Beat:
+    before: StoryState              # the state just before the advance() that produced `event`
+    event: ev.Line | ev.Choices
+    answer: int | None = None       # the option picked at a choice, once it was
+
+
+class Rollback:
+    def __init__(self, limit: int = LIMIT):
+        self.limit = limit
+        self.beats: list[Beat] = []
+        self.cursor = -1            # the beat on screen (or the last one shown)
+
+    def record(self, before: StoryState, event: ev.Line | ev.Choices) -> Beat:
+        """A beat just shown live: anything after the cursor was a future now abandoned."""
+        del self.beats[self.cursor + 1:]
+        beat = Beat(before, event)
+        self.beats.append(beat)
+        if len(self.beats) > self.limit:
+            del self.beats[:len(self.beats) - self.limit]
+        self.cursor = len(self.beats) - 1
+        return beat
+
+    @property
+    def current(self) -> Beat | None:
+        return self.beats[self.cursor] if 0 <= self.cursor < len(self.beats) else None
+
+    @property
+    def rolled_back(self) -> bool:
+        """Whether beats lie ahead of the one on screen (the player stepped back)."""
+        return self.cursor < len(self.beats) - 1
+
+    def answered(self, index: int) -> None:
+        beat = self.current
+        if beat is not None and isinstance(beat.event, ev.Choices):
+            beat.answer = index
+
+    def fork(self) -> None:
+        """Forget the beats ahead of the cursor: the player chose differently."""
+        del self.beats[self.cursor + 1:]
+
+    def lines(self) -> list[ev.Line]:
+        """The lines of the story as it stands, oldest first, up to the one on screen."""
+        return [b.event for b in self.beats[:self.cursor + 1] if isinstance(b.event, ev.Line)]

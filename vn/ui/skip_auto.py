@@ -1,0 +1,97 @@
+"""Skip and auto mode: the state of each, and the small indicator shown while one is on.
+
+Skip runs while Ctrl is held or after Tab turned it on; it passes lines the player has
+seen before (or any line, with the "skip unseen text" setting), cuts transitions and
+pauses short, and stops at choices. Auto mode (A) moves on by itself once a line has
+been fully shown for the settings' auto delay.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from .display import LOGICAL_SIZE
+from .text_layout import render_tracked
+from .theme import Theme
+
+MARGIN = 26
+
+
+class PlayModes:
+    def __init__(self, theme: Theme):
+        self.theme = theme
+        self.skip_toggled = False
+        self.skip_held = False
+        self.auto = False
+        self.auto_waited = 0.0      # how long the finished line has been on screen
+        self._clock = 0.0
+        self._badges = {name: self._paint_badge(name) for name in ("Skip", "Auto")}
+
+    @property
+    def skipping(self) -> bool:
+        return self.skip_toggled or self.skip_held
+
+    def toggle_skip(self) -> None:
+        self.skip_toggled = not self.skip_toggled
+
+    def stop_skip(self) -> None:
+        """Skipping reached something the player must see or decide: the toggle turns off.
+        A held Ctrl stays held; it can only pass what skipping may pass."""
+        self.skip_toggled = False
+
+    def toggle_auto(self) -> None:
+        self.auto = not self.auto
+        self.auto_waited = 0.0
+
+    def release(self) -> None:
+        """The screen lost the keyboard (a menu opened): a held key's release will not reach it."""
+        self.skip_held = False
+
+    def auto_due(self, dt: float, line_finished: bool, delay: float) -> bool:
+        """Count the time a finished line has stood; True once auto mode should move on."""
+        if not self.auto or not line_finished:
+            self.auto_waited = 0.0
+            return False
+        self.auto_waited += dt
+        if self.auto_waited >= delay:
+            self.auto_waited = 0.0
+            return True
+        return False
+
+    # -- the indicator ------------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self._clock += dt
+
+    def draw(self, surface: pygame.Surface) -> None:
+        x = LOGICAL_SIZE[0] - MARGIN
+        for name, on in (("Auto", self.auto), ("Skip", self.skipping)):
+            if not on:
+                continue
+            badge = self._badges[name]
+            # a slow breathing of the badge says the mode is running, without drawing the eye
+            badge.set_alpha(round(200 + 55 * math.sin(self._clock * 3.2)))
+            x -= badge.get_width()
+            surface.blit(badge, (x, MARGIN))
+            x -= 10
+
+    def _paint_badge(self, name: str) -> pygame.Surface:
+        font = self.theme.font("indicator.text")
+        label = render_tracked(font, name.upper(), self.theme.colour("indicator.text"),
+                               self.theme.misc("indicator.text", "tracking", 0))
+        arrow_width = 16
+        width, height = label.get_width() + arrow_width + 40, 34
+        badge = pygame.Surface((width, height), pygame.SRCALPHA)
+        pygame.draw.rect(badge, self.theme.colour("indicator.text", "dark_bg"), badge.get_rect(),
+                         border_radius=height // 2)
+        pygame.draw.rect(badge, self.theme.colour("indicator.text", "normal_border"), badge.get_rect(), 1,
+                         border_radius=height // 2)
+        colour = self.theme.colour("indicator.text", "accent")
+        cy, left = height // 2, 16
+        if name == "Skip":     # two chevrons: fast forward
+            for dx in (0, 8):
+                pygame.draw.polygon(badge, colour, [(left + dx, cy - 6), (left + dx + 7, cy), (left + dx, cy + 6)])
+        else:                  # a play triangle
+            pygame.draw.polygon(badge, colour, [(left + 2, cy - 7), (left + 13, cy), (left + 2, cy + 7)])
+        badge.blit(label, (left + arrow_width + 8, (height - label.get_height()) // 2))
+        return badge

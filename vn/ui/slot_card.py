@@ -1,0 +1,156 @@
+"""One save slot as the save/load screen shows it: a painted card with the thumbnail, the
+slot's name, the date and time, the scene, the route summary and the last line.
+
+An empty slot and a refused (damaged) one have cards of their own: a refused save
+says why, in the warning colour, so the player knows which file to look at, and the
+other cards list and load as usual.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pygame
+
+from ..save.slots import SaveInfo, slot_title
+from .text_layout import render_tracked, typographic, wrap
+from .theme import Theme
+from .thumbnail import decode_png
+
+CARD_SIZE = (530, 140)
+PAD = 12
+THUMB = (208, 117)
+TEXT_LEFT = PAD + THUMB[0] + 18
+
+
+def when_text(when: datetime | None) -> str:
+    if when is None:
+        return ""
+    local = when.astimezone()
+    return f"{local.day} {local:%b %Y} \u00b7 {local:%H:%M}"
+
+
+def play_time_text(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{max(minutes, 1)} min"
+
+
+def fit(font: pygame.font.Font, text: str, width: int) -> str:
+    """`text`, cut with an ellipsis to fit `width` pixels."""
+    if font.size(text)[0] <= width:
+        return text
+    while text and font.size(text + "\u2026")[0] > width:
+        text = text[:-1]
+    return text.rstrip(" \u00b7,") + "\u2026"
+
+
+class SlotCard:
+    """The card for `slot`; `info` is None for an empty slot."""
+
+    def __init__(self, theme: Theme, slot: str, info: SaveInfo | None, action: str):
+        self.theme = theme
+        self.slot = slot
+        self.info = info
+        self.thumbnail = decode_png(info.thumbnail) if info is not None and info.ok else None
+        self.surface = self._paint(action)
+
+    @property
+    def empty(self) -> bool:
+        return self.info is None
+
+    @property
+    def refused(self) -> bool:
+        return self.info is not None and not self.info.ok
+
+    # -- painting -----------------------------------------------------------------------
+    def _paint(self, action: str) -> pygame.Surface:
+        theme = self.theme
+        card = pygame.Surface(CARD_SIZE, pygame.SRCALPHA)
+        rect = card.get_rect()
+        radius = 12
+        bg = theme.colour("slot.card", "refused_bg" if self.refused else "dark_bg")
+        pygame.draw.rect(card, bg, rect, border_radius=radius)
+        pygame.draw.rect(card, theme.colour("slot.card", "normal_border"), rect, 1, border_radius=radius)
+        thumb_rect = pygame.Rect((PAD, PAD), THUMB)
+        self._paint_picture(card, thumb_rect)
+        width = CARD_SIZE[0] - TEXT_LEFT - PAD - 4
+        title = render_tracked(theme.font("slot.title"), slot_title(self.slot).upper(),
+                               theme.colour("slot.title", "warning" if self.refused else "normal_text"),
+                               theme.misc("slot.title", "tracking", 0))
+        y = PAD + 2
+        card.blit(title, (TEXT_LEFT, y))
+        if self.info is not None and self.info.ok:
+            date = theme.font("slot.date").render(when_text(self.info.when), True, theme.colour("slot.date"))
+            card.blit(date, (CARD_SIZE[0] - PAD - 4 - date.get_width(), y))
+        y += title.get_height() + 8
+        if self.empty:
+            self._paint_rows(card, y, width, "slot.scene", "Empty")
+            self._paint_rows(card, y + 34, width, "slot.quote", action)
+        elif self.refused:
+            y = self._paint_rows(card, y, width, "slot.scene", "Refused")
+            self._paint_rows(card, y + 2, width, "slot.reason", self.info.reason[:1].upper() + self.info.reason[1:],
+                             max_rows=3)
+        else:
+            info = self.info
+            y = self._paint_rows(card, y, width, "slot.scene", info.scene or "Somewhere in the story")
+            summary = info.summary or "No choices made yet"
+            after = self._paint_rows(card, y + 2, width, "slot.summary", summary, max_rows=2)
+            if info.last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
+                self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(info.last_line)}\u201d")
+            if not info.same_script:
+                self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, CARD_SIZE[1] - PAD), right=True)
+        return card
+
+    def _paint_rows(self, card: pygame.Surface, y: int, width: int, element: str, text: str,
+                    max_rows: int = 1) -> int:
+        font = self.theme.font(element)
+        colour = self.theme.colour(element)
+        rows = wrap(font, typographic(text), width)
+        if len(rows) > max_rows:
+            rows = rows[:max_rows - 1] + [" ".join(rows[max_rows - 1:])]
+        for n, row in enumerate(rows):
+            surface = font.render(fit(font, row, width) if n == len(rows) - 1 else row, True, colour)
+            card.blit(surface, (TEXT_LEFT, y))
+            y += font.get_linesize()
+        return y
+
+    def _paint_pill(self, card: pygame.Surface, text: str, at: tuple[int, int], right: bool = False) -> None:
+        """A small dark label, set on the picture (the play time) or the card's corner."""
+        font = self.theme.font("slot.date")
+        label = font.render(text, True, self.theme.colour("slot.pill"))
+        pill = pygame.Surface((label.get_width() + 16, label.get_height() + 4), pygame.SRCALPHA)
+        pygame.draw.rect(pill, self.theme.colour("slot.pill", "dark_bg"), pill.get_rect(),
+                         border_radius=pill.get_height() // 2)
+        pill.blit(label, (8, 2))
+        left = at[0] - pill.get_width() if right else at[0]
+        card.blit(pill, (left, at[1] - pill.get_height()))
+
+    def _paint_picture(self, card: pygame.Surface, area: pygame.Rect) -> None:
+        theme = self.theme
+        if self.thumbnail is not None:
+            picture = pygame.transform.smoothscale(self.thumbnail, area.size)
+            # rounded corners: the picture is cut by a mask of the frame's shape
+            shape = pygame.Surface(area.size, pygame.SRCALPHA)
+            pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=8)
+            framed = picture.convert_alpha()
+            framed.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+            card.blit(framed, area)
+            pygame.draw.rect(card, theme.colour("slot.card", "frame"), area, 1, border_radius=8)
+            self._paint_pill(card, play_time_text(self.info.play_time), (area.x + 6, area.bottom - 6))
+            return
+        pygame.draw.rect(card, theme.colour("slot.card", "empty_bg"), area, border_radius=8)
+        pygame.draw.rect(card, theme.colour("slot.card", "frame"), area, 1, border_radius=8)
+        cx, cy = area.center
+        if self.refused:
+            colour = theme.colour("slot.reason")
+            points = [(cx, cy - 22), (cx + 25, cy + 20), (cx - 25, cy + 20)]
+            pygame.draw.polygon(card, colour, points, 2)
+            pygame.draw.line(card, colour, (cx, cy - 8), (cx, cy + 6), 3)
+            pygame.draw.circle(card, colour, (cx, cy + 13), 2)
+        elif self.empty:
+            colour = theme.colour("slot.card", "frame")
+            pygame.draw.line(card, colour, (cx - 12, cy), (cx + 12, cy), 2)
+            pygame.draw.line(card, colour, (cx, cy - 12), (cx, cy + 12), 2)
+        else:   # a save without a picture (made by `vn run --save`): the scene's name stands in
+            font = theme.font("slot.date")
+            label = font.render("No picture", True, theme.colour("slot.date"))
+            card.blit(label, label.get_rect(center=area.center))
