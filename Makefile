@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 play: $(STAMP)
 	$(BIN)/vn play scripts
 
+# for writers: the game reloads scripts/ whenever a file there is saved
+dev: $(STAMP)
+	$(BIN)/vn play scripts --dev
+
 test: $(STAMP)
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest -q
 

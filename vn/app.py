@@ -10,14 +10,14 @@ import time
 FIRST_FRAME_EXIT_ENV = "VN_FIRST_FRAME_EXIT"
 
 
-def run_window(directory, *, window_size=None) -> int:
+def run_window(directory, *, window_size=None, dev: bool = False) -> int:
     """Play the game in a window; returns the process exit code. Script errors,
     at load or while playing, are shown in the window rather than raised."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from .ui.app import App
 
     first_frame_exit = os.environ.get(FIRST_FRAME_EXIT_ENV) == "1"
-    app = App(directory, window_size=window_size)
+    app = App(directory, window_size=window_size, dev=dev)
     try:
         app.load()
 

@@ -165,7 +165,7 @@ def cmd_play(args) -> int:
         from .app import run_window
     except ImportError:  # the window is not available: play in the terminal
         return cmd_run(argparse.Namespace(dir=args.dir, choices=None, save=None))
-    return run_window(args.dir)
+    return run_window(args.dir, dev=getattr(args, "dev", False))
 
 
 def cmd_shots(args) -> int:
@@ -211,6 +211,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     play = sub.add_parser("play", help="open the game window")
     play.add_argument("dir", nargs="?", default=default_dir)
+    play.add_argument("--dev", action="store_true",
+                      help="for writers: reload scripts when saved, show their errors over the game")
     play.set_defaults(func=cmd_play)
 
     shots = sub.add_parser("shots", help="write PNG screenshots of every screen (headless)")

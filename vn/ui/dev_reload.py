@@ -103,3 +103,71 @@ class DiagnosticsOverlay:
             rendered = self.font.render(text, True, colour)
             panel.blit(rendered, (18, 50 + 22 * n), area=pygame.Rect(0, 0, width - 36, 22))
         surface.blit(panel, (40, 40))
+
+
+def reload_game(game, program) -> list[str]:
+    """Continue `game` (a GameScreen) on a reloaded program from the line on screen.
+
+    The state taken is the one from just before the line or choice on screen, so
+    that line shows again, edited if it was; rollback starts afresh, because the
+    states it kept name lines of the old script."""
+    from ..runtime.hotswap import carry_over
+    from ..runtime.runtime import Runtime
+    from .game import CHOOSING, READING
+    from .rollback import Rollback
+
+    beat = game.rollback.current
+    on_screen = beat is not None and game.waiting in (READING, CHOOSING)
+    state = beat.before if on_screen else game.runtime.state
+    moved, notices = carry_over(game.runtime.program, program, state)
+    game.runtime = Runtime(program, moved)
+    game.rollback = Rollback()
+    game.choices.hide()
+    game.transition.finish()
+    game.pause_left = 0.0
+    if game._set_stage(moved.stage):
+        game._advance()
+        game.dialogue.show_at_once()
+    return notices + game.runtime.notices
+
+
+class DevMode:
+    """What `vn play --dev` adds to the App: the watcher, reloads, and the error overlay."""
+
+    def __init__(self, app):
+        self.app = app
+        self.reloader = DevReloader(app.scripts_dir)
+        self.watcher = ScriptWatcher(app.scripts_dir)
+        self.watcher.start()
+        self._overlay: DiagnosticsOverlay | None = None
+
+    def handles(self, event) -> bool:
+        if event.type != SCRIPTS_CHANGED:
+            return False
+        self.reload(", ".join(event.paths))
+        return True
+
+    def reload(self, what: str = "scripts") -> None:
+        from .game import GameScreen
+        program = self.reloader.reload()
+        if program is None:
+            return  # the overlay shows why; the last good version plays on
+        app = self.app
+        if app.program is None:  # the game never loaded: start it now that it does
+            app.load()
+            return
+        app.program = program
+        games = [s for s in app.screens if isinstance(s, GameScreen)]
+        notices = reload_game(games[-1], program) if games else []
+        app.toasts.show(f"Reloaded {what}")
+        for notice in notices:
+            app.toasts.show(notice, "warning")
+
+    def draw(self, canvas) -> None:
+        if self.reloader.diagnostics:
+            if self._overlay is None:
+                self._overlay = DiagnosticsOverlay()
+            self._overlay.draw(canvas, self.reloader.diagnostics)
+
+    def stop(self) -> None:
+        self.watcher.stop()
