@@ -1,20 +1,26 @@
-"""Frame-time benchmark of the painted backgrounds (update(1/60) + draw).
+"""Frame-time and memory benchmark of the painted backgrounds (update(1/60) + draw).
 
-``measure(frames)`` returns ``{"bar": {"p50": ms, "p99": ms, ...}, "bar/burning": ...}``;
-run as a script to print a table.  Uses the dummy SDL video driver (software).
+``measure(frames)`` returns ``{"bar": {"p50": ms, "p99": ms, ..., "images_mb": MB}, "bar/burning": ...}``
+plus, under ``"memory"``, each scene's resident memory when built alone in a fresh
+process (``memory()``); run as a script to print both tables.  Uses the dummy SDL
+video driver (software).
 """
 from __future__ import annotations
 
 import gc
+import json
 import os
+import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 
 import pygame  # noqa: E402
 
@@ -23,6 +29,7 @@ from vn.ui.scenes.data import LOGICAL_SIZE  # noqa: E402
 
 FIGURES = {"bar": ("willy", "silhouette"), "cemetery": ("buffy", "spirit")}
 TARGET_P99_MS = 4.0
+TARGET_SCENE_MB = 35.0      # what one live scene may add to the process
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -30,10 +37,43 @@ def _pct(values: list[float], q: float) -> float:
     return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
 
 
-def measure(frames: int = 600, effects: bool = True) -> dict[str, dict[str, float]]:
+def images_mb(obj) -> float:
+    """Megabytes of pixels in the surfaces reachable from ``obj`` (a scene), each
+    counted once (a subsurface counts as its parent)."""
+    seen: set[int] = set()
+    counted: set[int] = set()
+    total = 0
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if isinstance(o, pygame.Surface):
+            while o.get_parent() is not None:
+                o = o.get_parent()
+            if id(o) not in counted:
+                counted.add(id(o))
+                total += o.get_width() * o.get_height() * o.get_bytesize()
+            continue
+        if isinstance(o, (types.ModuleType, type, str, bytes, int, float, types.FunctionType)):
+            continue
+        stack.extend(gc.get_referents(o))
+    return total / 2 ** 20
+
+
+def cases(effects: bool = True) -> list[tuple[str, str | None, str | None]]:
+    out = [(bg, var, None) for bg in BACKGROUNDS for var in variants(bg)]
+    if effects:
+        out += [(bg, variants(bg)[0], "gunfire") for bg in BACKGROUNDS]
+    return out
+
+
+def measure(frames: int = 600, effects: bool = True, memory_too: bool = True) -> dict[str, dict[str, float]]:
     """p50 / p99 / max wall-clock frame time in ms for every background and
     variant, plus the p99 of the thread's CPU time (robust when other processes
-    share the machine) and the time to build the scene.
+    share the machine), the time to build the scene and the megabytes of images
+    it holds.
 
     Figures are shown where the scene has them.  With ``effects`` an extra row
     per background measures frames during a gunfire effect (strobe and shake).
@@ -41,11 +81,8 @@ def measure(frames: int = 600, effects: bool = True) -> dict[str, dict[str, floa
     pygame.init()
     screen = pygame.display.get_surface() or pygame.display.set_mode(LOGICAL_SIZE)
     dt = 1 / 60
-    results: dict[str, dict[str, float]] = {}
-    cases = [(bg, var, None) for bg in BACKGROUNDS for var in variants(bg)]
-    if effects:
-        cases += [(bg, variants(bg)[0], "gunfire") for bg in BACKGROUNDS]
-    for bg, var, fx in cases:
+    results: dict[str, dict] = {}
+    for bg, var, fx in cases(effects):
         t0 = time.perf_counter()
         scene = make_scene(bg, var)
         build_ms = (time.perf_counter() - t0) * 1000
@@ -66,19 +103,65 @@ def measure(frames: int = 600, effects: bool = True) -> dict[str, dict[str, floa
             times.append((time.perf_counter() - t) * 1000)
         key = bg + (f"/{var}" if var else "") + (f" +{fx}" if fx else "")
         results[key] = {"p50": _pct(times, 50), "p99": _pct(times, 99), "max": max(times),
-                        "cpu_p99": _pct(cpu, 99), "build_ms": build_ms}
+                        "cpu_p99": _pct(cpu, 99), "build_ms": build_ms, "images_mb": images_mb(scene)}
+        del scene
+    if memory_too:
+        results["memory"] = memory()
     return results
+
+
+_RSS_PROBE = """
+import gc, json, os, sys
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+sys.path.insert(0, sys.argv[1])
+def mb(field):
+    return next(int(l.split()[1]) / 1024 for l in open("/proc/self/status") if l.startswith(field))
+import pygame
+pygame.display.init(); pygame.font.init(); screen = pygame.display.set_mode((1280, 720))
+from vn.ui.scenes import clear_caches, make_scene
+base = mb("VmRSS")
+scene = make_scene(sys.argv[2], sys.argv[3] or None)
+scene.update(1 / 60); scene.draw(screen)
+built, peak = mb("VmRSS"), mb("VmHWM")
+del scene; gc.collect(); clear_caches()
+print(json.dumps({"rss_mb": built - base, "peak_mb": peak - base, "after_drop_mb": mb("VmRSS") - base}))
+"""
+
+
+def memory() -> dict[str, dict[str, float]]:
+    """Per scene, in a fresh process: the resident memory it adds once built
+    (``rss_mb``), the most it added while being built (``peak_mb``) and what is
+    left once it is dropped and ``clear_caches()`` ran (``after_drop_mb``).
+    Linux only (reads /proc); empty elsewhere."""
+    if not Path("/proc/self/status").exists():
+        return {}
+    out = {}
+    for bg, var, _ in cases(effects=False):
+        done = subprocess.run([sys.executable, "-c", _RSS_PROBE, str(REPO), bg, var or ""],
+                              capture_output=True, text=True, timeout=300)
+        if done.returncode == 0:
+            out[bg + (f"/{var}" if var else "")] = json.loads(done.stdout.strip().splitlines()[-1])
+    return out
 
 
 def main() -> int:
     res = measure()
-    print(f"{'scene':26s} {'p50 ms':>7s} {'p99 ms':>7s} {'max ms':>7s} {'cpu p99':>8s} {'build ms':>9s}")
+    mem = res.pop("memory", {})
+    print(f"{'scene':26s} {'p50 ms':>7s} {'p99 ms':>7s} {'max ms':>7s} {'cpu p99':>8s} {'build ms':>9s} "
+          f"{'images MB':>10s}")
     worst = 0.0
     for key, r in res.items():
         worst = max(worst, r["p99"])
         print(f"{key:26s} {r['p50']:7.2f} {r['p99']:7.2f} {r['max']:7.2f} {r['cpu_p99']:8.2f}"
-              f" {r['build_ms']:9.0f}")
+              f" {r['build_ms']:9.0f} {r['images_mb']:10.1f}")
     print(f"worst p99 {worst:.2f} ms (target <= {TARGET_P99_MS} ms): {'ok' if worst <= TARGET_P99_MS else 'OVER'}")
+    if mem:
+        print(f"\n{'scene (alone, fresh process)':26s} {'RSS +MB':>8s} {'peak +MB':>9s} {'dropped +MB':>12s}")
+        for key, m in mem.items():
+            print(f"{key:26s} {m['rss_mb']:8.1f} {m['peak_mb']:9.1f} {m['after_drop_mb']:12.1f}")
+        most = max(m["rss_mb"] for m in mem.values())
+        print(f"largest scene +{most:.1f} MB (target <= {TARGET_SCENE_MB:.0f} MB): "
+              f"{'ok' if most <= TARGET_SCENE_MB else 'OVER'}")
     return 0
 
 

@@ -217,3 +217,134 @@ def test_scene_built_on_a_worker_thread_draws_on_the_main_one(screen):
     scene.update(DT)
     scene.draw(screen)
     assert distinct_colors(screen) > 400
+
+
+# -- memory ------------------------------------------------------------------------------
+SCENE_IMAGES_MB = 30        # images one scene may hold (a full-screen 32-bit image is 3.5 MB)
+TITLE_SCENE_IMAGES_MB = 16  # the title screen's scene: the game must fit in 100 MB there
+
+
+def scene_images_mb(scene) -> float:
+    import gc
+    import types
+    seen, counted, total, stack = set(), set(), 0, [scene]
+    while stack:
+        o = stack.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if isinstance(o, pygame.Surface):
+            while o.get_parent() is not None:
+                o = o.get_parent()
+            if id(o) not in counted:
+                counted.add(id(o))
+                total += o.get_width() * o.get_height() * o.get_bytesize()
+            continue
+        if not isinstance(o, (types.ModuleType, type, str, bytes, int, float, types.FunctionType)):
+            stack.extend(gc.get_referents(o))
+    return total / 2 ** 20
+
+
+@pytest.mark.parametrize("bg,var", CASES)
+def test_a_scene_holds_little_image_memory(screen, bg, var):
+    scene = make_scene(bg, var)
+    if bg in FIGURES and var != "empty":
+        scene.show_figure(*FIGURES[bg])
+    scene.trigger("gunfire")        # the effects' working images count too
+    run(scene, 0.5)
+    for _ in range(20):
+        scene.update(DT)
+        scene.draw(screen)
+    assert scene_images_mb(scene) <= (TITLE_SCENE_IMAGES_MB + 6 if bg == "cemetery" else SCENE_IMAGES_MB)
+
+
+def test_the_title_scene_is_small(screen):
+    scene = make_scene("cemetery", None)
+    scene.show_figure(*FIGURES["cemetery"])
+    run(scene, 0.5)
+    scene.draw(screen)
+    assert scene_images_mb(scene) <= TITLE_SCENE_IMAGES_MB
+
+
+def test_dropping_a_scene_frees_its_layers(screen):
+    import gc
+    import weakref
+    from vn.ui.scenes import clear_caches
+    scene = make_scene("street", "dark")
+    scene.draw(screen)
+    layers = weakref.ref(scene.layers)
+    del scene
+    gc.collect()
+    clear_caches()
+    gc.collect()
+    assert layers() is None, "the static layers outlived their scene"
+
+
+def test_live_scenes_share_their_layers():
+    a, b = make_scene("street", "burning"), make_scene("street", "burning")
+    assert a.layers is b.layers
+    plain, burning = make_scene("bar", None), make_scene("bar", "burning")
+    assert "burn" not in plain.layers           # the plain bar paints no fire until it is set alight
+    plain.trigger("ignite")
+    assert plain.layers["burn"] is burning.layers["burn"]
+
+
+def test_a_shaken_frame_is_moved_and_its_edge_filled(screen):
+    from vn.ui.scenes.data import effects_config
+    scene = make_scene("street", "dark")
+    scene.trigger("shake")
+    edge = tuple(int(effects_config()["shake"]["edge"].lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    for _ in range(30):
+        scene.update(DT)
+        ox, oy = scene.shake_offset
+        if ox and oy:
+            break
+    scene.draw(screen)
+    x = 0 if ox > 0 else LOGICAL_SIZE[0] - 1
+    y = 0 if oy > 0 else LOGICAL_SIZE[1] - 1
+    assert tuple(screen.get_at((x, LOGICAL_SIZE[1] // 2)))[:3] == edge
+    assert tuple(screen.get_at((LOGICAL_SIZE[0] // 2, y)))[:3] == edge
+
+
+def test_canvas_strips_match_one_whole_drawing():
+    """Supersampled drawing is played back a strip at a time; the strips must join
+    without a seam, exactly as if the image had been drawn whole."""
+    import random
+    from vn.ui.scenes import paint
+    rng = random.Random(4)
+    polys = [[(rng.uniform(-20, 340), rng.uniform(-20, 220)) for _ in range(rng.randint(3, 6))]
+             for _ in range(40)]
+    cv = paint.Canvas((320, 200), 2, alpha=False, fill=(0, 0, 0))
+    whole = pygame.Surface((640, 400))
+    whole.fill((0, 0, 0))
+    for i, p in enumerate(polys):
+        color = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        cv.poly(p, color)
+        pygame.draw.polygon(whole, color, cv.p(p))
+        if i % 5 == 0:
+            cv.line(p[0], p[1], color, 2.5)
+            (ax, ay), (bx, by) = cv.p(p[:2])
+            pygame.draw.line(whole, color, (ax, ay), (bx, by), 5)
+    old = paint.Canvas.STRIP_BYTES
+    paint.Canvas.STRIP_BYTES = 640 * 4 * 2 * 37      # odd-sized strips, and many of them
+    try:
+        strips = cv.result()
+    finally:
+        paint.Canvas.STRIP_BYTES = old
+    expected = pygame.transform.smoothscale(whole, (320, 200))
+    assert pygame.image.tobytes(strips, "RGB") == pygame.image.tobytes(expected, "RGB")
+
+
+def test_cemetery_composite_follows_the_dawn_band_by_band(screen):
+    """The composite is repainted a band per frame; after a full cycle it matches
+    a repaint of every band at once (to within the colour drift of one cycle)."""
+    scene = make_scene("cemetery", None)
+    run(scene, 20.0)
+    for _ in range(len(scene._bands) * 2):
+        scene.update(DT)
+        scene.draw(screen)
+    by_bands = pygame.image.tobytes(scene.comp, "RGB")
+    scene._cycle_t = None           # force a repaint of every band
+    scene.draw(screen)
+    whole = pygame.image.tobytes(scene.comp, "RGB")
+    assert max(abs(a - b) for a, b in zip(by_bands[::97], whole[::97])) <= 4

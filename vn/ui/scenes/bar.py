@@ -15,7 +15,7 @@ import random
 import pygame
 
 from . import figures, paint
-from .bar_paint import PARTS, build_layers, neon_strokes
+from .bar_paint import build_layers, neon_strokes
 from .base import PaintedScene
 from .data import LOGICAL_SIZE
 from .particles import Flicker, Haze, Particles, Twinkles, flame_ramp, glow_ramp, smoke_ramp, star
@@ -29,7 +29,8 @@ class BarScene(PaintedScene):
 
     def _build(self) -> None:
         c = self.cfg
-        self.layers = build_layers(self.seed, ("burn", "air") if self.variant == "burning" else PARTS)
+        # the plain bar gets the fire's layers only if it is set alight (see _ignite)
+        self.layers = build_layers(self.seed, ("burn", "air") if self.variant == "burning" else ("bulb", "air"))
         rng = self.rng
         self.flicker = Flicker(rng, c["flicker"])
         self.fire_flicker = Flicker(rng, c["fire"]["flicker"])
@@ -37,10 +38,7 @@ class BarScene(PaintedScene):
         self.fire_k = 1.0
         self.burn = 1.0 if self.variant == "burning" else 0.0
         self._mix: pygame.Surface | None = None     # the burning room while it fades in
-        air = self.layers["air"]
-        hs = c["haze"]["scale"]
-        self.haze = [Haze(air["haze"], air["haze_mask"], hs, scratch=self.scratch, mask_is_small=True),
-                     Haze(air["haze"], air["haze_mask_fire"], hs, scratch=self.scratch, mask_is_small=True)]
+        self.haze: list[Haze | None] = [self._haze("bulb"), self._haze("burn")]
         b = c["bulb"]
         self.bulb_sprites = [paint.ramp_glow(r, r, col, pw, core) for r, col, pw, core in b["glows"]
                              if r < b["bake_radius"]]       # the wider ones are painted into the room
@@ -74,8 +72,7 @@ class BarScene(PaintedScene):
         if self.burn:
             self.flames.prefill(2.0)
             self.puffs.prefill(4.0)
-        # room for the largest temporary work: the muzzle light, the smoke band, the haze
-        self.scratch.reserve(W, max(sm["height"], *(hz.size[1] for hz in self.haze)))
+        self.scratch.reserve(W, paint.Scratch.MIN_ROWS)
 
     def _neon_sprites(self, n: dict) -> list:
         pad = 26
@@ -99,8 +96,19 @@ class BarScene(PaintedScene):
             sprites.append(((int(x0), int(y0)), paint.levels(surf, 8, 0.05)))
         return sprites
 
+    def _haze(self, light: str) -> Haze | None:
+        """The haze lit by ``light`` (``bulb`` / ``burn``), if that light's layers are here."""
+        if light not in self.layers:
+            return None
+        return Haze(self.layers["air"]["haze"], self.layers[light]["haze_mask"], self.cfg["haze"]["scale"],
+                    scratch=self.scratch, mask_is_small=True)
+
     def _ignite(self, reduced: bool) -> None:
         if self.variant != "burning":
+            if "burn" not in self.layers:
+                # those of a live burning bar (the story prepares one) or painted now
+                self.layers = dict(self.layers, burn=build_layers(self.seed, ("burn",))["burn"])
+                self.haze[1] = self._haze("burn")
             self.variant = "burning"
             self._ignite_ramp = self.cfg["fire"]["ignite_ramp"] * (2.0 if reduced else 1.0)
             if not reduced:
@@ -163,7 +171,7 @@ class BarScene(PaintedScene):
         if burn > 0.0:
             self._draw_haze(surf, burn * self.fire_k * c["haze"]["fire_strength"], 1, c["lights"]["fire"]["pos"])
             sm = c["smoke"]
-            paint.blit_wrapped(surf, L["air"]["smoke"], t * sm["speed"], (0, 0), pygame.BLEND_RGB_MULT)
+            paint.blit_wrapped(surf, L["burn"]["smoke"], t * sm["speed"], (0, 0), pygame.BLEND_RGB_MULT)
             self.puffs.draw(surf)
             self.embers.draw(surf)
         self._draw_bulb(surf, k)
@@ -180,6 +188,8 @@ class BarScene(PaintedScene):
 
     def _draw_haze(self, surf, k: float, layer: int, center) -> None:
         hz = self.haze[layer]
+        if hz is None:
+            return
         w, h = hz.size
         v = min(255, int(k * 255))
         hz.draw(surf, (center[0] - w // 2, center[1] - h // 2),
@@ -207,7 +217,7 @@ class BarScene(PaintedScene):
                 surf.blit(lv[min(len(lv) - 1, int(k * len(lv)))], (x, y), special_flags=pygame.BLEND_RGB_ADD)
 
     def _draw_fire(self, surf, ct: int) -> None:
-        f = self.cfg["fire"]
+        # the glow at the foot of the fire is painted into the burning room (bar_paint)
         old = surf.get_clip()
         surf.set_clip(pygame.Rect(0, 0, W, ct + 2).clip(old))
         self.flames.draw(surf)

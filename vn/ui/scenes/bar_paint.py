@@ -267,8 +267,9 @@ PARTS = ("bulb", "burn", "air")
 
 
 def build_layers(seed: int, parts: tuple[str, ...] = PARTS) -> dict[str, cache.Layers]:
-    """The layers for ``parts`` of the bar: ``bulb`` and ``burn`` (the room under
-    each light, as ``(base, diff)``), ``air`` (haze and smoke)."""
+    """The layers for ``parts`` of the bar: ``bulb`` (the room under the bulb as
+    ``base`` / ``diff``, the mask of the haze round it), ``burn`` (the same for the
+    fire, plus the smoke under the ceiling), ``air`` (the haze texture)."""
     found = cache.shared_parts([("bar", seed, p) for p in parts],
                                lambda missing: {("bar", seed, p): v
                                                 for p, v in _build(seed, [k[2] for k in missing]).items()})
@@ -338,23 +339,26 @@ def _build(seed: int, parts: list[str]) -> dict[str, cache.Layers]:
         # the glow at the foot of the fire, behind the counter (it stays put)
         f = c["fire"]
         g = paint.glow(f["base"][0], f["base"][1], f["base_color"], 1.4)
-        paint.bake_light(out["burn"], g, (f["base_pos"][0] - g.get_width() // 2, f["base_pos"][1] - g.get_height() // 2),
-                         0.3 + 0.7 * 0.5 / 8, 0.7, (0, 0, W, c["counter"]["top_back"] + 2))
+        at = (f["base_pos"][0] - g.get_width() // 2, f["base_pos"][1] - g.get_height() // 2)
+        # its brightness went 0.3 + 0.7 * (k + half a step of 8): about 0.34 + 0.7 k
+        paint.bake_light(out["burn"], g, at, 0.3 + 0.7 * 0.5 / 8, 0.7, (0, 0, W, c["counter"]["top_back"] + 2))
     del alb, rim, emit
     hz = c["haze"]
     haze = haze_texture(W // hz["scale"], hz["height"] // hz["scale"], hz["cell"] // hz["scale"], rng)
     sm = c["smoke"]
     g = paint.contrast(paint.noise((W, sm["height"]), sm["cell"], rng, 4, 0.6, (2.5, 1.0)), 50, 210, 1.0)
+    # the haze masks are made at the haze's working size (1 / scale)
     if "air" in parts:
+        out["air"] = cache.Layers(haze=haze)
+    if "bulb" in parts:
+        out["bulb"]["haze_mask"] = paint.glow(hz["radius"] / hz["scale"], hz["radius"] * hz["squash"] / hz["scale"],
+                                              hz["color"], 1.6)
+    if "burn" in parts:
+        out["burn"]["haze_mask"] = paint.glow(hz["fire_radius"] / hz["scale"],
+                                              hz["fire_radius"] * hz["squash"] / hz["scale"], hz["fire_color"], 1.6)
         fade = paint.vcolumn(sm["height"], [[0, "#ffffff"], [0.4, "#c0c0c0"], [1, "#000000"]])
         g = paint.gray_product((W, sm["height"]), [g, fade])
-        out["air"] = cache.Layers(
-            haze=haze,
-            # the haze masks at the haze's working size (1 / scale)
-            haze_mask=paint.glow(hz["radius"] / hz["scale"], hz["radius"] * hz["squash"] / hz["scale"],
-                                 hz["color"], 1.6),
-            haze_mask_fire=paint.glow(hz["fire_radius"] / hz["scale"],
-                                      hz["fire_radius"] * hz["squash"] / hz["scale"], hz["fire_color"], 1.6),
-            # 32-bit: it is multiplied straight into the frame
-            smoke=paint.prep(paint.expand(paint.mirror_tile(paint.darkening8(g, sm["tint"], sm["density"])))))
+        # 32-bit: it is multiplied straight into the frame
+        out["burn"]["smoke"] = paint.prep(paint.expand(paint.mirror_tile(paint.darkening8(g, sm["tint"],
+                                                                                          sm["density"]))))
     return out

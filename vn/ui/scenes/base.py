@@ -13,10 +13,11 @@ This class adds the script-triggered effects on top:
 With ``reduced=True`` no flash frame and no shake is ever drawn: state still
 changes (``ignite`` still sets the fire, ``gunfire`` shows a low steady glow).
 
-``draw`` paints the scene already shaken; ``shake_offset`` is exposed so the UI
-can move its other layers (dialogue box) along if it wants, not to offset the
-scene again.  Scenes paint at the logical 1280x720 size; a scene made with
-another ``size`` (or drawn into a surface of another size) is scaled.
+``draw`` paints the scene already shaken (the finished frame is moved in place,
+so a shake needs no second full-screen surface); ``shake_offset`` is exposed so
+the UI can move its other layers (dialogue box) along if it wants, not to
+offset the scene again.  Scenes paint at the logical 1280x720 size; a scene
+drawn into a surface of another size is painted into a buffer and scaled.
 """
 from __future__ import annotations
 
@@ -50,8 +51,23 @@ def _muzzle(source, radius, power: float, core: float):
     return paint.to_gray8(glow), area.topleft
 
 
+STROBE_LEVELS = (0.7, 1.0)      # brightness of the ready-made strobe images (the strobe picks one)
+
+
+@lru_cache(maxsize=1)
+def _strobe(glow: pygame.Surface, color, levels: tuple[float, ...]) -> list[pygame.Surface]:
+    """The muzzle glow at a few brightness levels as ready 32-bit images, for the
+    strobe frames (one additive blit each); made at the first shot, shared."""
+    out = []
+    for k in levels:
+        paint.set_ramp(glow, color, k)
+        out.append(paint.prep(paint.expand(glow)))
+    return out
+
+
 def clear_caches() -> None:
     _muzzle.cache_clear()
+    _strobe.cache_clear()
 
 
 class PaintedScene:
@@ -123,27 +139,29 @@ class PaintedScene:
         self._update(min(dt, MAX_STEP))
 
     def draw(self, surface: pygame.Surface) -> None:
-        direct = surface.get_size() == LOGICAL_SIZE and self._offset == (0, 0)
-        target = surface if direct else self._get_buffer()
-        self._draw(target)
-        self._draw_effects(target)
-        if direct:
-            return
-        if surface.get_size() == LOGICAL_SIZE:
-            ox, oy = self._offset
-            surface.blit(target, (ox, oy))
-            w, h = LOGICAL_SIZE
-            edge = paint.rgb(self.fx["shake"]["edge"])
-            if ox > 0:
-                surface.fill(edge, (0, 0, ox, h))
-            elif ox < 0:
-                surface.fill(edge, (w + ox, 0, -ox, h))
-            if oy > 0:
-                surface.fill(edge, (0, 0, w, oy))
-            elif oy < 0:
-                surface.fill(edge, (0, h + oy, w, -oy))
-        else:
+        if surface.get_size() != LOGICAL_SIZE:
+            target = self._get_buffer()
+            self._draw(target)
+            self._draw_effects(target)
             pygame.transform.smoothscale(target, surface.get_size(), surface)
+            return
+        self._draw(surface)
+        self._draw_effects(surface)
+        ox, oy = self._offset
+        if (ox, oy) == (0, 0):
+            return
+        # shaken: move the finished frame in place and fill what it uncovered
+        surface.scroll(ox, oy)
+        w, h = LOGICAL_SIZE
+        edge = paint.rgb(self.fx["shake"]["edge"])
+        if ox > 0:
+            surface.fill(edge, (0, 0, ox, h))
+        elif ox < 0:
+            surface.fill(edge, (w + ox, 0, -ox, h))
+        if oy > 0:
+            surface.fill(edge, (0, 0, w, oy))
+        elif oy < 0:
+            surface.fill(edge, (0, h + oy, w, -oy))
 
     def trigger(self, effect: str, reduced: bool = False, duration: float | None = None) -> None:
         fx = self.fx
@@ -259,7 +277,10 @@ class PaintedScene:
     def _draw_muzzle(self, surf: pygame.Surface, k: float) -> None:
         g = self.fx["gunfire"]
         if self._muzzle_strobe:
-            self._add_muzzle(surf, paint.level_k(k, g["levels"], 0.05))
+            levels = _strobe(self._muzzle_glow, paint.rgb(g["color"]), STROBE_LEVELS)
+            level = paint.level_k(k, g["levels"], 0.05)
+            img = levels[min(range(len(levels)), key=lambda i: abs(STROBE_LEVELS[i] - level))]
+            surf.blit(img, self._muzzle_pos, special_flags=pygame.BLEND_RGB_ADD)
             v = int(g["wash"] * k)
             surf.fill((v, int(v * 0.8), int(v * 0.6)), special_flags=pygame.BLEND_RGB_ADD)
             return

@@ -46,14 +46,6 @@ def lightmap_small(fn: LightFn, res: tuple[int, int] = (160, 90),
     return l1, l2
 
 
-def lightmap(size: tuple[int, int], fn: LightFn, res: tuple[int, int] = (160, 90),
-             design: tuple[int, int] = (1280, 720)) -> tuple[pygame.Surface, pygame.Surface | None]:
-    """``lightmap_small`` smoothed up to ``size``."""
-    l1, l2 = lightmap_small(fn, res, design)
-    return (pygame.transform.smoothscale(l1, size),
-            pygame.transform.smoothscale(l2, size) if l2 is not None else None)
-
-
 def point_light(pos, color, radius: float, intensity: float = 1.0, squash: float = 1.0) -> LightFn:
     """Soft inverse-square-ish falloff light that fades to 0 at ``radius``."""
     px, py = pos

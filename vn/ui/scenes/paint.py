@@ -2,15 +2,16 @@
 
 Almost everything here runs while a scene is built: gradients, soft glow and
 flame sprites, value noise, grey images, supersampled drawing.  The per-frame
-helpers are ``pick``, ``blit_alpha``, ``add_scaled``, ``blit_via`` and
-``blit_wrapped`` / ``blit_wrapped_v``.  Light maps and the final canvas
-treatment live in ``light.py``.
+helpers are ``draw_lit``, ``blit_alpha``, ``add_scaled`` / ``add_tinted`` /
+``blit_via`` / ``RampSprite`` (through a ``Scratch``) and ``blit_wrapped`` /
+``blit_wrapped_v``.  Light maps and the final canvas treatment live in
+``light.py``.
 Colours are ``(r, g, b)`` tuples or ``"#rrggbb"`` strings.
 
 Memory: a full-screen 32-bit surface is 3.7 MB, so monochrome images (masks,
 fog, glows, darkening layers) are kept as 8-bit palette surfaces (a quarter of
 that): their palette maps grey to the colour they stand for, and drawing goes
-through a ``Scratch`` surface that every scene shares between its effects.
+through a ``Scratch`` surface each scene shares between its effects.
 Supersampled drawing is recorded and played back one strip at a time.
 """
 from __future__ import annotations
@@ -87,14 +88,10 @@ def levels(surf: pygame.Surface, n: int, floor: float = 0.0) -> list[pygame.Surf
 
 
 def level_k(k: float, n: int, floor: float = 0.0) -> float:
-    """The brightness ``pick(levels(s, n, floor), k)`` used to give, without the steps."""
+    """The brightness that picking the nearest of ``levels(s, n, floor)`` for ``k``
+    gave, without the steps (for sprites now drawn at any brightness)."""
     k = min(1.0, max(0.0, k))
     return floor + (1 - floor) * (1 + k * (n - 1)) / n
-
-
-def pick(seq: Sequence, k: float):
-    """The element of ``seq`` for a 0..1 value."""
-    return seq[max(0, min(len(seq) - 1, int(k * (len(seq) - 1) + 0.5)))]
 
 
 def blit_alpha(target: pygame.Surface, src: pygame.Surface, alpha: float, pos=(0, 0)) -> None:
@@ -111,7 +108,10 @@ def blit_alpha(target: pygame.Surface, src: pygame.Surface, alpha: float, pos=(0
 class Scratch:
     """A reusable 32-bit surface lent out (as a view of the size asked for) for the
     temporary work of a frame: tinting a sprite, converting an 8-bit image before
-    an additive or multiplying blit.  One per scene, grown to the largest need."""
+    an additive or multiplying blit.  One per scene.  Large work goes through it
+    a band of rows at a time (``chunks``), so it stays small."""
+
+    MIN_ROWS = 128
 
     def __init__(self, size: tuple[int, int] = (0, 0)):
         self._surf: pygame.Surface | None = None
@@ -126,6 +126,21 @@ class Scratch:
     def get(self, w: int, h: int) -> pygame.Surface:
         self.reserve(w, h)
         return self._surf.subsurface((0, 0, w, h))
+
+    def rows(self, w: int, h: int) -> int:
+        """How many rows of a ``w`` x ``h`` job fit at once (widening if need be)."""
+        cur = self._surf.get_size() if self._surf is not None else (0, 0)
+        if cur[0] < w or cur[1] < min(h, self.MIN_ROWS):
+            self.reserve(w, min(h, self.MIN_ROWS))
+        return max(1, min(h, self._surf.get_height()))
+
+    def chunks(self, dst: pygame.Rect, src: pygame.Rect):
+        """(destination, source) row bands of a ``dst.w`` x ``dst.h`` job that fit
+        the scratch (widened if need be, never made taller than MIN_ROWS for it)."""
+        rows = self.rows(dst.w, dst.h)
+        for y in range(0, dst.h, rows):
+            h = min(rows, dst.h - y)
+            yield pygame.Rect(dst.x, dst.y + y, dst.w, h), pygame.Rect(src.x, src.y + y, src.w, h)
 
 
 def _visible(target: pygame.Surface, src: pygame.Surface, pos, area=None):
@@ -162,13 +177,13 @@ def add_scaled(target: pygame.Surface, src: pygame.Surface, pos, k: float, scrat
     vis = _visible(target, src, pos, area)
     if vis is None:
         return
-    dst, sa = vis
     if v >= 255 and src.get_bitsize() != 8:
-        target.blit(src, dst.topleft, sa, flags)
+        target.blit(src, vis[0].topleft, vis[1], flags)
         return
-    tmp = scratch.get(dst.w, dst.h)
-    _load(tmp, src, sa, (min(v, 255),) * 3)
-    target.blit(tmp, dst.topleft, special_flags=flags)
+    for dst, sa in scratch.chunks(*vis):
+        tmp = scratch.get(dst.w, dst.h)
+        _load(tmp, src, sa, (min(v, 255),) * 3)
+        target.blit(tmp, dst.topleft, special_flags=flags)
 
 
 def add_tinted(target: pygame.Surface, src: pygame.Surface, pos, color, scratch: Scratch,
@@ -179,10 +194,22 @@ def add_tinted(target: pygame.Surface, src: pygame.Surface, pos, color, scratch:
     vis = _visible(target, src, pos, area)
     if vis is None:
         return
-    dst, sa = vis
-    tmp = scratch.get(dst.w, dst.h)
-    _load(tmp, src, sa, color)
-    target.blit(tmp, dst.topleft, special_flags=flags)
+    for dst, sa in scratch.chunks(*vis):
+        tmp = scratch.get(dst.w, dst.h)
+        _load(tmp, src, sa, color)
+        target.blit(tmp, dst.topleft, special_flags=flags)
+
+
+def blit_via(target: pygame.Surface, src: pygame.Surface, pos, scratch: Scratch, flags: int,
+             area=None) -> None:
+    """Blend an 8-bit palette image into ``target`` (blend modes want 32-bit sources)."""
+    vis = _visible(target, src, pos, area)
+    if vis is None:
+        return
+    for dst, sa in scratch.chunks(*vis):
+        tmp = scratch.get(dst.w, dst.h)
+        tmp.blit(src, (0, 0), sa)
+        target.blit(tmp, dst.topleft, special_flags=flags)
 
 
 class RampSprite:
@@ -216,21 +243,17 @@ class RampSprite:
         vis = _visible(target, self.img, pos)
         if vis is None:
             return
-        dst, sa = vis
-        tmp = scratch.get(dst.w, dst.h)
-        if dst.w * dst.h >= self.BIG:
-            if v != self._v:
-                set_ramp(self.img, self.color, v / 255)
-                self._v = v
+        big = vis[0].w * vis[0].h >= self.BIG
+        want = v if big else 255
+        if self._v != want:
+            set_ramp(self.img, self.color, want / 255)
+            self._v = want
+        for dst, sa in scratch.chunks(*vis):
+            tmp = scratch.get(dst.w, dst.h)
             tmp.blit(self.img, (0, 0), sa)
-        else:
-            if self._v != 255:
-                set_ramp(self.img, self.color)
-                self._v = 255
-            tmp.blit(self.img, (0, 0), sa)
-            if v < 255:
+            if not big and v < 255:
                 tmp.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
-        target.blit(tmp, dst.topleft, special_flags=pygame.BLEND_RGB_ADD)
+            target.blit(tmp, dst.topleft, special_flags=pygame.BLEND_RGB_ADD)
 
 
 def gray_glow(rx: float, ry: float | None, power: float = 2.0, core: float = 0.0, res: int = 64) -> pygame.Surface:

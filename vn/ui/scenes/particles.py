@@ -260,11 +260,18 @@ class Haze:
             paint.blit_wrapped(small, self.tex, offset / self.scale, (0, 0))
         small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-        if self.small is not None:
-            big = self.scratch.get(*self.size)
-            pygame.transform.scale(small, self.size, big)
-            small = big
-        surf.blit(small, (int(pos[0]), int(pos[1])), special_flags=self.flags)
+        x, y = int(pos[0]), int(pos[1])
+        if self.small is None:
+            surf.blit(small, (x, y), special_flags=self.flags)
+            return
+        # scaled up a band of rows at a time through the scratch (exact for whole factors)
+        q, (sw, sh) = self.scale, self.small_size
+        rows = max(1, self.scratch.rows(sw * q, sh * q) // q)
+        for r0 in range(0, sh, rows):
+            r1 = min(sh, r0 + rows)
+            band = self.scratch.get(sw * q, (r1 - r0) * q)
+            pygame.transform.scale(small.subsurface((0, r0, sw, r1 - r0)), band.get_size(), band)
+            surf.blit(band, (x, y + r0 * q), special_flags=self.flags)
 
 
 class MistBand:

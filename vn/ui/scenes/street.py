@@ -62,6 +62,7 @@ class StreetScene(PaintedScene):
         self._runners_init()
         self._sirens_init()
         self._lamp_init()
+        self.scratch.reserve(W, paint.Scratch.MIN_ROWS)
 
     # ---------------------------------------------------------- runners
     def _runners_init(self) -> None:
@@ -157,7 +158,7 @@ class StreetScene(PaintedScene):
         self.lamp_head = v.p(L["x"] + L["arm"], L["height"] - 0.3, L["z"])
         if self.burning:
             return              # the lamp is out when the bar burns
-        # the lamp's light cone and glows are painted into the room's light (street_paint)
+        # the lamp's cone and its wide glow are painted into the room's light (street_paint)
         self.cone_pos = (int(self.lamp_head[0] - L["cone_width"]), int(self.lamp_head[1]))
         self.lamp_glow = [paint.ramp_glow(r, r * sq, col, pw, core) for r, sq, col, pw, core in L["glows"]
                           if r < L["bake_radius"]]

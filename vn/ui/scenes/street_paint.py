@@ -293,26 +293,24 @@ def _build(variant: str, seed: int) -> cache.Layers:
         lo, hi = (lambda x, y: (0.0, 0.0, 0.0)), _lamp_light(c, view)
     fin = random.Random(seed)
 
-    lamp_refl = None
+    lamp_refl = None        # (image, where): the lamp's streak on the wet road, at full light only
     if variant != "burning":
         L = c["lamp"]
         hx, hy = view.p(L["x"] + L["arm"], L["height"], L["z"])
         top, bot = view.p(0, -0.5, L["z"])[1], view.p(0, -L["height"] * c["wet"]["length"], L["z"])[1]
         streak = paint.scaled(paint.glow(L["reflection_width"], (bot - top) / 2, L["color"], 1.2), L["reflection"])
-        lamp_refl = wet
-        lamp_refl.blit(streak, (int(hx - streak.get_width() / 2), int(top)), special_flags=pygame.BLEND_RGB_MULT)
-        lamp_refl.fill((0, 0, 0), (0, 0, W, int(top)))
-        lamp_refl.fill((0, 0, 0), (0, int(top) + streak.get_height(), W, H))
-        lamp_refl.fill((0, 0, 0), (0, int(top), int(hx - streak.get_width() / 2), streak.get_height()))
-        lamp_refl.fill((0, 0, 0), (int(hx - streak.get_width() / 2) + streak.get_width(), int(top), W,
-                                   streak.get_height()))
+        box = pygame.Rect(int(hx - streak.get_width() / 2), int(top), *streak.get_size()).clip(wet.get_rect())
+        part = wet.subsurface(box).copy()
+        part.blit(streak, (0, 0), box.move(-int(hx - streak.get_width() / 2), -int(top)),
+                  special_flags=pygame.BLEND_RGB_MULT)
+        lamp_refl = (part, box.topleft)
     del wet
 
     def level(fn, k):
         out = lighting.light(alb, lighting.sum_lights(fn, ambient=amb))
         out.blit(emit, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
         if lamp_refl is not None and k >= 1.0:
-            out.blit(lamp_refl, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+            out.blit(lamp_refl[0], lamp_refl[1], special_flags=pygame.BLEND_RGB_ADD)
         lighting.add_lit(out, refl, lighting.sum_lights(fn, ambient="#ffffff"), k)
         fin.seed(seed)
         return lighting.finish(out, fin, c["grain"], c["vignette"], c["view"]["vp"])
