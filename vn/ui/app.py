@@ -113,8 +113,15 @@ class App:
         self.saves = open_store(self.program)
 
     def show_title(self) -> None:
+        from .scenes import clear_caches
         from .title import TitleScreen
         self.save_persistent()
+        # the story's scenes are not coming back: let them go before the title paints its own
+        # (clearing afterwards could race the title's painter thread)
+        self.scenes.keep_only(set())
+        while self.screens:
+            self.screens.pop().leave()
+        clear_caches()
         self.reset(TitleScreen(self))
 
     # -- what outlives a session ---------------------------------------------------------

@@ -105,9 +105,13 @@ class SceneLoader:
     def keep_only(self, keys: set[SceneKey]) -> None:
         """Forget prepared scenes that are no longer coming, to free their memory."""
         with self._lock:
-            for key in [k for k in self._builds if k not in keys]:
+            dropped = [k for k in self._builds if k not in keys]
+            for key in dropped:
                 # a build not yet started is never started; one under way finishes and is dropped
                 self._builds.pop(key).started = True
+        if dropped:
+            from .scenes import clear_caches
+            clear_caches()  # what the dropped scenes kept for reuse
 
 
 def opening_scene(program) -> SceneKey | None:

@@ -4,7 +4,7 @@ half a second or more). Each painted scene holds a lot of memory, so only a few 
 """
 from __future__ import annotations
 
-KEPT = 2
+KEPT = 1    # the scene just left: rolling back over one scene change is instant; further back repaints
 
 
 class SceneShelf:
@@ -15,8 +15,12 @@ class SceneShelf:
     def put(self, key: tuple, scene) -> None:
         self._scenes.pop(key, None)
         self._scenes[key] = scene
+        dropped = False
         while len(self._scenes) > self.kept:
             del self._scenes[next(iter(self._scenes))]
+            dropped = True
+        if dropped:
+            _free_scene_memory()
 
     def take(self, key: tuple):
         """The scene kept for `key`, or None. A scene changed since it was left (an ignited
@@ -25,4 +29,11 @@ class SceneShelf:
         return scene if scene is not None and scene.variant == key[1] else None
 
     def clear(self) -> None:
-        self._scenes.clear()
+        if self._scenes:
+            self._scenes.clear()
+            _free_scene_memory()
+
+
+def _free_scene_memory() -> None:
+    from .scenes import clear_caches
+    clear_caches()
