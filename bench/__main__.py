@@ -1,7 +1,7 @@
 """`make bench`: run every benchmark, print one table with targets, write bench/results.json."""
 from __future__ import annotations
 
-import importlib
+import subprocess
 import json
 import platform
 import sys
@@ -34,17 +34,30 @@ def _worst_p99(figures: dict) -> dict:
 SUMMARIES = {"bench_scenes": _worst_p99}
 
 
+_CHILD = """
+import json, sys, time
+from importlib import import_module
+module = import_module("bench." + sys.argv[1])
+started = time.perf_counter()
+figures = module.measure()
+figures["_seconds"] = time.perf_counter() - started
+print("RESULT " + json.dumps(figures, default=str))
+"""
+
+
 def run_module(name: str) -> dict:
+    """Run one benchmark in a fresh process: what an earlier one loaded (a 100,000-line
+    game, painted scenes) must not weigh on the next one's frame times or memory."""
+    root = Path(__file__).resolve().parent.parent
     try:
-        module = importlib.import_module(f"bench.{name}")
-    except ImportError as exc:
-        return {"_error": f"not available: {exc}"}
-    started = time.perf_counter()
-    try:
-        figures = module.measure()
-    except Exception as exc:  # a broken benchmark must not hide the others' figures
-        return {"_error": f"{type(exc).__name__}: {exc}"}
-    figures["_seconds"] = time.perf_counter() - started
+        done = subprocess.run([sys.executable, "-c", _CHILD, name], cwd=root, capture_output=True, text=True,
+                              timeout=1800)
+    except subprocess.TimeoutExpired:
+        return {"_error": "timed out"}
+    result = next((line[7:] for line in done.stdout.splitlines() if line.startswith("RESULT ")), None)
+    if done.returncode != 0 or result is None:  # a broken benchmark must not hide the others' figures
+        return {"_error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    figures = json.loads(result)
     figures.update(SUMMARIES.get(name, lambda f: {})(figures))
     return figures
 
