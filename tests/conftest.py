@@ -19,3 +19,29 @@ REPO = Path(__file__).resolve().parent.parent
 def scripts_dir() -> Path:
     """The game that ships with the engine."""
     return REPO / "scripts"
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(tmp_path, monkeypatch):
+    """Each test its own saves and persistent data: one test's autosaves or endings must not
+    enable another's Continue or change its settings."""
+    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def app(scripts_dir):
+    """The game's window at its title screen, painting on the main thread."""
+    from vn.ui.app import App
+    app = App(scripts_dir, paint_in_background=False)
+    assert app.load()
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def player(app):
+    """Posts real events into `app` (see uiplayer.Player)."""
+    from uiplayer import Player
+    player = Player(app)
+    player.frames(2)
+    return player

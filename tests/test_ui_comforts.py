@@ -8,33 +8,13 @@ import json
 import pygame
 import pytest
 
-from test_ui import SCENE_SPOT, Player
+from uiplayer import SCENE_SPOT
 from vn.save.resume import route_summary
 from vn.ui import game as g
 from vn.ui.app import App
 from vn.ui.game_menu import GameMenuScreen
 from vn.ui.history import HistoryScreen
 from vn.ui.settings import AUTO, SIZE, SettingsScreen
-
-
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
-
-
-@pytest.fixture
-def app(scripts_dir):
-    app = App(scripts_dir, paint_in_background=False)
-    assert app.load()
-    yield app
-    app.close()
-
-
-@pytest.fixture
-def player(app) -> Player:
-    player = Player(app)
-    player.frames(2)
-    return player
 
 
 def wheel(player, y: int) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from test_ui import SCENE_SPOT, Player
+from uiplayer import SCENE_SPOT
 from vn.runtime.routes import explore_routes
 from vn.save.resume import route_summary
 from vn.script.program import load_program
@@ -20,29 +20,9 @@ from vn.ui.save_load import LOAD, SAVE, SaveLoadScreen
 from vn.ui.title import TitleScreen
 
 
-@pytest.fixture(autouse=True)
-def private_data_dir(tmp_path, monkeypatch):
-    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
-
-
 @pytest.fixture(scope="module")
 def examples(scripts_dir):
     return explore_routes(load_program(scripts_dir)).examples
-
-
-@pytest.fixture
-def app(scripts_dir):
-    app = App(scripts_dir, paint_in_background=False)
-    assert app.load()
-    yield app
-    app.close()
-
-
-@pytest.fixture
-def player(app) -> Player:
-    player = Player(app)
-    player.frames(2)
-    return player
 
 
 def reading(game):

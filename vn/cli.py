@@ -98,23 +98,31 @@ def cmd_run(args) -> int:
             return 2
     save_to = None
     if getattr(args, "save", None):
-        from .save.resume import open_store
-        store = open_store(program)
-        try:
-            store.path(args.save)
-        except Exception as exc:
-            print(f"error: {exc}", file=sys.stderr)
+        save_to = _saver(program, args.save)
+        if save_to is None:
             return 2
-
-        def save_to(state):
-            from .save.resume import route_summary
-            stage = state.stage.get("background")
-            title = program.manifest.backgrounds[stage].title if stage in program.manifest.backgrounds else ""
-            info = store.write(args.save, state, scene=title, summary=route_summary(state))
-            print(f"saved to {info.title} ({store.path(args.save)})")
     # once the --choices list is used up, a person at a terminal carries on by hand
     return play_text(program, choices=choices, interactive=sys.stdin.isatty() and save_to is None,
                      on_choices_used=save_to)
+
+
+def _saver(program, slot: str):
+    """A function saving a state to `slot` (for run --save), or None after saying why it can't."""
+    from .save.resume import open_store, route_summary
+    from .save.slots import SaveError
+    store = open_store(program)
+    try:
+        store.path(slot)
+    except SaveError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
+
+    def save(state):
+        stage = state.stage.get("background")
+        title = program.manifest.backgrounds[stage].title if stage in program.manifest.backgrounds else ""
+        info = store.write(slot, state, scene=title, summary=route_summary(state))
+        print(f"saved to {info.title} ({store.path(slot)})")
+    return save
 
 
 def cmd_saves(args) -> int:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..script import program as p
-from ..script.diagnostics import WARNING, Diagnostic, Pos
+from ..script.diagnostics import WARNING, Diagnostic
 from .routes import RouteReport, explore_routes
 
 CHECK_STATES = 20_000  # enough for a large branching game; past it `vn check` says it stopped early

@@ -200,18 +200,6 @@ def add_tinted(target: pygame.Surface, src: pygame.Surface, pos, color, scratch:
         target.blit(tmp, dst.topleft, special_flags=flags)
 
 
-def blit_via(target: pygame.Surface, src: pygame.Surface, pos, scratch: Scratch, flags: int,
-             area=None) -> None:
-    """Blend an 8-bit palette image into ``target`` (blend modes want 32-bit sources)."""
-    vis = _visible(target, src, pos, area)
-    if vis is None:
-        return
-    for dst, sa in scratch.chunks(*vis):
-        tmp = scratch.get(dst.w, dst.h)
-        tmp.blit(src, (0, 0), sa)
-        target.blit(tmp, dst.topleft, special_flags=flags)
-
-
 class RampSprite:
     """A one-colour additive sprite (a glow, a rim light) kept as an 8-bit grey
     image: a quarter of the memory of a 32-bit one, and any brightness is a
