@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -20,21 +18,9 @@ def bundle_size_mb() -> float:
 
 
 def first_frame(runs: int = 5) -> dict:
+    from .bench_ui import time_to_first_frame
     env = dict(os.environ, VN_FIRST_FRAME_EXIT="1", SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
-    walls = []
-    for run in range(runs + 1):
-        started = time.perf_counter()
-        child = subprocess.Popen([str(EXE)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        line = ""
-        for line in child.stdout:
-            if line.startswith("first-frame"):
-                break
-        wall = time.perf_counter() - started
-        child.wait(timeout=60)
-        if not line.startswith("first-frame"):
-            raise RuntimeError(f"the executable never reported a first frame: {child.stderr.read()[-2000:]}")
-        if run:  # run 0 warms the disk cache, as any second start would find it
-            walls.append(wall)
+    walls, _ = time_to_first_frame([str(EXE)], env, runs)  # the warm-up run fills the disk cache
     return {"median_s": statistics.median(walls), "best_s": min(walls)}
 
 

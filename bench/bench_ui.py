@@ -99,7 +99,14 @@ def first_frame(runs: int = 5) -> dict[str, float]:
     env = dict(os.environ, VN_FIRST_FRAME_EXIT="1", SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
                PYTHONPYCACHEPREFIX=tempfile.mkdtemp(prefix="vn-bench-pycache-"))
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    command = [sys.executable, "-m", "vn", "play", str(SCRIPTS)]
+    walls, inside = time_to_first_frame([sys.executable, "-m", "vn", "play", str(SCRIPTS)], env, runs)
+    return {"median_s": statistics.median(walls), "best_s": min(walls),
+            "child_reported_median_s": statistics.median(inside)}
+
+
+def time_to_first_frame(command: list[str], env: dict, runs: int) -> tuple[list[float], list[float]]:
+    """Start `command` runs + 1 times (env has VN_FIRST_FRAME_EXIT=1); the first run only warms
+    caches. Returns the wall times to the child's "first-frame" line, and what the child reported."""
     walls, inside = [], []
     for run in range(runs + 1):
         started = time.perf_counter()
@@ -113,11 +120,10 @@ def first_frame(runs: int = 5) -> dict[str, float]:
         child.wait(timeout=60)
         if not line.startswith("first-frame"):
             raise RuntimeError(f"the game never reported a first frame: {child.stderr.read()[-2000:]}")
-        if run:       # run 0 only filled the bytecode cache
+        if run:
             walls.append(wall)
             inside.append(float(line.split()[1]))
-    return {"median_s": statistics.median(walls), "best_s": min(walls),
-            "child_reported_median_s": statistics.median(inside)}
+    return walls, inside
 
 
 _RSS_PROBE = """
