@@ -2,6 +2,8 @@
 
 Everything is drawn at LOGICAL_SIZE into `Display.canvas`; `present()` scales
 that canvas, keeping its aspect ratio, into the window and fills the bars.
+When the window is exactly the logical size (the default window) the canvas
+*is* the window's surface, so a frame is not copied once more to be shown.
 Mouse events arrive in window pixels, so `to_logical` / `map_event` convert
 them before any screen or pygame_gui sees them.
 """
@@ -22,7 +24,8 @@ class Display:
         self.windowed_size = tuple(window_size or LOGICAL_SIZE)
         self.fullscreen = False
         self.window = self._open(self.windowed_size, fullscreen=False)
-        self.canvas = pygame.Surface(LOGICAL_SIZE).convert()
+        self._offscreen: pygame.Surface | None = None
+        self.canvas = self.window
         self._scaled: pygame.Surface | None = None
         self.viewport = pygame.Rect((0, 0), LOGICAL_SIZE)
         self.scale = 1.0
@@ -46,10 +49,20 @@ class Display:
         size = (max(1, round(LOGICAL_SIZE[0] * self.scale)), max(1, round(LOGICAL_SIZE[1] * self.scale)))
         self.viewport = pygame.Rect(((width - size[0]) // 2, (height - size[1]) // 2), size)
         self._scaled = None if size == LOGICAL_SIZE else pygame.Surface(size).convert()
+        self.canvas = self._canvas_for(self.window)
         v = self.viewport
         bars = [pygame.Rect(0, 0, width, v.top), pygame.Rect(0, v.bottom, width, height - v.bottom),
                 pygame.Rect(0, v.top, v.left, v.height), pygame.Rect(v.right, v.top, width - v.right, v.height)]
         self._bars = [bar for bar in bars if bar.width > 0 and bar.height > 0]
+
+    def _canvas_for(self, window: pygame.Surface) -> pygame.Surface:
+        """The window itself when it is the logical size, else an offscreen canvas
+        (every frame is drawn whole, so nothing needs carrying across)."""
+        if window.get_size() == LOGICAL_SIZE:
+            return window
+        if self._offscreen is None:
+            self._offscreen = pygame.Surface(LOGICAL_SIZE).convert()
+        return self._offscreen
 
     @property
     def window_size(self) -> tuple[int, int]:
@@ -106,6 +119,9 @@ class Display:
     # -- drawing ----------------------------------------------------------------------
     def present(self) -> None:
         # bars are refilled every frame: some platforms do not keep the window's pixels
+        if self.canvas is self.window:
+            pygame.display.flip()
+            return
         for bar in self._bars:
             self.window.fill(BAR_COLOUR, bar)
         if self._scaled is None:
