@@ -348,3 +348,37 @@ def test_cemetery_composite_follows_the_dawn_band_by_band(screen):
     scene.draw(screen)
     whole = pygame.image.tobytes(scene.comp, "RGB")
     assert max(abs(a - b) for a, b in zip(by_bands[::97], whole[::97])) <= 4
+
+
+def test_headroom_is_what_the_brightest_channel_leaves(screen):
+    from vn.ui.scenes import paint
+    img = pygame.Surface((4, 2))
+    img.fill((200, 30, 90))
+    img.fill((10, 250, 0), (2, 0, 2, 2))
+    # the area reaches two pixels past the image on the right: there is all the room there
+    room = paint.headroom(img, (0, 0, 6, 2), (6, 2))
+    assert tuple(room.get_at((0, 0)))[:3] == (55, 55, 55)
+    assert tuple(room.get_at((3, 1)))[:3] == (5, 5, 5)
+    assert tuple(room.get_at((5, 0)))[:3] == (255, 255, 255)
+    # shrunk by two, no pixel is more than any pixel of its 2 x 2 block
+    img.fill((200, 30, 90))
+    img.set_at((1, 1), (254, 0, 0))
+    small = paint.headroom(img, (0, 0, 4, 2), (2, 1))
+    assert tuple(small.get_at((0, 0)))[:3] == (1, 1, 1)
+    assert tuple(small.get_at((1, 0)))[:3] in ((1, 1, 1), (55, 55, 55))
+
+
+@pytest.mark.parametrize("light", ["bulb", "burn"])
+def test_a_lights_haze_never_clips_its_layer(screen, light):
+    from vn.ui.scenes.bar import BarScene
+    scene = BarScene("burning" if light == "burn" else None)
+    layer = 0 if light == "bulb" else 1
+    haze = scene.haze[layer]
+    (w, h), (cx, cy) = haze.size, scene._haze_center(light)
+    diff = scene.layers[light]["diff"]
+    area = pygame.Rect(cx - w // 2, cy - h // 2, w, h).clip(diff.get_rect())
+    glow = haze.layer(123.0, 1.0)
+    summed = pygame.image.tobytes(diff.subsurface(area), "RGB")
+    added = pygame.image.tobytes(glow.subsurface(area.move(-(cx - w // 2), -(cy - h // 2))), "RGB")
+    assert max(added) > 40, "the haze should show"
+    assert max(a + b for a, b in zip(summed, added)) <= 255

@@ -97,11 +97,24 @@ class BarScene(PaintedScene):
         return sprites
 
     def _haze(self, light: str) -> Haze | None:
-        """The haze lit by ``light`` (``bulb`` / ``burn``), if that light's layers are here."""
+        """The haze lit by ``light`` (``bulb`` / ``burn``), if that light's layers are here.
+        It is added to the light's own layer before that is dimmed (``_haze_glow``), so its
+        mask leaves out what that layer has no room for: a clipped channel would shift hue."""
         if light not in self.layers:
             return None
-        return Haze(self.layers["air"]["haze"], self.layers[light]["haze_mask"], self.cfg["haze"]["scale"],
-                    scratch=self.scratch, mask_is_small=True)
+        scale, mask = self.cfg["haze"]["scale"], self.layers[light]["haze_mask"]
+        (w, h), (cx, cy) = mask.get_size(), self._haze_center(light)
+        area = (cx - w * scale // 2, cy - h * scale // 2, w * scale, h * scale)
+        mask = mask.copy()
+        mask.blit(paint.headroom(self.layers[light]["diff"], area, (w, h)), (0, 0),
+                  special_flags=pygame.BLEND_RGB_MULT)
+        return Haze(self.layers["air"]["haze"], mask, scale, scratch=self.scratch, mask_is_small=True)
+
+    def _haze_center(self, light: str) -> tuple[int, int]:
+        c = self.cfg
+        if light == "burn":
+            return tuple(c["lights"]["fire"]["pos"])
+        return c["bulb"]["anchor"][0], c["bulb"]["anchor"][1] + c["bulb"]["length"]
 
     def _ignite(self, reduced: bool) -> None:
         if self.variant != "burning":
@@ -149,16 +162,19 @@ class BarScene(PaintedScene):
     def _draw(self, surf: pygame.Surface) -> None:
         L, c, t = self.layers, self.cfg, self.t
         burn = self.burn
+        # each light's haze brightens and dims with the light, so it is drawn as part of it
         if burn < 1.0:
-            paint.draw_lit(surf, L["bulb"], self.light * (1.0 - burn))
+            paint.draw_lit(surf, L["bulb"], self.light * (1.0 - burn),
+                           self._haze_glow(0, c["haze"]["strength"], self._haze_center("bulb")))
+        fire_haze = self._haze_glow(1, c["haze"]["fire_strength"], self._haze_center("burn")) if burn else ()
         if burn >= 1.0:
-            paint.draw_lit(surf, L["burn"], self.fire_k * burn)
+            paint.draw_lit(surf, L["burn"], self.fire_k * burn, fire_haze)
             self._mix = None
         elif burn > 0.0:
             # the fire's light fades in over the bulb's (only while the bar catches fire)
             if self._mix is None:
                 self._mix = paint.prep(pygame.Surface(LOGICAL_SIZE))
-            paint.draw_lit(self._mix, L["burn"], self.fire_k * burn)
+            paint.draw_lit(self._mix, L["burn"], self.fire_k * burn, fire_haze)
             paint.blit_alpha(surf, self._mix, burn)
         self._draw_neon(surf)
         k = self.light * (1.0 - burn)
@@ -166,10 +182,7 @@ class BarScene(PaintedScene):
         if burn > 0.0:
             self._draw_fire(surf, ct)
         self._draw_figures(surf, max(0.15, k) if burn < 1.0 else self.fire_k)
-        bulb = c["bulb"]["anchor"][0], c["bulb"]["anchor"][1] + c["bulb"]["length"]
-        self._draw_haze(surf, k * c["haze"]["strength"], 0, bulb)
         if burn > 0.0:
-            self._draw_haze(surf, burn * self.fire_k * c["haze"]["fire_strength"], 1, c["lights"]["fire"]["pos"])
             sm = c["smoke"]
             paint.blit_wrapped(surf, L["burn"]["smoke"], t * sm["speed"], (0, 0), pygame.BLEND_RGB_MULT)
             self.puffs.draw(surf)
@@ -186,14 +199,15 @@ class BarScene(PaintedScene):
             paint.add_scaled(surf, g, (s["pos"][0] - g.get_width() // 2, s["pos"][1] - g.get_height() // 2),
                              level, self.scratch)
 
-    def _draw_haze(self, surf, k: float, layer: int, center) -> None:
+    def _haze_glow(self, layer: int, strength: float, center) -> tuple:
+        """Haze ``layer`` (0 the bulb's, 1 the fire's) centred on its light, as a glow for
+        ``paint.draw_lit``; none if this bar has no such light."""
         hz = self.haze[layer]
         if hz is None:
-            return
+            return ()
         w, h = hz.size
-        v = min(255, int(k * 255))
-        hz.draw(surf, (center[0] - w // 2, center[1] - h // 2),
-                self.t * self.cfg["haze"]["speed"][layer] + layer * 900, (v, v, v))
+        img = hz.layer(self.t * self.cfg["haze"]["speed"][layer] + layer * 900, strength)
+        return ((img, (center[0] - w // 2, center[1] - h // 2)),)
 
     def _draw_bulb(self, surf, k: float) -> None:
         b = self.cfg["bulb"]

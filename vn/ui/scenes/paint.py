@@ -269,19 +269,49 @@ def blit_via(target: pygame.Surface, src: pygame.Surface, pos, scratch: Scratch,
     target.blit(tmp, dst.topleft, special_flags=flags)
 
 
-def draw_lit(target: pygame.Surface, lit, k: float) -> None:
+def draw_lit(target: pygame.Surface, lit, k: float, glows=()) -> None:
     """A painted room under a flickering light at level ``k`` (0..1): ``lit`` holds
     the room with the light at its lowest (``base``) and what the light adds at
     full strength (``diff``); this is base + k * diff, in three full-screen blits,
-    instead of a stored image per level."""
+    instead of a stored image per level.  ``glows`` are more of what the light adds
+    at full strength (a haze it lights), as (image, position): they take the same
+    level without a pass of their own to dim them."""
     v = int(min(1.0, max(0.0, k)) * 255 + 0.5)
     if v <= 0:
         target.blit(lit["base"], (0, 0))
         return
     target.blit(lit["diff"], (0, 0))
+    for img, pos in glows:
+        target.blit(img, pos, special_flags=pygame.BLEND_RGB_ADD)
     if v < 255:
         target.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
     target.blit(lit["base"], (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+
+
+def headroom(img: pygame.Surface, area, size: tuple[int, int]) -> pygame.Surface:
+    """How much light ``img`` (32-bit) can still take over ``area`` before its
+    brightest channel clips, 255 - max(r, g, b), as a grey image of ``size`` (the
+    area shrunk by two; each pixel at most the least of its 2 x 2 block), and all
+    of it outside the image.  A glow multiplied by this, then enlarged by two, can
+    be added to the image without clipping, so without a shift of hue."""
+    area = pygame.Rect(area)
+    part = area.clip(img.get_rect())
+    room = pygame.Surface((area.w + 2, area.h + 2))       # a pixel of margin all round
+    room.fill((255, 255, 255))
+    if part.w > 0 and part.h > 0:
+        data = pygame.image.tobytes(img.subsurface(part), "RGB")
+        peak = expand(gray8(data[0::3], part.size))
+        for channel in (data[1::3], data[2::3]):
+            peak.blit(expand(gray8(channel, part.size)), (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+        room.blit(peak, (part.x - area.x + 1, part.y - area.y + 1), special_flags=pygame.BLEND_RGB_SUB)
+    # the least of each 3 x 3 neighbourhood: whichever pixel of a block the shrinking
+    # keeps, it is no more than any pixel of that block
+    least = pygame.Surface(area.size)
+    least.fill((255, 255, 255))
+    for dy in range(3):
+        for dx in range(3):
+            least.blit(room, (0, 0), (dx, dy, area.w, area.h), special_flags=pygame.BLEND_RGB_MIN)
+    return prep(pygame.transform.scale(least, size))
 
 
 def bake_light(lit, sprite: pygame.Surface, pos, base_k: float, diff_k: float, clip=None) -> None:

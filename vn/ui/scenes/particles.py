@@ -247,6 +247,37 @@ class Haze:
         self.scratch = scratch or paint.Scratch()
         # worked at the reduced size in a surface of its own, scaled up into the scratch
         self.small = None if scale == 1 else paint.prep(pygame.Surface(self.small_size))
+        self._layer: pygame.Surface | None = None
+        self._layer_key: tuple[int, int] | None = None
+
+    def layer(self, offset: float, gain: float = 1.0) -> pygame.Surface:
+        """The haze at its full size, at ``gain`` and untinted, scrolled to ``offset``:
+        for a light that brightens it along with the room (``paint.draw_lit``), so a
+        frame adds it as it is.  Remade only when the scroll has moved it a pixel of
+        the reduced size, a few times a second for a slow drift."""
+        period = (self.tex.get_height() if self.vertical else self.tex.get_width())
+        key = (int(offset / self.scale) % period, int(gain * 255 + 0.5))
+        if key != self._layer_key:
+            small = self.small if self.small is not None else self.scratch.get(*self.small_size)
+            self._fill(small, offset, (key[1],) * 3)
+            if self._layer is None:
+                self._layer = paint.prep(pygame.Surface(self.size))
+            if self.small is None:
+                self._layer.blit(small, (0, 0))
+            else:
+                pygame.transform.scale(small, self.size, self._layer)
+            self._layer_key = key
+        return self._layer
+
+    def _fill(self, small: pygame.Surface, offset: float, tint) -> None:
+        """``small`` = the texture scrolled to ``offset``, seen through the mask, times ``tint``."""
+        if self.vertical:
+            paint.blit_wrapped_v(small, self.tex, offset / self.scale, (0, 0))
+        else:
+            paint.blit_wrapped(small, self.tex, offset / self.scale, (0, 0))
+        small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        if min(tint) < 255:
+            small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
 
     def draw(self, surf: pygame.Surface, pos, offset: float, tint) -> None:
         """Additively draw with the mask's top-left at ``pos``; ``tint`` (r, g, b)
@@ -254,12 +285,7 @@ class Haze:
         if max(tint) < 3:
             return
         small = self.small if self.small is not None else self.scratch.get(*self.small_size)
-        if self.vertical:
-            paint.blit_wrapped_v(small, self.tex, offset / self.scale, (0, 0))
-        else:
-            paint.blit_wrapped(small, self.tex, offset / self.scale, (0, 0))
-        small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-        small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+        self._fill(small, offset, tint)
         x, y = int(pos[0]), int(pos[1])
         if self.small is None:
             surf.blit(small, (x, y), special_flags=self.flags)
