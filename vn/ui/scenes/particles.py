@@ -286,18 +286,57 @@ class Haze:
             return
         small = self.small if self.small is not None else self.scratch.get(*self.small_size)
         self._fill(small, offset, tint)
-        x, y = int(pos[0]), int(pos[1])
-        if self.small is None:
+        self._enlarge(small, surf, int(pos[0]), int(pos[1]))
+
+    def _enlarge(self, small: pygame.Surface, surf: pygame.Surface, x: int, y: int) -> None:
+        """Blend ``small`` (a reduced-size image) into ``surf`` at ``(x, y)``, enlarged
+        by the scale: a band of rows at a time through the scratch (exact for whole factors)."""
+        if self.scale == 1:
             surf.blit(small, (x, y), special_flags=self.flags)
             return
-        # scaled up a band of rows at a time through the scratch (exact for whole factors)
-        q, (sw, sh) = self.scale, self.small_size
+        q, (sw, sh) = self.scale, small.get_size()
+        # only the rows that land inside the target's clip (smoke columns rise off the top)
+        clip = surf.get_clip()
+        first = max(0, (clip.top - y) // q)
+        last = min(sh, -(-(clip.bottom - y) // q))
         rows = max(1, self.scratch.rows(sw * q, sh * q) // q)
-        for r0 in range(0, sh, rows):
-            r1 = min(sh, r0 + rows)
+        for r0 in range(first, last, rows):
+            r1 = min(last, r0 + rows)
             band = self.scratch.get(sw * q, (r1 - r0) * q)
             pygame.transform.scale(small.subsurface((0, r0, sw, r1 - r0)), band.get_size(), band)
             surf.blit(band, (x, y + r0 * q), special_flags=self.flags)
+
+
+class HazeGroup:
+    """Hazes of one scale at fixed places, drawn together: each is worked at its
+    reduced size into one shared image, which is enlarged and added once, so where
+    they overlap (smoke columns from one fire) nothing is enlarged twice."""
+
+    def __init__(self, placed: Sequence[tuple[Haze, tuple[int, int]]]):
+        self.hazes = [hz for hz, _pos in placed]
+        q = self.hazes[0].scale
+        if any(hz.scale != q or hz.flags != self.hazes[0].flags for hz in self.hazes):
+            raise ValueError("hazes drawn together need one scale and one blend")
+        area = pygame.Rect(placed[0][1], self.hazes[0].size).unionall(
+            [pygame.Rect(pos, hz.size) for hz, pos in placed[1:]])
+        self.origin = area.topleft
+        self.at = [((pos[0] - area.x) // q, (pos[1] - area.y) // q) for _hz, pos in placed]
+        self.small = paint.prep(pygame.Surface((-(-area.w // q) + 1, -(-area.h // q) + 1)))
+
+    def draw(self, surf: pygame.Surface, offsets: Sequence[float], tints: Sequence) -> None:
+        """Additively draw every haze, each scrolled by its offset and tinted (as ``Haze.draw``)."""
+        shown = False
+        for hz, at, offset, tint in zip(self.hazes, self.at, offsets, tints):
+            if max(tint) < 3:
+                continue
+            if not shown:
+                self.small.fill((0, 0, 0))
+                shown = True
+            work = hz.small if hz.small is not None else hz.scratch.get(*hz.small_size)
+            hz._fill(work, offset, tint)
+            self.small.blit(work, at, special_flags=pygame.BLEND_RGB_ADD)
+        if shown:
+            self.hazes[0]._enlarge(self.small, surf, *self.origin)
 
 
 class MistBand:

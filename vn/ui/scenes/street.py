@@ -16,7 +16,7 @@ from . import paint
 from .base import PaintedScene
 from .data import LOGICAL_SIZE
 from .figures import mask, runner
-from .particles import Flicker, Haze, Particles, flame_ramp, glow_ramp
+from .particles import Flicker, Haze, HazeGroup, Particles, flame_ramp, glow_ramp
 from .street_paint import column_mask, build_layers
 
 W, H = LOGICAL_SIZE
@@ -48,15 +48,19 @@ class StreetScene(PaintedScene):
         self.embers = Particles(rng, [glow_ramp(e["ramp"], [r, r * 0.5], 8, 2.5) for r in e["sizes"]], e,
                                 [[roof_a[0], roof_a[1] - 40, roof_b[0], roof_a[1]]])
         sm = c["smoke"]
-        self.smoke = []
+        self.smoke: HazeGroup | None = None
+        self.smoke_speeds: list[float] = []
         if self.burning:
+            columns = []
             hs = sm.get("scale", 1)
             for dx, lean, scale, speed in sm["columns"]:
                 col = dict(sm, lean=lean, base=sm["base"] * scale, top=sm["top"] * scale)
                 hz = Haze(self.layers["smoke_tex"], column_mask(col, sm["color"], hs), hs, True, scratch=self.scratch,
                           mask_is_small=True)
                 pos = (int((roof_a[0] + roof_b[0]) / 2 + dx - sm["width"] / 2), int(roof_a[1] - sm["height"] + 30))
-                self.smoke.append((hz, pos, speed))
+                columns.append((hz, pos))
+                self.smoke_speeds.append(speed)
+            self.smoke = HazeGroup(columns)
             self.flames.prefill(1.5)
             self.embers.prefill(3.0)
         self._runners_init()
@@ -194,8 +198,8 @@ class StreetScene(PaintedScene):
         if self.burning:
             sm = c["smoke"]
             v = int(sm["strength"] * (0.75 + 0.25 * self.k) * 255)
-            for hz, pos, speed in self.smoke:
-                hz.draw(surf, pos, self.t * speed, (v, v, v))
+            speeds = self.smoke_speeds
+            self.smoke.draw(surf, [self.t * speed for speed in speeds], [(v, v, v)] * len(speeds))
             self.flames.draw(surf)
             self._draw_runners(surf)
             self.embers.draw(surf)
