@@ -341,21 +341,25 @@ class HazeGroup:
 
 class MistBand:
     """A full-width band of mist scrolling sideways: the band's vertical profile
-    is baked into its (8-bit grey) texture, so a frame costs a copy, a tint and
+    is baked into its (8-bit grey) texture, and its tint into the texture's
+    palette (the colour of the dawn moves slowly), so a frame costs a copy and
     an add."""
 
     def __init__(self, texture: pygame.Surface, profile: pygame.Surface, scratch: paint.Scratch | None = None):
         size = texture.get_size()
         self.tex = paint.gray_product(size, [texture, pygame.transform.scale(profile, size)])
         self.scratch = scratch or paint.Scratch()
+        self._tint: tuple[int, int, int] | None = None
 
     def draw(self, surf: pygame.Surface, y: int, offset: float, tint) -> None:
         if max(tint) < 3:
             return
-        w = surf.get_width()
-        tmp = self.scratch.get(w, self.tex.get_height())
+        tint = (int(tint[0]), int(tint[1]), int(tint[2]))
+        if tint != self._tint:
+            paint.set_ramp(self.tex, tint)
+            self._tint = tint
+        tmp = self.scratch.get(surf.get_width(), self.tex.get_height())
         paint.blit_wrapped(tmp, self.tex, offset, (0, 0))
-        tmp.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
         surf.blit(tmp, (0, int(y)), special_flags=pygame.BLEND_RGB_ADD)
 
 
