@@ -22,6 +22,7 @@ from .theme import Theme
 FADE_SPEED = 7.0           # box opacity change per second (a fade takes ~0.15 s)
 SMALLEST_FONT = 16         # a line too long for the box shrinks, but never below this
 SHADE_HEIGHT = 120         # how far above the box the darkening of the scene begins
+PREMUL = pygame.BLEND_PREMULTIPLIED
 OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
 
 
@@ -38,7 +39,11 @@ class DialogueBox:
         self.text_rect = pygame.Rect(self.rect.x + self.padding, self.rect.y + self.text_top,
                                      self.rect.width - 2 * self.padding,
                                      self.rect.height - self.text_top - self.padding // 2)
-        self._backdrop = self._paint_backdrop()
+        # the box's images are kept with premultiplied alpha: they blend faster, and
+        # the backdrop with the rows already written on it is one image to blend
+        self._backdrop = self._paint_backdrop().premul_alpha()
+        self._composed: tuple[tuple[int, int], pygame.Surface] | None = None
+        self._serial = 0            # which line the composed image shows
         self._layer = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
         self.line: Line | None = None
         self.opacity = 0.0
@@ -80,7 +85,9 @@ class DialogueBox:
         self._partial = None
         self._total = sum(len(r) for r in rows)
         self.revealed = 0.0
-        self._plate = self._paint_plate(line) if line.name else None
+        self._plate = self._paint_plate(line).premul_alpha() if line.name else None
+        self._serial += 1
+        self._composed = None
 
     def hide(self) -> None:
         self._shown = False
@@ -130,40 +137,57 @@ class DialogueBox:
             self._draw_contents(surface)
             return
         # while fading, compose into a layer so the box and its text fade as one
+        # (premultiplied: fading scales every channel, alpha too)
         region = self._bounds()
         self._layer.fill((0, 0, 0, 0), region)
         self._draw_contents(self._layer)
-        self._layer.set_alpha(round(255 * self.opacity))
-        surface.blit(self._layer, region.topleft, region)
+        o = round(255 * self.opacity)
+        self._layer.fill((o, o, o, o), region, special_flags=pygame.BLEND_RGBA_MULT)
+        surface.blit(self._layer, region.topleft, region, special_flags=PREMUL)
 
     def _bounds(self) -> pygame.Rect:
         top = self.rect.y - SHADE_HEIGHT
         return pygame.Rect(0, top, LOGICAL_SIZE[0], LOGICAL_SIZE[1] - top)
 
     def _draw_contents(self, surface: pygame.Surface) -> None:
-        surface.blit(self._backdrop, (0, LOGICAL_SIZE[1] - self._backdrop.get_height()))
+        top = LOGICAL_SIZE[1] - self._backdrop.get_height()
         if self.line is None or self._font is None:
+            surface.blit(self._backdrop, (0, top), special_flags=PREMUL)
             return
-        if self._plate is not None:
-            surface.blit(self._plate, (self.rect.x + self.padding - 18, self.rect.y - self._plate.get_height() // 2))
         left = int(self.revealed)
-        y = self.text_rect.y
-        for n, row in enumerate(self._rows):
-            if left <= 0:
-                break
-            if left >= len(row):
-                rendered = self._row_surfaces[n]
-                if rendered is None:
-                    rendered = self._row_surfaces[n] = self._font.render(row, True, self._colour)
-            else:
-                if self._partial is None or self._partial[:2] != (n, left):
-                    self._partial = (n, left, self._font.render(row[:left], True, self._colour))
-                rendered = self._partial[2]
-            surface.blit(rendered, (self.text_rect.x, y))
-            left -= len(row)
-            y += self._row_height
+        whole = 0               # rows written out in full
+        while whole < len(self._rows) and left >= len(self._rows[whole]):
+            left -= len(self._rows[whole])
+            whole += 1
+        surface.blit(self._composed_image(whole, top), (0, top), special_flags=PREMUL)
+        if whole < len(self._rows) and left > 0:
+            if self._partial is None or self._partial[:2] != (whole, left):
+                text = self._font.render(self._rows[whole][:left], True, self._colour).premul_alpha()
+                self._partial = (whole, left, text)
+            surface.blit(self._partial[2], (self.text_rect.x, self.text_rect.y + whole * self._row_height),
+                         special_flags=PREMUL)
         if self.complete and self.show_marker:
             self._draw_marker(surface)
+
+    def _composed_image(self, whole: int, top: int) -> pygame.Surface:
+        """The backdrop with the plate and the first ``whole`` rows on it (made again only
+        when another row is complete)."""
+        key = (self._serial, whole)
+        if self._composed is not None and self._composed[0] == key:
+            return self._composed[1]
+        image = self._backdrop.copy()
+        if self._plate is not None:
+            image.blit(self._plate, (self.rect.x + self.padding - 18,
+                                     self.rect.y - self._plate.get_height() // 2 - top), special_flags=PREMUL)
+        for n in range(whole):
+            rendered = self._row_surfaces[n]
+            if rendered is None:
+                rendered = self._row_surfaces[n] = self._font.render(self._rows[n], True,
+                                                                     self._colour).premul_alpha()
+            image.blit(rendered, (self.text_rect.x, self.text_rect.y + n * self._row_height - top),
+                       special_flags=PREMUL)
+        self._composed = (key, image)
+        return image
 
     def _draw_marker(self, surface: pygame.Surface) -> None:
         """A small chevron that bobs gently once the line is complete: click to go on."""
