@@ -173,6 +173,9 @@ def _blurred(m: pygame.Surface, radius: int, pad: int) -> pygame.Surface:
     return pygame.transform.smoothscale(small, big.get_size())
 
 
+LIT_STEPS = 24      # brightness steps of a figure's glowing parts
+
+
 class Figure:
     """Pre-rendered figure sprites drawn at a fixed anchor with a gentle motion.
 
@@ -196,6 +199,9 @@ class Figure:
         self.add_floor = add_floor
         self.halo_floor = halo_floor
         self.t = 0.0
+        # the glowing parts at the brightness steps met so far (a pulse or a flicker
+        # keeps to a few of them), so a frame adds each part with one blit
+        self._lit: dict[tuple[str, int], pygame.Surface] = {}
 
     def update(self, dt: float) -> None:
         self.t += dt
@@ -217,13 +223,25 @@ class Figure:
         if self.under is not None:
             surf.blit(self.under, (int(x), int(y)), special_flags=pygame.BLEND_RGB_MULT)
         if self.halo is not None:
-            _add(surf, self.halo, (int(x) - self.halo_pad, int(y) - self.halo_pad),
-                 self._level(k, self.halo_floor), scratch)
+            self._add_lit(surf, "halo", (int(x) - self.halo_pad, int(y) - self.halo_pad),
+                          self._level(k, self.halo_floor), scratch)
         if self.body is not None:
             surf.blit(self.body, (int(x), int(y)))
         if self.add is not None and k > 0.02:
-            _add(surf, self.add, (int(x), int(y)), self._level(k, self.add_floor), scratch)
+            self._add_lit(surf, "add", (int(x), int(y)), self._level(k, self.add_floor), scratch)
         surf.set_clip(old)
+
+    def _add_lit(self, surf: pygame.Surface, part: str, pos, k: float, scratch: paint.Scratch) -> None:
+        """Add glowing ``part`` at brightness ``k``, rounded to one of LIT_STEPS steps."""
+        step = max(1, min(LIT_STEPS, round(k * LIT_STEPS)))
+        image = self._lit.get((part, step))
+        if image is None:
+            sprite = getattr(self, part)
+            image = paint.prep(pygame.Surface(sprite.get_size()))
+            image.fill((0, 0, 0))
+            _add(image, sprite, (0, 0), step / LIT_STEPS, scratch)
+            self._lit[(part, step)] = image
+        surf.blit(image, pos, special_flags=pygame.BLEND_RGB_ADD)
 
 
 def _sprite(s):
