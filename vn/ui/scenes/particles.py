@@ -269,15 +269,20 @@ class Haze:
             self._layer_key = key
         return self._layer
 
-    def _fill(self, small: pygame.Surface, offset: float, tint) -> None:
-        """``small`` = the texture scrolled to ``offset``, seen through the mask, times ``tint``."""
+    def _fill(self, small: pygame.Surface, offset: float, tint, rows: tuple[int, int] | None = None) -> None:
+        """``small`` = the texture scrolled to ``offset``, seen through the mask, times
+        ``tint``; only ``rows`` (first, end) of it if given and the haze scrolls vertically."""
         if self.vertical:
-            paint.blit_wrapped_v(small, self.tex, offset / self.scale, (0, 0))
+            r0, r1 = rows if rows is not None else (0, small.get_height())
+            work = small.subsurface((0, r0, small.get_width(), r1 - r0))
+            paint.blit_wrapped_v(work, self.tex, int(offset / self.scale) + r0, (0, 0))
+            work.blit(self.mask, (0, 0), (0, r0, work.get_width(), r1 - r0), special_flags=pygame.BLEND_RGB_MULT)
         else:
-            paint.blit_wrapped(small, self.tex, offset / self.scale, (0, 0))
-        small.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            work = small
+            paint.blit_wrapped(work, self.tex, offset / self.scale, (0, 0))
+            work.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         if min(tint) < 255:
-            small.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+            work.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
 
     def draw(self, surf: pygame.Surface, pos, offset: float, tint) -> None:
         """Additively draw with the mask's top-left at ``pos``; ``tint`` (r, g, b)
@@ -324,19 +329,26 @@ class HazeGroup:
         self.small = paint.prep(pygame.Surface((-(-area.w // q) + 1, -(-area.h // q) + 1)))
 
     def draw(self, surf: pygame.Surface, offsets: Sequence[float], tints: Sequence) -> None:
-        """Additively draw every haze, each scrolled by its offset and tinted (as ``Haze.draw``)."""
+        """Additively draw every haze, each scrolled by its offset and tinted (as ``Haze.draw``);
+        of hazes that scroll vertically, only the rows that land on screen are worked."""
+        q, (ox, oy) = self.hazes[0].scale, self.origin
+        clip = surf.get_clip()
+        first = max(0, (clip.top - oy) // q)
+        last = min(self.small.get_height(), -(-(clip.bottom - oy) // q))
         shown = False
-        for hz, at, offset, tint in zip(self.hazes, self.at, offsets, tints):
-            if max(tint) < 3:
+        for hz, (ax, ay), offset, tint in zip(self.hazes, self.at, offsets, tints):
+            h = hz.small_size[1]
+            r0, r1 = (max(0, first - ay), min(h, last - ay)) if hz.vertical else (0, h)
+            if max(tint) < 3 or r0 >= r1:
                 continue
             if not shown:
                 self.small.fill((0, 0, 0))
                 shown = True
             work = hz.small if hz.small is not None else hz.scratch.get(*hz.small_size)
-            hz._fill(work, offset, tint)
-            self.small.blit(work, at, special_flags=pygame.BLEND_RGB_ADD)
+            hz._fill(work, offset, tint, (r0, r1))
+            self.small.blit(work, (ax, ay + r0), (0, r0, work.get_width(), r1 - r0), special_flags=pygame.BLEND_RGB_ADD)
         if shown:
-            self.hazes[0]._enlarge(self.small, surf, *self.origin)
+            self.hazes[0]._enlarge(self.small, surf, ox, oy)
 
 
 class MistBand:
