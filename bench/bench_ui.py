@@ -2,7 +2,11 @@
 
 * `frame_times()`: the whole frame (events, pygame_gui, scene, dialogue box,
   present) per scene and variant at 1280x720, with a line in the box;
-  p50 / p99 in ms. Target p99 <= 4 ms.
+  p50 / p99 in ms. Target p99 <= 4 ms.  The stages take turns over several
+  rounds, and a stage's p50 and p99 are the medians of its rounds' own: on a
+  shared machine a busy spell of a second or two lands on one round of every
+  stage rather than on the whole of one stage.  The worst round's p99 is
+  reported too.
 * `first_frame()`: wall time from spawning `python -m vn play scripts` to its
   first presented frame, measured in this process around the child. Target
   <= 0.4 s.
@@ -53,8 +57,9 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
-def frame_times(frames: int = 300, warmup: int = 30) -> dict[str, dict[str, float]]:
-    """Per stage: p50 / p99 / max of whole frames in ms, the story paused on a finished line."""
+def frame_times(rounds: int = 5, frames: int = 120, warmup: int = 20) -> dict[str, dict[str, float]]:
+    """Per stage: p50 / p99 (medians over rounds), the worst round's p99 and the
+    slowest frame, in ms, the story paused on a finished line."""
     from vn.runtime.events import Line
     from vn.ui import game as g
     from vn.ui.app import App
@@ -66,25 +71,35 @@ def frame_times(frames: int = 300, warmup: int = 30) -> dict[str, dict[str, floa
         app.new_game()
         game = app.top
         game.transition.finish()
+        game.dialogue.show_line(Line("bench", "xander", "Xander", SAMPLE_LINE))
+        game.dialogue.complete_now()
+        game.waiting = g.READING
+        scenes = {}
         for background, variant, figure in STAGES:
             name = background + (f"/{variant}" if variant else "")
             try:
-                game.scene = app.scenes.take((background, variant))
+                scenes[name] = app.scenes.take((background, variant))
             except (KeyError, ValueError) as exc:
                 results[name] = {"error": f"not painted: {exc}"}
                 continue
             if figure is not None:
-                game.scene.show_figure(figure[0], figure[1], at="center")
-            game.dialogue.show_line(Line("bench", "xander", "Xander", SAMPLE_LINE))
-            game.dialogue.complete_now()
-            game.waiting = g.READING
-            app.run_frames(warmup, DT)
-            times = []
-            for _ in range(frames):
-                started = time.perf_counter()
-                app.step(DT)
-                times.append((time.perf_counter() - started) * 1000)
-            results[name] = {"p50": _percentile(times, 50), "p99": _percentile(times, 99), "max": max(times)}
+                scenes[name].show_figure(figure[0], figure[1], at="center")
+        per_round: dict[str, list[list[float]]] = {name: [] for name in scenes}
+        for _ in range(rounds):
+            for name, scene in scenes.items():
+                game.scene = scene
+                app.run_frames(warmup, DT)
+                times = []
+                for _ in range(frames):
+                    started = time.perf_counter()
+                    app.step(DT)
+                    times.append((time.perf_counter() - started) * 1000)
+                per_round[name].append(times)
+        for name, runs in per_round.items():
+            p99s = [_percentile(times, 99) for times in runs]
+            results[name] = {"p50": statistics.median(_percentile(times, 50) for times in runs),
+                             "p99": statistics.median(p99s), "p99_worst_round": max(p99s),
+                             "max": max(max(times) for times in runs)}
     finally:
         app.close()
     return results
@@ -173,13 +188,14 @@ def measure() -> dict:
 
 def main() -> int:
     figures = measure()
-    print(f"{'scene (1280x720, dialogue box up)':<36} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+    print(f"{'scene (1280x720, dialogue box up)':<36} {'p50 ms':>8} {'p99 ms':>8} {'worst':>8} {'max ms':>8}")
     for name, f in figures["frames"].items():
         if "p99" in f:
             verdict = "ok" if f["p99"] <= FRAME_TARGET_MS else "over"
-            print(f"{name:<36} {f['p50']:>8.2f} {f['p99']:>8.2f} {f['max']:>8.2f}  {verdict}")
+            print(f"{name:<36} {f['p50']:>8.2f} {f['p99']:>8.2f} {f['p99_worst_round']:>8.2f} {f['max']:>8.2f}  {verdict}")
         else:
-            print(f"{name:<36} {'-':>8} {'-':>8} {'-':>8}  {f.get('error', '')}")
+            print(f"{name:<36} {'-':>8} {'-':>8} {'-':>8} {'-':>8}  {f.get('error', '')}")
+    print("  (p50 and p99: medians over rounds in which the stages take turns; worst: the worst round's p99)")
     start, memory = figures["first_frame"], figures["title_memory"]
     print(f"\n{'start to first frame (median)':<36} {start['median_s']:>8.3f} s   target <= {FIRST_FRAME_TARGET_S} s")
     print(f"{'  best / as the child saw it':<36} {start['best_s']:>8.3f} s / {start['child_reported_median_s']:.3f} s")
