@@ -4,7 +4,8 @@ The app runs on SDL's dummy video driver and is driven the way a player
 drives it, with posted key presses and the real frame loop: the title, the
 settings, the content note, each scene and stage (a line in the box), a
 choice menu, the in-game menu, each ending's last frame reached along a real
-route, and the error screen for a script that fails to load and for one that
+route (the scenes' clocks run on at a reader's pace, so the cemetery's dawn is
+as far along as a player would see it), and the error screen for a script that fails to load and for one that
 fails while playing.
 
 Along the first route it also saves into a few slots and opens the history;
@@ -22,6 +23,10 @@ from pathlib import Path
 from typing import Callable
 
 FRAME = 1 / 60
+# a reader's pace: the scenes' clocks run on by this while a line is read (the dawn
+# in the cemetery takes a minute), though the shooter moves on at once
+READ_CHARS_PER_SECOND = 18.0
+READ_MIN_SECONDS = 1.5
 
 BROKEN_MANIFEST = """\
 game:
@@ -99,6 +104,15 @@ class _Shooter:
 
     def frames(self, count: int) -> None:
         self.app.run_frames(count, FRAME)
+
+    def read(self, screen) -> None:
+        """Let the scene live through the time a player takes to read the line on
+        screen (its clock and animations only: nothing is drawn meanwhile)."""
+        if screen.scene is None or screen.dialogue.line is None:
+            return
+        seconds = max(READ_MIN_SECONDS, len(screen.dialogue.line.text) / READ_CHARS_PER_SECOND)
+        for _ in range(int(seconds / 0.1)):
+            screen.scene.update(0.1)
 
     def save(self, name: str) -> None:
         import pygame
@@ -241,6 +255,7 @@ class _Shooter:
                         self.key(pygame.K_ESCAPE)
                     if stop_at is not None and stage[:2] == stop_at:
                         return
+                self.read(screen)
                 self.key(pygame.K_SPACE)
             elif screen.waiting == g.CHOOSING:
                 wanted = route.pop(0)
