@@ -140,6 +140,39 @@ def test_menu_conditions_once_set_do_and_jump(tmp_path):
                                                                    (again.options[0].id, "Burn it")]
 
 
+def test_many_once_only_options_stay_gone_through_rollback(tmp_path):
+    """Enough once-only options that the runtime keeps the taken ones as a set: each
+    is offered until taken, and a rollback to before some were taken offers them again."""
+    options = "\n".join(f"""
+              - text: "Option {n}"
+                id: o{n}
+                once: true""" for n in range(12))
+    program = program_of(tmp_path, f"""
+        start:
+          - menu:{options}
+              - text: "Done"
+                jump: done
+          - jump: start
+        done:
+          - ending: good
+    """)
+    rt = Runtime(program)
+    offered = []
+    snapshot = None
+    for n in range(12):
+        menu = rt.advance()
+        offered.append([c.id for c in menu.options])
+        if n == 9:
+            snapshot = rt.snapshot()
+        rt.choose(0)
+    assert all(ids == [f"o{k}" for k in range(n, 12)] + [ids[-1]] for n, ids in enumerate(offered))
+    assert [c.text for c in rt.advance().options] == ["Done"]
+    rt.restore(snapshot)                    # nine taken, the menu up: o9, o10 and o11 are back
+    assert [c.id for c in rt.choices][:3] == ["o9", "o10", "o11"]
+    rt.choose(2)
+    assert [c.id for c in rt.advance().options][:2] == ["o9", "o10"]
+
+
 def test_call_and_return(tmp_path):
     events, rt = play(program_of(tmp_path, """
         start:

@@ -40,6 +40,9 @@ class Runtime:
         self.program = program
         self.notices: list[str] = []   # what a restore had to adjust, for the player
         self._offered: tuple[p.OptionCode, ...] | None = None
+        self._once_list: list[str] | None = None    # the state's list that _once_set mirrors
+        self._once_set: set[str] = set()
+        self._once_seen = 0                          # how much of that list it holds
         if state is None:
             start = program.manifest.start
             self.state = StoryState(RUNNING, Frame(start, self._code(start).code[0].id),
@@ -127,7 +130,7 @@ class Runtime:
     def _available(self) -> tuple[p.OptionCode, ...]:
         if self._offered is None:
             ins = self._lc.code[self._pc]
-            once = self.state.once
+            once = self._once_taken()
             self._offered = tuple(
                 o for o in ins.arg
                 if not (o.once and o.id in once)
@@ -135,6 +138,19 @@ class Runtime:
             if not self._offered:
                 raise StoryError(ins.pos, "no option of this menu is available")
         return self._offered
+
+    def _once_taken(self) -> set[str] | list[str]:
+        """The once-only options already taken, as a set for quick lookups (the state keeps
+        them as a list, in the order taken); made again when that list has changed."""
+        once = self.state.once
+        if len(once) < 8:
+            return once
+        if self._once_list is not once or self._once_seen > len(once):
+            self._once_list, self._once_set, self._once_seen = once, set(), 0
+        if self._once_seen < len(once):      # taken since: options are only ever added
+            self._once_set.update(once[self._once_seen:])
+            self._once_seen = len(once)
+        return self._once_set
 
     def advance(self) -> ev.Event:
         st = self.state
