@@ -211,6 +211,20 @@ def test_h_and_right_click_hide_the_interface_until_any_input(player, app):
     assert not game.ui_hidden and game.dialogue.line == line
 
 
+def test_the_dialogue_box_darkens_the_scene_evenly_into_its_corners(player, app):
+    """Over a plain scene, a pixel inside a rounded corner of the box is the colour of the
+    box beside it on the same row: the shade under the box is replaced, not added to."""
+    game = player.start_game()
+    player.play_until(game, reading(game))
+    box = game.dialogue.rect
+    plain = pygame.Surface(app.display.canvas.get_size())
+    plain.fill((200, 180, 150))
+    game.dialogue.draw(plain)
+    row = box.bottom - 3
+    corner, beside = plain.get_at((box.x + 9, row)), plain.get_at((box.centerx, row))
+    assert max(abs(a - b) for a, b in zip(corner[:3], beside[:3])) <= 2
+
+
 # -- settings that are kept --------------------------------------------------------------------
 def test_new_settings_are_saved_on_close_and_loaded_at_start(player, app):
     player.click(app.top.menu.button("settings"))

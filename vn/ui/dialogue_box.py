@@ -224,9 +224,9 @@ class DialogueBox:
                          border_radius=radius)
         accent = self.theme.colour("dialogue.box", "accent")
         pygame.draw.line(panel, accent, (radius + 12, 0), (box.width - radius - 13, 0))
-        # the panel replaces the shade under it rather than darkening it twice
-        surface.fill((0, 0, 0, 0), box.inflate(-2 * radius, 0))
-        surface.fill((0, 0, 0, 0), box.inflate(0, -2 * radius))
+        # the panel replaces the shade under it rather than darkening it twice (the same
+        # rounded shape is cleared, so its corners are not darkened twice either)
+        pygame.draw.rect(surface, (0, 0, 0, 0), box, border_radius=radius)
         surface.blit(panel, box)
         return surface
 
