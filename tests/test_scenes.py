@@ -382,3 +382,18 @@ def test_a_lights_haze_never_clips_its_layer(screen, light):
     added = pygame.image.tobytes(glow.subsurface(area.move(-(cx - w // 2), -(cy - h // 2))), "RGB")
     assert max(added) > 40, "the haze should show"
     assert max(a + b for a, b in zip(summed, added)) <= 255
+
+
+def test_a_drifting_haze_layer_is_remade_a_band_per_frame(screen):
+    from vn.ui.scenes.bar import BarScene
+    haze = BarScene(None).haze[0]
+    fresh = BarScene(None).haze[0]
+    first = pygame.image.tobytes(haze.layer(100.0, 0.7), "RGB")
+    drifted = 100.0 + 3 * haze.scale             # three pixels of the reduced size on
+    partly = pygame.image.tobytes(haze.layer(drifted, 0.7), "RGB")
+    assert partly != first                        # the first band follows at once ...
+    for _ in range(haze.LAYER_BANDS - 1):
+        haze.layer(drifted, 0.7)
+    whole = pygame.image.tobytes(fresh.layer(drifted, 0.7), "RGB")
+    assert partly != whole                        # ... the rest a frame at a time
+    assert pygame.image.tobytes(haze.layer(drifted, 0.7), "RGB") == whole

@@ -248,39 +248,54 @@ class Haze:
         # worked at the reduced size in a surface of its own, scaled up into the scratch
         self.small = None if scale == 1 else paint.prep(pygame.Surface(self.small_size))
         self._layer: pygame.Surface | None = None
-        self._layer_key: tuple[int, int] | None = None
+        self._band_keys: list[tuple[int, int] | None] = [None] * self.LAYER_BANDS   # what each band shows
+
+    LAYER_BANDS = 4
 
     def layer(self, offset: float, gain: float = 1.0) -> pygame.Surface:
         """The haze at its full size, at ``gain`` and untinted, scrolled to ``offset``:
         for a light that brightens it along with the room (``paint.draw_lit``), so a
-        frame adds it as it is.  Remade only when the scroll has moved it a pixel of
-        the reduced size, a few times a second for a slow drift."""
+        frame adds it as it is.  Made whole once; after that, when the scroll has
+        moved it a pixel of the reduced size (a few times a second for a slow
+        drift), it is remade a band of rows per frame, so no one frame pays for all
+        of it (for those few frames the bands are a pixel apart in a soft fog)."""
         period = (self.tex.get_height() if self.vertical else self.tex.get_width())
         key = (int(offset / self.scale) % period, int(gain * 255 + 0.5))
-        if key != self._layer_key:
-            small = self.small if self.small is not None else self.scratch.get(*self.small_size)
-            self._fill(small, offset, (key[1],) * 3)
-            if self._layer is None:
-                self._layer = paint.prep(pygame.Surface(self.size))
-            if self.small is None:
-                self._layer.blit(small, (0, 0))
-            else:
-                pygame.transform.scale(small, self.size, self._layer)
-            self._layer_key = key
+        if self._layer is None:
+            self._layer = paint.prep(pygame.Surface(self.size))
+        stale = [b for b, band_key in enumerate(self._band_keys) if band_key != key]
+        for b in stale if None in self._band_keys else stale[:1]:
+            self._remake_band(b, offset, key)
         return self._layer
+
+    def _remake_band(self, b: int, offset: float, key: tuple[int, int]) -> None:
+        q, (sw, sh) = self.scale, self.small_size
+        r0, r1 = sh * b // self.LAYER_BANDS, sh * (b + 1) // self.LAYER_BANDS
+        self._band_keys[b] = key
+        if r1 <= r0:
+            return
+        small = self.small if self.small is not None else self.scratch.get(sw, sh)
+        self._fill(small, offset, (key[1],) * 3, (r0, r1))
+        part = small.subsurface((0, r0, sw, r1 - r0))
+        if q == 1:
+            self._layer.blit(part, (0, r0))
+        else:
+            pygame.transform.scale(part, (sw * q, (r1 - r0) * q),
+                                   self._layer.subsurface((0, r0 * q, sw * q, (r1 - r0) * q)))
 
     def _fill(self, small: pygame.Surface, offset: float, tint, rows: tuple[int, int] | None = None) -> None:
         """``small`` = the texture scrolled to ``offset``, seen through the mask, times
-        ``tint``; only ``rows`` (first, end) of it if given and the haze scrolls vertically."""
+        ``tint``; only ``rows`` (first, end) of it if given."""
+        r0, r1 = rows if rows is not None else (0, small.get_height())
+        work = small.subsurface((0, r0, small.get_width(), r1 - r0))
         if self.vertical:
-            r0, r1 = rows if rows is not None else (0, small.get_height())
-            work = small.subsurface((0, r0, small.get_width(), r1 - r0))
             paint.blit_wrapped_v(work, self.tex, int(offset / self.scale) + r0, (0, 0))
-            work.blit(self.mask, (0, 0), (0, r0, work.get_width(), r1 - r0), special_flags=pygame.BLEND_RGB_MULT)
         else:
-            work = small
-            paint.blit_wrapped(work, self.tex, offset / self.scale, (0, 0))
-            work.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            tw, th = self.tex.get_size()
+            tex = self.tex if r0 == 0 else self.tex.subsurface((0, min(r0, th), tw, max(0, min(r1, th) - r0)))
+            if tex.get_height() > 0:
+                paint.blit_wrapped(work, tex, offset / self.scale, (0, 0))
+        work.blit(self.mask, (0, 0), (0, r0, work.get_width(), r1 - r0), special_flags=pygame.BLEND_RGB_MULT)
         if min(tint) < 255:
             work.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
 
