@@ -1,11 +1,10 @@
 """`make bench`: run every benchmark, print one table with targets, write bench/results.json."""
 from __future__ import annotations
 
-import subprocess
 import json
 import platform
+import subprocess
 import sys
-import time
 from pathlib import Path
 
 # (module, key, label, unit, target, higher is better)
@@ -45,6 +44,39 @@ print("RESULT " + json.dumps(figures, default=str))
 """
 
 
+_REFERENCE = """
+import os, statistics, time
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["PYGAME_HIDE_SUPPORT_PROMPT"] = "1"
+import pygame
+pygame.display.init(); screen = pygame.display.set_mode((1280, 720))
+images = [pygame.Surface((1280, 720)).convert() for _ in range(12)]   # more than the caches hold
+blits = []
+for n in range(240):
+    t = time.perf_counter()
+    screen.blit(images[n % 12], (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    blits.append(time.perf_counter() - t)
+loops = []
+for _ in range(30):
+    t = time.perf_counter()
+    sum(i * i for i in range(20000))
+    loops.append(time.perf_counter() - t)
+print(statistics.median(blits) * 1000, statistics.median(loops) * 1000)
+"""
+
+
+def machine_reading() -> tuple[float, float] | None:
+    """Fixed work timed in a fresh process: a full-screen additive blit from images the
+    caches cannot hold, and a Python loop (ms, medians).  Not targets: a reading of how
+    fast the machine is at the moment, so figures taken in a busy spell on a shared
+    machine can be told from a slower game."""
+    done = subprocess.run([sys.executable, "-c", _REFERENCE], capture_output=True, text=True, timeout=120)
+    try:
+        blit, loop = (float(v) for v in done.stdout.split())
+        return blit, loop
+    except ValueError:
+        return None
+
+
 def run_module(name: str) -> dict:
     """Run one benchmark in a fresh process: what an earlier one loaded (a 100,000-line
     game, painted scenes) must not weigh on the next one's frame times or memory."""
@@ -64,9 +96,11 @@ def run_module(name: str) -> dict:
 
 def main() -> int:
     results: dict[str, dict] = {}
+    reference = [machine_reading()]
     for module in dict.fromkeys(m for m, *_ in FIGURES):
         print(f"running {module} ...", file=sys.stderr, flush=True)
         results[module] = run_module(module)
+    reference.append(machine_reading())
     rows, table = [], []
     for module, key, label, unit, target, higher in FIGURES:
         value = results[module].get(key)
@@ -87,7 +121,14 @@ def main() -> int:
     for module, figures in results.items():
         if "_error" in figures:
             print(f"  {module}: {figures['_error']}")
-    out = {"machine": {"python": platform.python_version(), "platform": platform.platform()},
+    if None not in reference:
+        (blit0, loop0), (blit1, loop1) = reference
+        print(f"\nmachine reading, not a target (before / after): full-screen blit from memory"
+              f" {blit0:.3f} / {blit1:.3f} ms, Python loop {loop0:.2f} / {loop1:.2f} ms."
+              f"\nCompare them between runs: the higher they are, the busier the machine, and every time"
+              f" above is inflated with them.")
+    out = {"machine": {"python": platform.python_version(), "platform": platform.platform(),
+                       "reading_blit_ms_python_ms": reference},
            "figures": rows, "raw": results}
     path = Path(__file__).resolve().parent / "results.json"
     path.write_text(json.dumps(out, indent=2, default=str))

@@ -192,7 +192,8 @@ def main() -> int:
     for name, f in figures["frames"].items():
         if "p99" in f:
             verdict = "ok" if f["p99"] <= FRAME_TARGET_MS else "over"
-            print(f"{name:<36} {f['p50']:>8.2f} {f['p99']:>8.2f} {f['p99_worst_round']:>8.2f} {f['max']:>8.2f}  {verdict}")
+            print(f"{name:<36} {f['p50']:>8.2f} {f['p99']:>8.2f} {f['p99_worst_round']:>8.2f}"
+                  f" {f['max']:>8.2f}  {verdict}")
         else:
             print(f"{name:<36} {'-':>8} {'-':>8} {'-':>8} {'-':>8}  {f.get('error', '')}")
     print("  (p50 and p99: medians over rounds in which the stages take turns; worst: the worst round's p99)")
