@@ -1,7 +1,6 @@
 """Script check speed, runtime events per second, and exhaustive route exploration time."""
 from __future__ import annotations
 
-import statistics
 import tempfile
 import time
 from pathlib import Path
