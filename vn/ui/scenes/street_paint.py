@@ -94,7 +94,7 @@ class _Painter:
             self.alb.poly(paint.jagged(pts, 1.5, 10, self.rng), col["puddle"])
 
     def building_row(self, side: int) -> None:
-        v, c, rng = self.v, self.c, self.rng
+        v, c = self.v, self.c
         x = side * c["road"]["walk"]
         rows = c["buildings"]["left" if side < 0 else "right"]
         prev_h = 0.0
