@@ -14,7 +14,6 @@ import statistics
 import subprocess
 import sys
 import time
-import types
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -25,7 +24,7 @@ sys.path.insert(0, str(REPO))
 
 import pygame  # noqa: E402
 
-from vn.ui.scenes import BACKGROUNDS, make_scene, variants  # noqa: E402
+from vn.ui.scenes import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
 from vn.ui.scenes.data import LOGICAL_SIZE  # noqa: E402
 
 FIGURES = {"bar": ("willy", "silhouette"), "cemetery": ("buffy", "spirit")}
@@ -36,31 +35,6 @@ TARGET_SCENE_MB = 35.0      # what one live scene may add to the process
 def _pct(values: list[float], q: float) -> float:
     s = sorted(values)
     return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
-
-
-def images_mb(obj) -> float:
-    """Megabytes of pixels in the surfaces reachable from ``obj`` (a scene), each
-    counted once (a subsurface counts as its parent)."""
-    seen: set[int] = set()
-    counted: set[int] = set()
-    total = 0
-    stack = [obj]
-    while stack:
-        o = stack.pop()
-        if id(o) in seen:
-            continue
-        seen.add(id(o))
-        if isinstance(o, pygame.Surface):
-            while o.get_parent() is not None:
-                o = o.get_parent()
-            if id(o) not in counted:
-                counted.add(id(o))
-                total += o.get_width() * o.get_height() * o.get_bytesize()
-            continue
-        if isinstance(o, (types.ModuleType, type, str, bytes, int, float, types.FunctionType)):
-            continue
-        stack.extend(gc.get_referents(o))
-    return total / 2 ** 20
 
 
 def cases(effects: bool = True) -> list[tuple[str, str | None, str | None]]:

@@ -13,7 +13,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from vn.ui.scenes import BACKGROUNDS, make_scene, variants  # noqa: E402
+from vn.ui.scenes import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
 from vn.ui.scenes.data import LOGICAL_SIZE, assets_dir, load_config  # noqa: E402
 
 DT = 1 / 60
@@ -224,27 +224,6 @@ SCENE_IMAGES_MB = 30        # images one scene may hold (a full-screen 32-bit im
 TITLE_SCENE_IMAGES_MB = 16  # the title screen's scene: the game must fit in 100 MB there
 
 
-def scene_images_mb(scene) -> float:
-    import gc
-    import types
-    seen, counted, total, stack = set(), set(), 0, [scene]
-    while stack:
-        o = stack.pop()
-        if id(o) in seen:
-            continue
-        seen.add(id(o))
-        if isinstance(o, pygame.Surface):
-            while o.get_parent() is not None:
-                o = o.get_parent()
-            if id(o) not in counted:
-                counted.add(id(o))
-                total += o.get_width() * o.get_height() * o.get_bytesize()
-            continue
-        if not isinstance(o, (types.ModuleType, type, str, bytes, int, float, types.FunctionType)):
-            stack.extend(gc.get_referents(o))
-    return total / 2 ** 20
-
-
 @pytest.mark.parametrize("bg,var", CASES)
 def test_a_scene_holds_little_image_memory(screen, bg, var):
     scene = make_scene(bg, var)
@@ -255,7 +234,7 @@ def test_a_scene_holds_little_image_memory(screen, bg, var):
     for _ in range(20):
         scene.update(DT)
         scene.draw(screen)
-    assert scene_images_mb(scene) <= (TITLE_SCENE_IMAGES_MB + 6 if bg == "cemetery" else SCENE_IMAGES_MB)
+    assert images_mb(scene) <= (TITLE_SCENE_IMAGES_MB + 6 if bg == "cemetery" else SCENE_IMAGES_MB)
 
 
 def test_the_title_scene_is_small(screen):
@@ -263,7 +242,7 @@ def test_the_title_scene_is_small(screen):
     scene.show_figure(*FIGURES["cemetery"])
     run(scene, 0.5)
     scene.draw(screen)
-    assert scene_images_mb(scene) <= TITLE_SCENE_IMAGES_MB
+    assert images_mb(scene) <= TITLE_SCENE_IMAGES_MB
 
 
 def test_dropping_a_scene_frees_its_layers(screen):

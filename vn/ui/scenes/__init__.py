@@ -104,5 +104,34 @@ def make_scene(background: str, variant: str | None, size: tuple[int, int] = LOG
     return scene
 
 
-__all__ = ["BACKGROUNDS", "LOGICAL_SIZE", "PaintedScene", "clear_caches", "make_scene", "release_memory",
+def images_mb(obj) -> float:
+    """Megabytes of pixels in the surfaces reachable from ``obj`` (a scene), each
+    counted once (a subsurface counts as its parent): what the memory tests and
+    benchmarks hold a scene to."""
+    import gc
+    import types
+    import pygame
+    seen: set[int] = set()
+    counted: set[int] = set()
+    total = 0
+    stack = [obj]
+    while stack:
+        o = stack.pop()
+        if id(o) in seen:
+            continue
+        seen.add(id(o))
+        if isinstance(o, pygame.Surface):
+            while o.get_parent() is not None:
+                o = o.get_parent()
+            if id(o) not in counted:
+                counted.add(id(o))
+                total += o.get_width() * o.get_height() * o.get_bytesize()
+            continue
+        if isinstance(o, (types.ModuleType, type, str, bytes, int, float, types.FunctionType)):
+            continue
+        stack.extend(gc.get_referents(o))
+    return total / 2 ** 20
+
+
+__all__ = ["BACKGROUNDS", "LOGICAL_SIZE", "PaintedScene", "clear_caches", "images_mb", "make_scene", "release_memory",
            "scene_class", "variants"]
