@@ -164,9 +164,8 @@ class BarScene(PaintedScene):
         burn = self.burn
         # each light's haze brightens and dims with the light, so it is drawn as part of it
         if burn < 1.0:
-            paint.draw_lit(surf, L["bulb"], self.light * (1.0 - burn),
-                           self._haze_glow(0, c["haze"]["strength"], self._haze_center("bulb")))
-        fire_haze = self._haze_glow(1, c["haze"]["fire_strength"], self._haze_center("burn")) if burn else ()
+            paint.draw_lit(surf, L["bulb"], self.light * (1.0 - burn), self._haze_glow("bulb"))
+        fire_haze = self._haze_glow("burn") if burn else ()
         if burn >= 1.0:
             paint.draw_lit(surf, L["burn"], self.fire_k * burn, fire_haze)
             self._mix = None
@@ -199,15 +198,17 @@ class BarScene(PaintedScene):
             paint.add_scaled(surf, g, (s["pos"][0] - g.get_width() // 2, s["pos"][1] - g.get_height() // 2),
                              level, self.scratch)
 
-    def _haze_glow(self, layer: int, strength: float, center) -> tuple:
-        """Haze ``layer`` (0 the bulb's, 1 the fire's) centred on its light, as a glow for
+    def _haze_glow(self, light: str) -> tuple:
+        """The haze lit by ``light`` (``bulb`` / ``burn``) centred on it, as a glow for
         ``paint.draw_lit``; none if this bar has no such light."""
+        layer = 0 if light == "bulb" else 1
         hz = self.haze[layer]
         if hz is None:
             return ()
-        w, h = hz.size
-        img = hz.layer(self.t * self.cfg["haze"]["speed"][layer] + layer * 900, strength)
-        return ((img, (center[0] - w // 2, center[1] - h // 2)),)
+        hc = self.cfg["haze"]
+        (w, h), (cx, cy) = hz.size, self._haze_center(light)
+        img = hz.layer(self.t * hc["speed"][layer] + layer * 900, hc["strength" if layer == 0 else "fire_strength"])
+        return ((img, (cx - w // 2, cy - h // 2)),)
 
     def _draw_bulb(self, surf, k: float) -> None:
         b = self.cfg["bulb"]

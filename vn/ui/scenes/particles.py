@@ -228,9 +228,11 @@ class Flicker:
 
 class Haze:
     """A drifting fog texture (8-bit grey) seen only through ``mask`` (a glow around
-    a light or a smoke column), tinted per frame: about four cheap blits of the
-    mask's size, worked in the scene's scratch surface (optionally at
-    1/``scale`` resolution and scaled up)."""
+    a light or a smoke column), worked at 1/``scale`` resolution and scaled up:
+    as a full-size ``layer`` that a light brightens, or tinted per frame with
+    others in a ``HazeGroup``."""
+
+    LAYER_BANDS = 4
 
     def __init__(self, texture: pygame.Surface, mask: pygame.Surface, scale: int = 1,
                  vertical: bool = False, flags: int = pygame.BLEND_RGB_ADD,
@@ -249,8 +251,6 @@ class Haze:
         self.small = None if scale == 1 else paint.prep(pygame.Surface(self.small_size))
         self._layer: pygame.Surface | None = None
         self._band_keys: list[tuple[int, int] | None] = [None] * self.LAYER_BANDS   # what each band shows
-
-    LAYER_BANDS = 4
 
     def layer(self, offset: float, gain: float = 1.0) -> pygame.Surface:
         """The haze at its full size, at ``gain`` and untinted, scrolled to ``offset``:
@@ -298,15 +298,6 @@ class Haze:
         work.blit(self.mask, (0, 0), (0, r0, work.get_width(), r1 - r0), special_flags=pygame.BLEND_RGB_MULT)
         if min(tint) < 255:
             work.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-
-    def draw(self, surf: pygame.Surface, pos, offset: float, tint) -> None:
-        """Additively draw with the mask's top-left at ``pos``; ``tint`` (r, g, b)
-        scales the colour (0..255 per channel)."""
-        if max(tint) < 3:
-            return
-        small = self.small if self.small is not None else self.scratch.get(*self.small_size)
-        self._fill(small, offset, tint)
-        self._enlarge(small, surf, int(pos[0]), int(pos[1]))
 
     def _enlarge(self, small: pygame.Surface, surf: pygame.Surface, x: int, y: int) -> None:
         """Blend ``small`` (a reduced-size image) into ``surf`` at ``(x, y)``, enlarged
