@@ -139,12 +139,10 @@ class Runtime:
                 raise StoryError(ins.pos, "no option of this menu is available")
         return self._offered
 
-    def _once_taken(self) -> set[str] | list[str]:
+    def _once_taken(self) -> set[str]:
         """The once-only options already taken, as a set for quick lookups (the state keeps
-        them as a list, in the order taken); made again when that list has changed."""
+        them as a list, in the order taken), kept in step with that list."""
         once = self.state.once
-        if len(once) < 8:
-            return once
         if self._once_list is not once or self._once_seen > len(once):
             self._once_list, self._once_set, self._once_seen = once, set(), 0
         if self._once_seen < len(once):      # taken since: options are only ever added

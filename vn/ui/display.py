@@ -118,10 +118,10 @@ class Display:
 
     # -- drawing ----------------------------------------------------------------------
     def present(self) -> None:
-        # bars are refilled every frame: some platforms do not keep the window's pixels
         if self.canvas is self.window:
             pygame.display.flip()
             return
+        # bars are refilled every frame: some platforms do not keep the window's pixels
         for bar in self._bars:
             self.window.fill(BAR_COLOUR, bar)
         if self._scaled is None:
