@@ -24,17 +24,14 @@ sys.path.insert(0, str(REPO))
 
 import pygame  # noqa: E402
 
+from bench.rounds import over_rounds, percentile  # noqa: E402
+
 from vn.ui.scenes import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
 from vn.ui.scenes.data import LOGICAL_SIZE  # noqa: E402
 
 FIGURES = {"bar": ("willy", "silhouette"), "cemetery": ("buffy", "spirit")}
 TARGET_P99_MS = 4.0
 TARGET_SCENE_MB = 35.0      # what one live scene may add to the process
-
-
-def _pct(values: list[float], q: float) -> float:
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(q / 100 * (len(s) - 1))))]
 
 
 def cases(effects: bool = True) -> list[tuple[str, str | None, str | None]]:
@@ -50,10 +47,8 @@ def measure(rounds: int = 5, frames: int = 120, effects: bool = True,
     variant, plus the p99 of the thread's CPU time, the time to build the scene
     and the megabytes of images it holds.
 
-    The cases take turns over ``rounds`` rounds of ``frames`` frames, and p50,
-    p99 and CPU p99 are the medians of a case's rounds (``p99_worst_round`` is
-    the worst): on a shared machine a busy spell lands on one round of every
-    case rather than on the whole of one.  Figures are shown where the scene has
+    The cases take turns over ``rounds`` rounds of ``frames`` frames (see
+    ``rounds.py``); CPU p99 is a median over rounds too.  Figures are shown where the scene has
     them.  With ``effects`` an extra row per background measures frames during
     a gunfire effect (strobe and shake) fired every 90 frames.
     """
@@ -90,11 +85,8 @@ def measure(rounds: int = 5, frames: int = 120, effects: bool = True,
     results: dict[str, dict] = {}
     for key, case in built.items():
         runs = case["runs"]
-        p99s = [_pct(times, 99) for times, _cpu in runs]
-        results[key] = {"p50": statistics.median(_pct(times, 50) for times, _cpu in runs),
-                        "p99": statistics.median(p99s), "p99_worst_round": max(p99s),
-                        "max": max(max(times) for times, _cpu in runs),
-                        "cpu_p99": statistics.median(_pct(cpu, 99) for _times, cpu in runs),
+        results[key] = {**over_rounds([times for times, _cpu in runs]),
+                        "cpu_p99": statistics.median(percentile(cpu, 99) for _times, cpu in runs),
                         "build_ms": case["build_ms"], "images_mb": images_mb(case["scene"])}
     del built
     gc.collect()

@@ -2,11 +2,8 @@
 
 * `frame_times()`: the whole frame (events, pygame_gui, scene, dialogue box,
   present) per scene and variant at 1280x720, with a line in the box;
-  p50 / p99 in ms. Target p99 <= 4 ms.  The stages take turns over several
-  rounds, and a stage's p50 and p99 are the medians of its rounds' own: on a
-  shared machine a busy spell of a second or two lands on one round of every
-  stage rather than on the whole of one stage.  The worst round's p99 is
-  reported too.
+  p50 / p99 in ms. Target p99 <= 4 ms.  Measured in rounds (see
+  `rounds.py`); the worst round's p99 is reported too.
 * `first_frame()`: wall time from spawning `python -m vn play scripts` to its
   first presented frame, measured in this process around the child. Target
   <= 0.4 s.
@@ -33,6 +30,8 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.rounds import over_rounds  # noqa: E402
+
 SCRIPTS = REPO / "scripts"
 DT = 1 / 60
 FRAME_TARGET_MS = 4.0
@@ -50,11 +49,6 @@ STAGES = [
 ]
 SAMPLE_LINE = ("Muzzle light chops the room into snapshots. A table going over. An open mouth. "
                "A hand held up against it, like a hand could help.")
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def frame_times(rounds: int = 5, frames: int = 120, warmup: int = 20) -> dict[str, dict[str, float]]:
@@ -96,10 +90,7 @@ def frame_times(rounds: int = 5, frames: int = 120, warmup: int = 20) -> dict[st
                     times.append((time.perf_counter() - started) * 1000)
                 per_round[name].append(times)
         for name, runs in per_round.items():
-            p99s = [_percentile(times, 99) for times in runs]
-            results[name] = {"p50": statistics.median(_percentile(times, 50) for times in runs),
-                             "p99": statistics.median(p99s), "p99_worst_round": max(p99s),
-                             "max": max(max(times) for times in runs)}
+            results[name] = over_rounds(runs)
     finally:
         app.close()
     return results
