@@ -102,35 +102,49 @@ def cmd_run(args) -> int:
         if save_to is None:
             return 2
     # once the --choices list is used up, a person at a terminal carries on by hand
-    return play_text(program, choices=choices, interactive=sys.stdin.isatty() and save_to is None,
+    code = play_text(program, choices=choices, interactive=sys.stdin.isatty() and save_to is None,
                      on_choices_used=save_to)
+    return 1 if save_to is not None and save_to.failed else code
 
 
 def _saver(program, slot: str):
-    """A function saving a state to `slot` (for run --save), or None after saying why it can't."""
+    """A function saving a state to `slot` (for run --save), or None after saying why it can't.
+    A save that fails says why on stderr and sets the function's `failed`, for the exit code."""
+    from .save.datadir import DataDirError
     from .save.resume import open_store, route_summary
     from .save.slots import SaveError
-    store = open_store(program)
     try:
+        store = open_store(program)
         store.path(slot)
-    except SaveError as exc:
+    except (SaveError, DataDirError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return None
 
     def save(state):
         stage = state.stage.get("background")
         title = program.manifest.backgrounds[stage].title if stage in program.manifest.backgrounds else ""
-        info = store.write(slot, state, scene=title, summary=route_summary(state))
+        try:
+            info = store.write(slot, state, scene=title, summary=route_summary(state))
+        except SaveError as exc:
+            save.failed = True
+            print(f"error: {exc}", file=sys.stderr)
+            return
         print(f"saved to {info.title} ({store.path(slot)})")
+    save.failed = False
     return save
 
 
 def cmd_saves(args) -> int:
+    from .save.datadir import DataDirError
     from .save.resume import open_store
     program, _ = _load(args.dir)
     if program is None:
         return 1
-    store = open_store(program)
+    try:
+        store = open_store(program)
+    except DataDirError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     infos = store.list()
     if args.json:
         print(json.dumps({"folder": str(store.folder), "saves": [
@@ -143,12 +157,18 @@ def cmd_saves(args) -> int:
         print("  (none)")
     for i in infos:
         if i.ok:
-            when = i.when.astimezone().strftime("%Y-%m-%d %H:%M") if i.when else "?"
             changed = "  (story changed since)" if not i.same_script else ""
-            print(f"  {i.title:<12} ok       {when}  {i.scene:<16} {i.summary or '-'}{changed}")
+            print(f"  {i.title:<12} ok       {_local_time(i.when)}  {i.scene:<16} {i.summary or '-'}{changed}")
         else:
             print(f"  {i.title:<12} REFUSED  {i.reason}")
     return 0
+
+
+def _local_time(when) -> str:
+    try:
+        return when.astimezone().strftime("%Y-%m-%d %H:%M") if when else "?"
+    except (ValueError, OverflowError, OSError):
+        return "?"
 
 
 def cmd_graph(args) -> int:

@@ -38,7 +38,10 @@ class Settings:
                 if isinstance(value, bool):
                     setattr(out, f.name, value)
             elif isinstance(value, (int, float)) and not isinstance(value, bool) and value == value:
-                setattr(out, f.name, float(value))
+                try:
+                    setattr(out, f.name, float(value))
+                except OverflowError:  # an int past a float's range: the clamp below takes it to the top
+                    setattr(out, f.name, float("inf") if value > 0 else float("-inf"))
         out.text_speed = _clamp(out.text_speed, TEXT_SPEED_RANGE)
         out.auto_delay = _clamp(out.auto_delay, AUTO_DELAY_RANGE)
         out.text_size = _clamp(out.text_size, TEXT_SIZE_RANGE)
