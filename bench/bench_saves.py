@@ -48,9 +48,9 @@ def measure(runs: int = RUNS) -> dict:
 
 def _measure(runs: int) -> dict:
     from vn.save.resume import resume
-    from vn.ui import game as g
+    from vn.ui.screens import game as g
     from vn.ui.app import App
-    from vn.ui.saving import save_state, write_save
+    from vn.ui.play.saving import save_state, write_save
     app = App(SCRIPTS, paint_in_background=False)
     try:
         if not app.load():

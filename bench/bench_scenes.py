@@ -26,7 +26,7 @@ import pygame  # noqa: E402
 
 from bench.rounds import over_rounds, percentile  # noqa: E402
 
-from vn.ui.scenes import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
+from vn.ui.scenes.registry import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
 from vn.ui.scenes.data import LOGICAL_SIZE  # noqa: E402
 
 FIGURES = {"bar": ("willy", "silhouette"), "cemetery": ("buffy", "spirit")}
@@ -103,7 +103,7 @@ def mb(field):
     return next(int(l.split()[1]) / 1024 for l in open("/proc/self/status") if l.startswith(field))
 import pygame
 pygame.display.init(); pygame.font.init(); screen = pygame.display.set_mode((1280, 720))
-from vn.ui.scenes import clear_caches, make_scene
+from vn.ui.scenes.registry import clear_caches, make_scene
 base = mb("VmRSS")
 scene = make_scene(sys.argv[2], sys.argv[3] or None)
 scene.update(1 / 60); scene.draw(screen)

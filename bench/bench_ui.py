@@ -55,7 +55,7 @@ def frame_times(rounds: int = 5, frames: int = 120, warmup: int = 20) -> dict[st
     """Per stage: p50 / p99 (medians over rounds), the worst round's p99 and the
     slowest frame, in ms, the story paused on a finished line."""
     from vn.runtime.events import Line
-    from vn.ui import game as g
+    from vn.ui.screens import game as g
     from vn.ui.app import App
     app = App(SCRIPTS, paint_in_background=False)
     results: dict[str, dict[str, float]] = {}

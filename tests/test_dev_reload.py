@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from vn.ui.app import App
-from vn.ui.game import READING, GameScreen
+from vn.ui.screens.game import READING, GameScreen
 
 pytest.importorskip("watchfiles")
 

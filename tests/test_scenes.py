@@ -13,7 +13,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from vn.ui.scenes import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
+from vn.ui.scenes.registry import BACKGROUNDS, images_mb, make_scene, variants  # noqa: E402
 from vn.ui.scenes.data import LOGICAL_SIZE, assets_dir, load_config  # noqa: E402
 
 DT = 1 / 60
@@ -186,7 +186,7 @@ def test_works_without_a_display_mode():
     code = (
         "import os; os.environ['SDL_VIDEODRIVER']='dummy'\n"
         "import pygame\n"
-        "from vn.ui.scenes import make_scene\n"
+        "from vn.ui.scenes.registry import make_scene\n"
         "s = make_scene('street', 'burning')\n"
         "s.update(0.1)\n"
         "out = pygame.Surface((1280, 720)); s.draw(out)\n"
@@ -199,7 +199,7 @@ def test_works_without_a_display_mode():
 
 
 def test_long_update_skips_time_and_caches_can_be_cleared(screen):
-    from vn.ui.scenes import clear_caches
+    from vn.ui.scenes.registry import clear_caches
     scene = make_scene("cemetery", "empty")
     scene.update(30.0)
     assert scene.t == pytest.approx(30.0)
@@ -248,7 +248,7 @@ def test_the_title_scene_is_small(screen):
 def test_dropping_a_scene_frees_its_layers(screen):
     import gc
     import weakref
-    from vn.ui.scenes import clear_caches
+    from vn.ui.scenes.registry import clear_caches
     scene = make_scene("street", "dark")
     scene.draw(screen)
     layers = weakref.ref(scene.layers)

@@ -16,15 +16,15 @@ import pytest
 
 from vn.runtime.routes import explore_routes
 from vn.script.program import load_program
-from vn.ui import game as g
+from vn.ui.screens import game as g
 from vn.ui.app import App
-from vn.ui.content_note import ContentNoteScreen
+from vn.ui.screens.content_note import ContentNoteScreen
 from vn.ui.display import LOGICAL_SIZE
-from vn.ui.error import ErrorScreen
-from vn.ui.game_menu import GameMenuScreen
-from vn.ui.settings import SettingsScreen
+from vn.ui.screens.error import ErrorScreen
+from vn.ui.screens.game_menu import GameMenuScreen
+from vn.ui.screens.settings import SettingsScreen
 from vn.ui.shots import route_to_scene
-from vn.ui.title import TitleScreen
+from vn.ui.screens.title import TitleScreen
 
 from uiplayer import DT, SCENE_SPOT, Player
 

@@ -10,11 +10,11 @@ import pytest
 
 from uiplayer import SCENE_SPOT
 from vn.save.resume import route_summary
-from vn.ui import game as g
+from vn.ui.screens import game as g
 from vn.ui.app import App
-from vn.ui.game_menu import GameMenuScreen
-from vn.ui.history import HistoryScreen
-from vn.ui.settings import AUTO, SIZE, SettingsScreen
+from vn.ui.screens.game_menu import GameMenuScreen
+from vn.ui.screens.history import HistoryScreen
+from vn.ui.screens.settings import AUTO, SIZE, SettingsScreen
 
 
 def wheel(player, y: int) -> None:

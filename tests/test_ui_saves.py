@@ -10,14 +10,14 @@ from uiplayer import SCENE_SPOT
 from vn.runtime.routes import explore_routes
 from vn.save.resume import route_summary
 from vn.script.program import load_program
-from vn.ui import game as g
+from vn.ui.screens import game as g
 from vn.ui.app import App
-from vn.ui.confirm import ConfirmScreen
-from vn.ui.endings import EndingsScreen
-from vn.ui.game import GameScreen
-from vn.ui.game_menu import GameMenuScreen
-from vn.ui.save_load import LOAD, SAVE, SaveLoadScreen
-from vn.ui.title import TitleScreen
+from vn.ui.screens.confirm import ConfirmScreen
+from vn.ui.screens.endings import EndingsScreen
+from vn.ui.screens.game import GameScreen
+from vn.ui.screens.game_menu import GameMenuScreen
+from vn.ui.screens.save_load import LOAD, SAVE, SaveLoadScreen
+from vn.ui.screens.title import TitleScreen
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pygame
 
-from vn.ui import game as g
+from vn.ui.screens import game as g
 from vn.ui.app import App
-from vn.ui.content_note import ContentNoteScreen
-from vn.ui.game import GameScreen
-from vn.ui.title import TitleScreen
+from vn.ui.screens.content_note import ContentNoteScreen
+from vn.ui.screens.game import GameScreen
+from vn.ui.screens.title import TitleScreen
 
 DT = 1 / 60
 SCENE_SPOT = (640, 300)      # a point on the painted scene, away from every button

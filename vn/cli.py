@@ -190,7 +190,7 @@ def cmd_graph(args) -> int:
 
 def cmd_play(args) -> int:
     try:
-        from .app import run_window
+        from .play import run_window
     except ImportError:  # the window is not available: play in the terminal
         return cmd_run(argparse.Namespace(dir=args.dir, choices=None, save=None))
     return run_window(args.dir, dev=getattr(args, "dev", False))

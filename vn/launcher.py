@@ -17,7 +17,7 @@ def main() -> int:
     if args and (not args[0].startswith("-") or args[0] in ("-h", "--help")):
         from vn.cli import main as cli_main
         return cli_main(args)
-    from vn.app import run_window
+    from vn.play import run_window
     from vn.paths import default_scripts_dir
     return run_window(default_scripts_dir())
 

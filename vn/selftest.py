@@ -33,7 +33,7 @@ def _play(scripts_dir) -> str:
 
     from .paths import default_scripts_dir
     from .runtime.routes import explore_routes
-    from .ui import game as game_screen
+    from .ui.screens import game as game_screen
     from .ui.app import App
 
     app = App(scripts_dir or default_scripts_dir(), paint_in_background=False)

@@ -5,11 +5,14 @@ One frame (`step`) is: read the window's events, map mouse positions to logical
 coordinates, give each event to pygame_gui and then (unless pygame_gui consumed
 it) to the top screen; update pygame_gui and the screens; draw the screens from
 the topmost opaque one up, then pygame_gui's elements; present. `run()` paces
-frames with a 60 FPS clock; `run_frames()` steps with a fixed dt and never
-waits, which is how tests and screenshots drive the very same loop.
+frames by what is on screen (pacing.py: full rate while something moves fast,
+less while only ambient animation runs, none while the window is hidden);
+`run_frames()` steps with a fixed dt and never waits, which is how tests and
+screenshots drive the very same loop.
 
-Screens are imported where they are first shown: start-up loads only what the
-first frame needs, and screens may refer back to the app without an import cycle.
+Screens are reached by name through `self.nav` (navigation.py), which imports each
+one where it is first shown: start-up loads only what the first frame needs, and no
+screen imports the app or another screen.
 
 Once the story is loaded the app also keeps what outlives a screen: the save
 store, the persistent data (endings, lines seen, the settings, which it loads
@@ -18,17 +21,20 @@ callers), and the toasts drawn over every screen.
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pygame
 
 from ..paths import assets_dir
-from .display import LOGICAL_SIZE, Display
+from .display import LOGICAL_SIZE, Display, choose_presenter
+from .navigation import Navigator
+from .pacing import FramePacer
 from .preferences import Settings
 from .scene_loader import SceneLoader
 from .screen import Screen
 from .theme import Theme
-from .toast import Toasts
+from .widgets.toast import Toasts
 
 FPS = 60
 MAX_DT = 0.1    # after a stall (window dragged, debugger), never jump the story by more than this
@@ -39,6 +45,7 @@ class App:
     def __init__(self, scripts_dir: str | Path, *, settings: Settings | None = None,
                  window_size: tuple[int, int] | None = None, caption: str = "Visual novel",
                  paint_in_background: bool = True, dev: bool = False):
+        choose_presenter()
         pygame.display.init()
         pygame.font.init()
         self.scripts_dir = Path(scripts_dir)
@@ -57,9 +64,11 @@ class App:
         self.scenes = SceneLoader(_paint_scene, background=paint_in_background)
         self.program = None
         self.screens: list[Screen] = []
+        self.nav = Navigator(self)
         self.running = True
         self.frames = 0
-        self.clock = pygame.time.Clock()
+        self.pacer = FramePacer()
+        self._pending: list[pygame.event.Event] = []     # events read while waiting for a frame
         self.dev = None              # DevMode when writers play with hot reload (vn play --dev)
         if dev:
             from .dev_reload import DevMode
@@ -81,14 +90,12 @@ class App:
         try:
             self.program = load_program(self.scripts_dir)
         except ScriptError as exc:
-            from .error import ErrorScreen
             self.program = None
-            self.reset(ErrorScreen.for_load_error(self, exc))
+            self.nav.reset("error", exc, via="for_load_error")
             return False
         except OSError as exc:
-            from .error import ErrorScreen
             self.program = None
-            self.reset(ErrorScreen.for_exception(self, f"The scripts could not be read: {exc}"))
+            self.nav.reset("error", f"The scripts could not be read: {exc}", via="for_exception")
             return False
         pygame.display.set_caption(self.program.manifest.title)
         self._open_player_data()
@@ -113,8 +120,7 @@ class App:
         self.saves = open_store(self.program)
 
     def show_title(self) -> None:
-        from .scenes import clear_caches
-        from .title import TitleScreen
+        from .scenes.registry import clear_caches
         self.save_persistent()
         # the story's scenes are not coming back: let them go before the title paints its own
         # (clearing afterwards could race the title's painter thread)
@@ -122,7 +128,7 @@ class App:
         while self.screens:
             self.screens.pop().leave()
         clear_caches()
-        self.reset(TitleScreen(self))
+        self.nav.reset("title")
 
     # -- what outlives a session ---------------------------------------------------------
     def mark_seen(self, line_id: str) -> bool:
@@ -161,40 +167,21 @@ class App:
         """Continue the story from `slot`; a refused save says why in a toast and changes nothing."""
         from ..save.resume import resume
         from ..save.slots import SaveError
-        from .game import GameScreen
         try:
             runtime, notices = resume(self.program, self.saves, slot)
         except SaveError as exc:
             self.toasts.show(str(exc), "warning")
             return False
-        self.reset(GameScreen(self, runtime, resumed=True, play_time=play_time))
+        self.nav.reset("game", runtime, resumed=True, play_time=play_time)
         for notice in notices:
             self.toasts.show(notice, "warning")
         return True
 
-    def open_saves(self, mode: str, game=None) -> None:
-        from .save_load import SaveLoadScreen
-        self.push(SaveLoadScreen(self, mode, game))
-
-    def open_history(self, lines) -> None:
-        from .history import HistoryScreen
-        self.push(HistoryScreen(self, lines))
-
-    def open_endings(self) -> None:
-        from .endings import EndingsScreen
-        self.push(EndingsScreen(self))
-
     def new_game(self) -> None:
-        from .game import GameScreen
-        self.reset(GameScreen(self))
+        self.nav.reset("game")
 
     def show_story_error(self, error) -> None:
-        from .error import ErrorScreen
-        self.reset(ErrorScreen.for_story_error(self, error))
-
-    def open_settings(self) -> None:
-        from .settings import SettingsScreen
-        self.push(SettingsScreen(self))
+        self.nav.reset("error", error, via="for_story_error")
 
     def set_fullscreen(self, on: bool) -> None:
         self.settings.fullscreen = self.display.set_fullscreen(on)
@@ -236,6 +223,7 @@ class App:
 
     # -- the loop -----------------------------------------------------------------------
     def handle_event(self, event: pygame.event.Event) -> None:
+        self.pacer.note(event)
         if self.dev is not None and self.dev.handles(event):
             return
         if event.type == pygame.QUIT:
@@ -264,10 +252,8 @@ class App:
 
     def step(self, dt: float) -> None:
         """One frame: events, update, draw, present."""
-        for event in pygame.event.get():
-            self.handle_event(event)
-            if not self.running:
-                return
+        if not self._handle_events():
+            return
         dt = min(max(dt, 0.0), MAX_DT)
         if self._ui is not None:
             self._ui.update(dt)
@@ -305,11 +291,35 @@ class App:
                 return
             self.step(dt)
 
+    def _handle_events(self) -> bool:
+        """Handle what arrived since the last frame; False once the app is to stop."""
+        pending, self._pending = self._pending, []
+        for event in pending + pygame.event.get():
+            self.handle_event(event)
+            if not self.running:
+                return False
+        return True
+
+    def pace(self) -> int:
+        """What the screens being animated need this moment (pacing.py): the most of them."""
+        need = self.toasts.pace()
+        for screen in reversed(self.screens):
+            need = max(need, screen.pace())
+            if not screen.animates_below:
+                break
+        return need
+
     def run(self, on_first_frame=None) -> int:
-        """The real loop, paced by the clock; returns the process exit code."""
-        self.clock.tick()
+        """The real loop, paced by what is on screen (pacing.py); returns the process exit code."""
+        last = time.perf_counter()
         while self.running:
-            dt = self.clock.tick(FPS) / 1000.0
+            self._pending.extend(self.pacer.wait(self.pace()))
+            now = time.perf_counter()
+            dt, last = now - last, now
+            if self.pacer.hidden:
+                # minimised or hidden: nothing is drawn and the story's clocks stand still
+                self._handle_events()
+                continue
             self.step(dt)
             if self.frames == 1 and on_first_frame is not None and on_first_frame() is False:
                 break
@@ -328,7 +338,7 @@ class App:
 
 
 def _paint_scene(background: str, variant: str | None):
-    from .scenes import make_scene
+    from .scenes.registry import make_scene
     return make_scene(background, variant, size=LOGICAL_SIZE)
 
 

@@ -113,8 +113,8 @@ def reload_game(game, program) -> list[str]:
     states it kept name lines of the old script."""
     from ..runtime.hotswap import carry_over
     from ..runtime.runtime import Runtime
-    from .game import CHOOSING, READING
-    from .rollback import Rollback
+    from .play.waits import CHOOSING, READING
+    from .play.rollback import Rollback
 
     beat = game.rollback.current
     on_screen = beat is not None and game.waiting in (READING, CHOOSING)
@@ -148,7 +148,7 @@ class DevMode:
         return True
 
     def reload(self, what: str = "scripts") -> None:
-        from .game import GameScreen
+        from .navigation import screen_class
         program = self.reloader.reload()
         if program is None:
             return  # the overlay shows why; the last good version plays on
@@ -157,7 +157,7 @@ class DevMode:
             app.load()
             return
         app.program = program
-        games = [s for s in app.screens if isinstance(s, GameScreen)]
+        games = [s for s in app.screens if isinstance(s, screen_class("game"))]
         notices = reload_game(games[-1], program) if games else []
         app.toasts.show(f"Reloaded {what}")
         for notice in notices:

@@ -9,7 +9,25 @@ them before any screen or pygame_gui sees them.
 """
 from __future__ import annotations
 
+import os
+
 import pygame
+
+# SDL's hint for how a software-drawn window is shown. Left to itself, SDL presents it
+# through an OpenGL texture; on a machine without a GPU driver that means a software
+# OpenGL (llvmpipe) rasterising every frame again: measured under X11, 193 MB and 42 %
+# of a core at the title, against 92 MB and 12 % when the frame is handed straight to
+# the window system. Every frame here is drawn by the CPU anyway, so the straight way
+# costs nothing on machines with a GPU either. A player can still choose:
+# SDL_FRAMEBUFFER_ACCELERATION=1 (or opengl, software, ...) in the environment wins.
+PRESENT_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
+PRESENT_DEFAULT = "0"
+
+
+def choose_presenter() -> str:
+    """Set how frames reach the window, before the display starts; returns the choice."""
+    return os.environ.setdefault(PRESENT_HINT, PRESENT_DEFAULT)
+
 
 LOGICAL_SIZE = (1280, 720)
 BAR_COLOUR = (0, 0, 0)

@@ -110,7 +110,7 @@ class SceneLoader:
                 # a build not yet started is never started; one under way finishes and is dropped
                 self._builds.pop(key).started = True
         if dropped:
-            from .scenes import clear_caches
+            from .scenes.registry import clear_caches
             clear_caches()  # what the dropped scenes kept for reuse
 
 

@@ -8,12 +8,11 @@ them when it leaves the stack.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 import pygame
 
-if TYPE_CHECKING:
-    from .app import App
+from .pacing import STILL
 
 Element = TypeVar("Element")
 
@@ -24,7 +23,7 @@ class Screen:
     # whether the screen below keeps animating while this one is on top
     animates_below = False
 
-    def __init__(self, app: "App"):
+    def __init__(self, app):
         self.app = app
         self.theme = app.theme
         self.settings = app.settings
@@ -58,6 +57,11 @@ class Screen:
         """On top again."""
         for element in self._elements:
             element.show()
+
+    def pace(self) -> int:
+        """How often this screen needs drawing now (pacing.py); a screen with nothing
+        moving is STILL."""
+        return STILL
 
     # -- the pygame_gui contract ------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:

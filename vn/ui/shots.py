@@ -124,13 +124,13 @@ class _Shooter:
     # -- screens ----------------------------------------------------------------------------
     def menus(self) -> None:
         import pygame
-        from .title import TitleScreen
+        from .screens.title import TitleScreen
         title = self.app.top
         assert isinstance(title, TitleScreen)
         self.frames(2)
         self.frames(150)                       # the painted scene fades in
         self.save("title")
-        self.app.open_settings()
+        self.app.nav.push("settings")
         self.key(pygame.K_DOWN)                # the text speed row, highlighted
         self.frames(40)                        # the preview line half typed
         self.save("settings")
@@ -168,12 +168,12 @@ class _Shooter:
 
     def start_game(self):
         import pygame
-        from .game import GameScreen
+        from .navigation import screen_class
         self.app.show_title()
         self.frames(2)
         self.key(pygame.K_DOWN)
         self.key(pygame.K_RETURN)
-        if not isinstance(self.app.top, GameScreen):
+        if not isinstance(self.app.top, screen_class("game")):
             self.key(pygame.K_RETURN)           # confirm the content note
         return self.app.top
 
@@ -204,13 +204,13 @@ class _Shooter:
         import pygame
         self.frames(150)                       # back at the title, its scene faded in
         self.save("title-continue")
-        self.app.open_endings()
+        self.app.nav.push("endings")
         self.frames(30)
         self.save("endings")
         self.key(pygame.K_ESCAPE)
         damaged = self.app.saves.path("4")
         damaged.write_text('{"format": "vn-save", "version": 1, "game": "dead-mans-click"', encoding="utf-8")
-        self.app.open_saves("load")
+        self.app.nav.push("saves", "load")
         self.app.top.show_page(1)
         self.frames(20)
         self.save("load-screen")
@@ -219,7 +219,7 @@ class _Shooter:
 
     def play(self, route: list[str], shoot_ending: str | None = None, stop_at=None, keepsakes=False) -> None:
         import pygame
-        from . import game as g
+        from .play import waits as g
         screen = self.start_game()
         route = list(route)
         for _ in range(20000):
@@ -243,7 +243,7 @@ class _Shooter:
                     self.frames(45)
                     self.save("scene-" + "-".join(p for p in (stage[0], stage[1], *stage[2]) if p))
                     if keepsakes and self.slots_saved < 3:
-                        from .saving import write_save
+                        from .play.saving import write_save
                         self.slots_saved += 1
                         write_save(screen, str(self.slots_saved))
                     if not self.shot_game_menu:

@@ -53,6 +53,22 @@ def _pygame_gui_data() -> Path:
     return Path(str(resources.files("pygame_gui.data")))
 
 
+def _fonts_by_path(gui_data: dict) -> dict:
+    """Name pygame_gui's packaged fonts by their files' paths. Given only a name, pygame_gui
+    reads the whole font file into memory again for every size it loads (a megabyte or two
+    each, six sizes here); given a path, the font reads from the file as it needs."""
+    for block in gui_data.values():
+        font = block.get("font") if isinstance(block, dict) else None
+        if not isinstance(font, dict) or font.get("regular_path") or font.get("name") not in _PACKAGED_FONTS:
+            continue
+        name = font["name"]
+        font["name"] = f"{name}_by_path"    # pygame_gui keeps the first paths it sees for a name
+        for key, (bold, italic) in (("regular_path", (False, False)), ("bold_path", (True, False)),
+                                    ("italic_path", (False, True)), ("bold_italic_path", (True, True))):
+            font[key] = _packaged_font_path(name, bold, italic)
+    return gui_data
+
+
 def _flag(value) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes")
 
@@ -61,7 +77,7 @@ class Theme:
     def __init__(self, data: dict, base_dir: Path | None = None):
         data = copy.deepcopy(data)
         self.game_ui: dict = data.pop(GAME_UI_KEY, {})
-        self.gui_data: dict = data          # what pygame_gui's UIManager receives
+        self.gui_data: dict = _fonts_by_path(data)   # what pygame_gui's UIManager receives
         self.base_dir = base_dir
         self._fonts: dict[tuple, pygame.font.Font] = {}
         self._colours: dict[tuple, pygame.Color] = {}

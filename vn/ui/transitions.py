@@ -25,8 +25,10 @@ class Transition:
         self.duration = 0.0
         self.elapsed = 0.0
         self.flash_frames = 0
-        self._still = pygame.Surface(LOGICAL_SIZE).convert()
-        self._veil = pygame.Surface(LOGICAL_SIZE).convert()
+        # two full-screen images (7 MB) held only while a transition runs: most of the
+        # time nothing is changing scene, and an idle screen should not pay for them
+        self._still: pygame.Surface | None = None
+        self._veil: pygame.Surface | None = None
 
     @property
     def active(self) -> bool:
@@ -43,6 +45,11 @@ class Transition:
         self.kind = kind if kind in KINDS and duration > 0 else "none"
         self.duration = max(0.0, duration)
         self.elapsed = 0.0
+        if self.kind == "none":
+            self._release()
+            return
+        if self._still is None:
+            self._still = pygame.Surface(LOGICAL_SIZE).convert()
         if outgoing is None:
             self._still.fill((0, 0, 0))
         else:
@@ -50,10 +57,16 @@ class Transition:
 
     def finish(self) -> None:
         self.elapsed = self.duration
+        self._release()
 
     def update(self, dt: float) -> None:
         if self.active:
             self.elapsed += dt
+            if not self.active:
+                self._release()
+
+    def _release(self) -> None:
+        self._still = self._veil = None
 
     def draw(self, surface: pygame.Surface, draw_incoming: DrawFn) -> None:
         """Draw this frame of the transition; the incoming scene is drawn by `draw_incoming`."""
@@ -88,6 +101,9 @@ class Transition:
     def _darken(self, surface: pygame.Surface, amount: float) -> None:
         alpha = round(255 * _smooth(min(1.0, max(0.0, amount))))
         if alpha > 0:
+            if self._veil is None:
+                self._veil = pygame.Surface(LOGICAL_SIZE).convert()
+                self._veil.fill((0, 0, 0))
             self._veil.set_alpha(alpha)
             surface.blit(self._veil, (0, 0))
 

@@ -203,6 +203,11 @@ class PaintedScene:
         self._muzzle_strobe = False
 
     @property
+    def effects_running(self) -> bool:
+        """A flash, shake or gunfire is playing: the scene moves fast and wants every frame."""
+        return self._flash > 0.0 or self._shake > 0.0 or self._gun_t >= 0.0
+
+    @property
     def flash_active(self) -> bool:
         return self._flash > 0.0 or self._muzzle_strobe
 

@@ -10,7 +10,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
-from . import BACKGROUNDS, make_scene, variants  # noqa: E402
+from .registry import BACKGROUNDS, make_scene, variants  # noqa: E402
 from .data import LOGICAL_SIZE  # noqa: E402
 
 FIGURES = {"bar": [("willy", "silhouette", "center")], "cemetery": [("buffy", "spirit", "center")]}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..runtime import events as ev
-from ..runtime.state import StoryState
+from ...runtime import events as ev
+from ...runtime.state import StoryState
 
 LIMIT = 500     # beats kept; older ones are dropped (a state copy is small, but not free)
 

@@ -16,13 +16,12 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from ..save.slots import AUTOSAVES
-from . import saving
-from .confirm import ConfirmScreen
-from .decor import paint_kicker, paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .slot_card import CARD_SIZE, PAD, THUMB, SlotCard
+from ...save.slots import AUTOSAVES
+from ..play import saving
+from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..display import LOGICAL_SIZE
+from ..screen import Screen
+from ..widgets.slot_card import CARD_SIZE, PAD, THUMB, SlotCard
 
 SAVE, LOAD = "save", "load"
 PAGES = 4                       # numbered pages, of COLUMNS x ROWS slots each
@@ -156,9 +155,9 @@ class SaveLoadScreen(Screen):
                 self._save(card.slot)
                 return
             what = card.info.scene if card.info.ok else "a save that was refused"
-            self.app.push(ConfirmScreen(self.app, "Overwrite", f"Save over {card.info.title}?",
-                                        f"It holds {what}. That save will be replaced.", "Overwrite",
-                                        lambda: self._save(card.slot)))
+            self.app.nav.push("confirm", "Overwrite", f"Save over {card.info.title}?",
+                              f"It holds {what}. That save will be replaced.", "Overwrite",
+                              lambda: self._save(card.slot))
         elif card.refused:
             self.app.toasts.show(f"{card.info.title} {card.info.reason}.", "warning")
         elif not card.empty:
@@ -177,8 +176,8 @@ class SaveLoadScreen(Screen):
             self.store.delete(slot)
             self.app.toasts.show(f"{card.info.title} deleted")
             self._build_page()
-        self.app.push(ConfirmScreen(self.app, "Delete", f"Delete {card.info.title}?",
-                                    "The save is gone for good once deleted.", "Delete", really_delete))
+        self.app.nav.push("confirm", "Delete", f"Delete {card.info.title}?",
+                          "The save is gone for good once deleted.", "Delete", really_delete)
 
     # -- the contract -------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:

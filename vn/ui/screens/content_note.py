@@ -5,12 +5,12 @@ import re
 
 import pygame
 
-from .button_column import ButtonColumn, Entry
-from .decor import paint_kicker, paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .scene_loader import opening_scene
-from .screen import Screen
-from .text_layout import line_height, typographic, wrap
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..display import LOGICAL_SIZE
+from ..scene_loader import opening_scene
+from ..screen import Screen
+from ..text_layout import line_height, typographic, wrap
 
 PANEL_WIDTH = 800
 TEXT_WIDTH = 660

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import pygame
 
-from .display import LOGICAL_SIZE
-from .text_layout import typographic, wrap
-from .theme import Theme
+from ..display import LOGICAL_SIZE
+from ..pacing import ACTIVE, STILL
+from ..text_layout import typographic, wrap
+from ..theme import Theme
 
 FADE_IN, FADE_OUT = 0.15, 0.6
 SHOWN_FOR = 2.4          # seconds at full strength; a longer message stays a little longer
@@ -54,6 +55,11 @@ class Toasts:
 
     def clear(self) -> None:
         self.items.clear()
+
+    def pace(self) -> int:
+        """Arriving or fading toasts move; one that sits at full strength does not."""
+        moving = any(t.age < FADE_IN or t.age > FADE_IN + t.hold for t in self.items)
+        return ACTIVE if moving else STILL
 
     def update(self, dt: float) -> None:
         for toast in self.items:

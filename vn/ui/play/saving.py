@@ -7,18 +7,14 @@ A disk that refuses a write costs a toast, never the game.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
-from ..runtime.state import StoryState
-from ..save.resume import route_summary
-from ..save.slots import SaveError, SaveInfo
-from .thumbnail import make_thumbnail
+from ...runtime.state import StoryState
+from ...save.resume import route_summary
+from ...save.slots import SaveError, SaveInfo
+from ..thumbnail import make_thumbnail
+from .waits import ARRIVING, CHOOSING, READING
 
-if TYPE_CHECKING:
-    from .app import App
-    from .game import GameScreen
 
 QUICK = "quick"
 
@@ -31,7 +27,6 @@ def scene_title(program, state) -> str:
 
 def save_state(game: "GameScreen") -> tuple[StoryState, str | None]:
     """What a save made now stores, and the line it shows."""
-    from .game import READING
     line = game.dialogue.line.text if game.dialogue.line is not None else None
     if game.waiting == READING and game.rollback.current is not None:
         return game.rollback.current.before, line
@@ -40,7 +35,6 @@ def save_state(game: "GameScreen") -> tuple[StoryState, str | None]:
 
 def picture(game: "GameScreen", with_dialogue: bool = True) -> pygame.Surface:
     """The scene with its line as it will stand once typed out, for a thumbnail."""
-    from .game import CHOOSING, READING
     surface = game.still
     game.draw_scene(surface)
     if with_dialogue and game.waiting in (READING, CHOOSING):
@@ -75,7 +69,6 @@ def autosave(game: "GameScreen", at_scene_change: bool = False) -> None:
 
 
 def quicksave(game: "GameScreen") -> None:
-    from .game import ARRIVING
     if game.waiting == ARRIVING:       # a loaded story whose scene is still being painted: nothing to save yet
         return
     if write_save(game, QUICK) is not None:

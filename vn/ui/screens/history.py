@@ -10,11 +10,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
-from ..runtime.events import Line
-from .decor import paint_kicker, paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .text_layout import typographic
+from ...runtime.events import Line
+from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..display import LOGICAL_SIZE
+from ..screen import Screen
+from ..text_layout import typographic
 
 SHOWN = 250                 # the most recent lines listed
 PANEL = pygame.Rect(150, 30, LOGICAL_SIZE[0] - 300, LOGICAL_SIZE[1] - 60)

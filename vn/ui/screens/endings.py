@@ -8,10 +8,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from .decor import paint_kicker, paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .text_layout import render_tracked, typographic, wrap
+from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..captions import endings_caption
+from ..display import LOGICAL_SIZE
+from ..screen import Screen
+from ..text_layout import render_tracked, typographic, wrap
 
 PANEL_SIZE = (1040, 560)
 CARDS_TOP = 132                 # below the heading, within the panel
@@ -20,12 +21,6 @@ CARD_HEIGHT = 300
 CARD_GAP = 24
 MAX_COLUMNS = 4
 LOCKED_TITLE = "???"
-
-
-def endings_caption(manifest, reached: list[str]) -> str:
-    """"Endings 2/3": how many of the game's endings any playthrough has reached."""
-    known = [e for e in reached if e in manifest.endings]
-    return f"Endings {len(known)}/{len(manifest.endings)}"
 
 
 class EndingsScreen(Screen):

@@ -15,10 +15,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
 
-from .decor import paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .preferences import AUTO_DELAY_RANGE, TEXT_SIZE_RANGE, TEXT_SPEED_RANGE
-from .screen import Screen
+from ..widgets.decor import paint_panel, paint_veil
+from ..display import LOGICAL_SIZE
+from ..preferences import AUTO_DELAY_RANGE, TEXT_SIZE_RANGE, TEXT_SPEED_RANGE
+from ..pacing import ACTIVE, STILL
+from ..screen import Screen
 
 PANEL_SIZE = (860, 664)
 LABEL_X, CONTROL_X, CONTROL_RIGHT = 56, 380, 804     # relative to the panel
@@ -204,6 +205,10 @@ class SettingsScreen(Screen):
         else:
             return False
         return True
+
+    def pace(self) -> int:
+        typing = len(PREVIEW_TEXT) / self.settings.clamped_text_speed()
+        return ACTIVE if self._preview_time <= typing else STILL
 
     def update(self, dt: float) -> None:
         self._preview_time += dt

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pygame
 
-from .display import LOGICAL_SIZE
-from .text_layout import render_tracked
-from .theme import Theme
+from ..display import LOGICAL_SIZE
+from ..text_layout import render_tracked
+from ..theme import Theme
 
 
 def paint_veil(theme: Theme) -> pygame.Surface:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pygame
 
-from .button_column import ButtonColumn, Entry
-from .decor import paint_kicker, paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .text_layout import typographic
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..display import LOGICAL_SIZE
+from ..screen import Screen
+from ..text_layout import typographic
 
 PANEL_SIZE = (420, 590)
 BUTTON_WIDTH, BUTTON_HEIGHT, GAP = 300, 46, 8
@@ -44,14 +44,14 @@ class GameMenuScreen(Screen):
         if picked == "resume" or (event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE):
             self.app.pop()
         elif picked == "save":
-            self.app.open_saves("save", self.game)
+            self.app.nav.push("saves", "save", self.game)
         elif picked == "load":
-            self.app.open_saves("load", self.game)
+            self.app.nav.push("saves", "load", self.game)
         elif picked == "history":
             self.app.pop()
             self.game.open_history()
         elif picked == "settings":
-            self.app.open_settings()
+            self.app.nav.push("settings")
         elif picked == "title":
             self.app.show_title()
         elif picked == "quit":

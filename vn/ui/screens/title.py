@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pygame
 
-from .decor import paint_side_shade
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .text_layout import render_tracked, soft_shadow, typographic, wrap
-from .transitions import Transition
+from ..widgets.decor import paint_side_shade
+from ..display import LOGICAL_SIZE
+from ..pacing import ACTIVE, AMBIENT, STILL
+from ..screen import Screen
+from ..text_layout import render_tracked, soft_shadow, typographic, wrap
+from ..transitions import Transition
 
 LEFT = 112
 MENU_WIDTH = 320
@@ -35,7 +36,7 @@ class TitleScreen(Screen):
     def _build_menu(self) -> None:
         # pygame_gui is first needed here, so it is imported here: the title's first frame
         # goes out before pygame_gui has loaded, and the menu joins it on the next
-        from .button_column import ButtonColumn, Entry
+        from ..widgets.button_column import ButtonColumn, Entry
         saves = self.app.saves
         self.newest = saves.newest() if saves is not None else None
         has_saves = saves is not None and bool(saves.slots())
@@ -64,7 +65,7 @@ class TitleScreen(Screen):
 
     @property
     def endings_caption(self) -> str:
-        from .endings import endings_caption
+        from ..captions import endings_caption
         reached = self.app.persistent.endings if self.app.persistent is not None else []
         return endings_caption(self.app.program.manifest, reached)
 
@@ -128,6 +129,7 @@ class TitleScreen(Screen):
         still = pygame.Surface(LOGICAL_SIZE).convert()
         self._draw_backdrop(still)
         self.scene = scene
+        self._plain = None           # the scene stands for good now; the backdrop's 3.5 MB can go
         self.intro.start("dissolve", SCENE_IN_SECONDS, still, reduced_flashes=True)
 
     # -- the contract -------------------------------------------------------------------
@@ -136,19 +138,18 @@ class TitleScreen(Screen):
             self.intro.finish()
         picked = self.menu.process_event(event) if self.menu is not None else None
         if picked == "new":
-            from .content_note import ContentNoteScreen
             if self.app.program.manifest.content_note:
-                self.app.push(ContentNoteScreen(self.app))
+                self.app.nav.push("content_note")
             else:
                 self.app.new_game()
         elif picked == "continue" and self.newest is not None:
             self.app.load_save(self.newest.slot, play_time=self.newest.play_time)
         elif picked == "load":
-            self.app.open_saves("load")
+            self.app.nav.push("saves", "load")
         elif picked == "endings":
-            self.app.open_endings()
+            self.app.nav.push("endings")
         elif picked == "settings":
-            self.app.open_settings()
+            self.app.nav.push("settings")
         elif picked == "quit":
             self.app.quit()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
@@ -156,6 +157,14 @@ class TitleScreen(Screen):
         else:
             return False
         return True
+
+    def pace(self) -> int:
+        if self.intro.active or (self.scene is not None and self.scene.effects_running):
+            return ACTIVE
+        if self.scene is None:
+            # the painter may finish any moment: look in often enough that the scene comes promptly
+            return AMBIENT if self.scene_key is not None else STILL
+        return AMBIENT
 
     def update(self, dt: float) -> None:
         if self.menu is None and self.app.frames >= 1:

@@ -17,27 +17,26 @@ from __future__ import annotations
 
 import pygame
 
-from ..runtime import events as ev
-from ..runtime.runtime import Runtime, StoryError
-from ..runtime.state import CHOOSING as STORY_CHOOSING
-from . import saving
-from .choice_menu import ChoiceMenu
-from .controls import PlayControls
-from .dialogue_box import DialogueBox
-from .display import LOGICAL_SIZE
-from .ending_card import EndingCard
-from .rollback import Rollback
-from .scene_loader import next_scene
-from .scene_shelf import SceneShelf
-from .screen import Screen
-from .skip_auto import PlayModes
-from .transitions import Transition
+from ...runtime import events as ev
+from ...runtime.runtime import Runtime, StoryError
+from ...runtime.state import CHOOSING as STORY_CHOOSING
+from ..play import saving
+from ..widgets.choice_menu import ChoiceMenu
+from ..play.controls import PlayControls
+from ..widgets.dialogue_box import DialogueBox
+from ..display import LOGICAL_SIZE
+from ..widgets.ending_card import EndingCard
+from ..play.rollback import Rollback
+from ..scene_loader import next_scene
+from ..play.scene_shelf import SceneShelf
+from ..pacing import ACTIVE, AMBIENT
+from ..screen import Screen
+from ..play.skip_auto import PlayModes
+from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
+from ..transitions import Transition
 
 ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was loaded from
 
-# what the screen is waiting for
-READING, CHOOSING, TRANSITION, PAUSED, ENDING = "reading", "choosing", "transition", "paused", "ending"
-ARRIVING = "arriving"       # a loaded story waits for its scene to be painted
 
 
 class GameScreen(Screen):
@@ -327,7 +326,7 @@ class GameScreen(Screen):
         return self.controls.process_event(event)
 
     def open_history(self) -> None:
-        self.app.open_history(self.rollback.lines())
+        self.app.nav.push("history", self.rollback.lines())
 
     def set_ui_hidden(self, hidden: bool) -> None:
         self.ui_hidden = hidden
@@ -353,6 +352,15 @@ class GameScreen(Screen):
                 self._advance()
             else:
                 self.ending_card.finish()
+
+    def pace(self) -> int:
+        """Full rate while anything moves fast; else the scene's ambient motion, or none."""
+        if self.transition.active or (self.scene is not None and self.scene.effects_running):
+            return ACTIVE
+        need = max(self.dialogue.pace(), self.ending_card.pace(), self.modes.pace())
+        if self.scene is not None or self.waiting in (ARRIVING, PAUSED):
+            need = max(need, AMBIENT)
+        return need
 
     # -- frame ------------------------------------------------------------------------
     def update(self, dt: float) -> None:

@@ -13,11 +13,12 @@ import math
 
 import pygame
 
-from ..runtime.events import Line
-from .display import LOGICAL_SIZE
-from .preferences import Settings
-from .text_layout import line_height, typographic, wrap
-from .theme import Theme
+from ...runtime.events import Line
+from ..display import LOGICAL_SIZE
+from ..pacing import ACTIVE, AMBIENT, STILL
+from ..preferences import Settings
+from ..text_layout import line_height, typographic, wrap
+from ..theme import Theme
 
 FADE_SPEED = 7.0           # box opacity change per second (a fade takes ~0.15 s)
 SMALLEST_FONT = 16         # a line too long for the box shrinks, but never below this
@@ -117,6 +118,13 @@ class DialogueBox:
     @property
     def fully_visible(self) -> bool:
         return self.opacity >= 1.0
+
+    def pace(self) -> int:
+        """Fading or typing wants every frame; a written line only bobs its marker."""
+        target = 1.0 if self._shown else 0.0
+        if self.opacity != target or (self._shown and not self.complete):
+            return ACTIVE
+        return AMBIENT if self.opacity > 0.0 and self.show_marker else STILL
 
     # -- frame ------------------------------------------------------------------------
     def update(self, dt: float) -> None:

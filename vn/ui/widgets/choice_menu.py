@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import pygame
 
-from ..runtime.events import Choice
+from ...runtime.events import Choice
 from .button_column import ButtonColumn, Entry
-from .display import LOGICAL_SIZE
-from .text_layout import typographic
-from .theme import Theme
+from ..display import LOGICAL_SIZE
+from ..text_layout import typographic
+from ..theme import Theme
 
 BUTTON_HEIGHT = 56
 GAP = 14

@@ -11,9 +11,10 @@ import math
 
 import pygame
 
-from .display import LOGICAL_SIZE
-from .text_layout import render_tracked
-from .theme import Theme
+from ..display import LOGICAL_SIZE
+from ..pacing import ACTIVE, AMBIENT, STILL
+from ..text_layout import render_tracked
+from ..theme import Theme
 
 MARGIN = 26
 
@@ -58,6 +59,12 @@ class PlayModes:
             self.auto_waited = 0.0
             return True
         return False
+
+    def pace(self) -> int:
+        """Skipping passes a line a frame; an auto badge only breathes."""
+        if self.skipping:
+            return ACTIVE
+        return AMBIENT if self.auto else STILL
 
     # -- the indicator ------------------------------------------------------------------
     def update(self, dt: float) -> None:

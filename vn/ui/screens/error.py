@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pygame
 
-from .button_column import ButtonColumn, Entry
-from .decor import paint_kicker
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .text_layout import wrap
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.decor import paint_kicker
+from ..display import LOGICAL_SIZE
+from ..screen import Screen
+from ..text_layout import wrap
 
 LEFT = 112
 WIDTH = LOGICAL_SIZE[0] - 2 * LEFT

@@ -35,5 +35,5 @@ class SceneShelf:
 
 
 def _free_scene_memory() -> None:
-    from .scenes import clear_caches
+    from ..scenes.registry import clear_caches
     clear_caches()

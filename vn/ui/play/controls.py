@@ -7,14 +7,9 @@ or Enter moves the story on.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from . import saving
-
-if TYPE_CHECKING:
-    from .game import GameScreen
 
 PROCEED_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
 CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
@@ -58,8 +53,7 @@ class PlayControls:
     def _key(self, key: int) -> bool:
         game = self.game
         if key == pygame.K_ESCAPE:
-            from .game_menu import GameMenuScreen
-            game.app.push(GameMenuScreen(game.app, game))
+            game.app.nav.push("game_menu", game)
         elif key in CTRL_KEYS:
             game.modes.skip_held = True
         elif key == pygame.K_TAB and not game.choices.showing:    # at a choice, Tab moves between options

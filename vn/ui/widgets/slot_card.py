@@ -11,10 +11,10 @@ from datetime import datetime
 
 import pygame
 
-from ..save.slots import SaveInfo, slot_title
-from .text_layout import render_tracked, typographic, wrap
-from .theme import Theme
-from .thumbnail import decode_png
+from ...save.slots import SaveInfo, slot_title
+from ..text_layout import render_tracked, typographic, wrap
+from ..theme import Theme
+from ..thumbnail import decode_png
 
 CARD_SIZE = (530, 140)
 PAD = 12

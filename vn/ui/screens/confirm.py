@@ -10,11 +10,11 @@ from typing import Callable
 
 import pygame
 
-from .button_column import ButtonColumn, Entry
-from .decor import paint_kicker, paint_panel, paint_veil
-from .display import LOGICAL_SIZE
-from .screen import Screen
-from .text_layout import typographic, wrap
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..display import LOGICAL_SIZE
+from ..screen import Screen
+from ..text_layout import typographic, wrap
 
 PANEL_WIDTH = 560
 TEXT_WIDTH = 460

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import pygame
 
-from .display import LOGICAL_SIZE
-from .text_layout import render_tracked, soft_shadow, typographic
-from .theme import Theme
+from ..display import LOGICAL_SIZE
+from ..pacing import ACTIVE, STILL
+from ..text_layout import render_tracked, soft_shadow, typographic
+from ..theme import Theme
 
 VEIL_SECONDS = 1.6       # the scene dims over this long
 TITLE_DELAY = 0.5        # then the words come up
@@ -65,6 +66,10 @@ class EndingCard:
 
     def finish(self) -> None:
         self.elapsed = max(self.elapsed, HINT_DELAY + TEXT_SECONDS)
+
+    def pace(self) -> int:
+        arriving = self.showing and self.elapsed < HINT_DELAY + TEXT_SECONDS
+        return ACTIVE if arriving else STILL
 
     def update(self, dt: float) -> None:
         if self.showing:
