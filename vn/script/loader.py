@@ -7,10 +7,16 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    # the very class hashlib hands out for blake2s; importing hashlib itself would also
+    # map OpenSSL (3.4 MB resident in the game window) for nothing this engine uses
+    from _blake2 import blake2s
+except ImportError:  # a Python built without it
+    from hashlib import blake2s
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, ScriptError, sort_key
@@ -79,7 +85,7 @@ def _load_game(root: Path) -> LoadResult:
     if manifest_path not in files:
         diags.append(Diagnostic(Pos(display_path(manifest_path), 1, 1), "VN018", "no game.yaml manifest here",
                                 "create game.yaml with game, characters, backgrounds, variables and endings"))
-    digest = hashlib.blake2s()
+    digest = blake2s()
     trees = {}
     lines = 0
     complete = True  # every file was read and parsed
@@ -131,7 +137,7 @@ def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: lis
         return
     for name, kn, vn in mapping_items(source, tree, diags):
         where = pos(source.path, kn)
-        if not NAME_PATTERN.match(name):
+        if not NAME_PATTERN.fullmatch(name):
             diags.append(source.diag(where, "VN020", f"'{name}' is not a valid label name",
                                      "use letters, digits and '_', starting with a letter"))
             continue
