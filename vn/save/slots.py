@@ -17,7 +17,7 @@ from pathlib import Path
 from ..runtime.state import StateError, StoryState
 from .atomic import remove_stale_temporaries, write_atomic
 from .migrate import SAVE_VERSION, MigrationError, migrate
-from .png import PNG_MAGIC, thumbnail_from_text  # noqa: F401  (PNG_MAGIC: kept importable from here)
+from .png import thumbnail_from_text
 from .safeio import Refused, StoreError, contains_non_finite, display_text, encode_json, parse_json, read_regular
 
 FORMAT = "vn-save"
