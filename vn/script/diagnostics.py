@@ -5,10 +5,12 @@ Every code printed here has an entry in docs/diagnostics.md (a test checks it).
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
 ERROR = "error"
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 SHOWN_LINE = 100  # characters of a source line printed under a diagnostic
 WARNING = "warning"
 
@@ -38,6 +40,9 @@ CODES: dict[str, str] = {
     "VN022": "empty block or menu",
     "VN023": "invalid value",
     "VN024": "blocks nested too deeply",
+    "VN025": "number out of range",
+    "VN026": "not a story file",
+    "VN027": "a route fails when played",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
     "VN103": "variable is never read",
@@ -82,7 +87,8 @@ class Diagnostic:
     def format(self) -> str:
         out = [f"{self.pos}: {self.severity} {self.code}: {self.message}"]
         if self.source_line:
-            text = self.source_line.rstrip("\n").expandtabs(1)
+            # control characters would act on the terminal; one '?' each keeps the caret aligned
+            text = _CONTROL.sub("?", self.source_line.rstrip("\n").expandtabs(1))
             caret = max(self.pos.column - 1, 0)
             if len(text) > SHOWN_LINE:  # show the part of a very long line around the caret
                 start = max(0, min(caret - SHOWN_LINE // 2, len(text) - SHOWN_LINE))

@@ -20,6 +20,7 @@ import difflib
 import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, NamedTuple, Union
+from .limits import MAX_NUMBER, OUT_OF_RANGE, number_problem
 
 SYNTAX = "VN014"
 UNKNOWN_VARIABLE = "VN008"
@@ -192,7 +193,10 @@ def tokenize(source: str) -> list[Token]:
         if match is not None:
             kind, text = match.lastgroup, match.group()
             if kind == "num":
-                tokens.append(Token("num", text, i, float(text) if "." in text else int(text)))
+                value = float(text) if "." in text else int(text)
+                if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also refuses inf: 400 digits and a point
+                    raise ExprError(OUT_OF_RANGE, number_problem(value), i, "numbers in a story stay within ±2^53")
+                tokens.append(Token("num", text, i, value))
             elif kind == "name":
                 tokens.append(Token("kw" if text in KEYWORDS else "name", text, i))
             elif kind == "op":

@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import gc
+import os
+import stat
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +25,8 @@ from .diagnostics import Diagnostic, Pos, ScriptError, sort_key
 from .manifest import ManifestReader
 from .statements import NAME_PATTERN, LabelBuilder
 from .validate import validate
-from .yamlsource import MAPPING, SourceFile, kind, mapping_items, parse, pos, read_text
+from .yamlsource import (MAPPING, SourceFile, file_kind, kind, mapping_items, not_a_story_file, parse, pos,
+                         read_text)
 
 MANIFEST = "game.yaml"
 
@@ -89,8 +92,14 @@ def _load_game(root: Path) -> LoadResult:
     trees = {}
     lines = 0
     complete = True  # every file was read and parsed
+    inside = root.resolve()
     for path in files:
         shown = display_path(path)
+        problem = _outside_or_special(path, inside)
+        if problem:
+            diags.append(not_a_story_file(shown, problem))
+            complete = False
+            continue
         source, file_diags = read_text(path, shown)
         diags.extend(file_diags)
         if source is None:
@@ -124,6 +133,24 @@ def _load_game(root: Path) -> LoadResult:
     if manifest is not None and not any(d.is_error for d in diags):
         game = m.Game(manifest, labels, tuple(sources), digest.hexdigest())
     return LoadResult(game, diags, sources, lines)
+
+
+def _outside_or_special(path: Path, inside: Path) -> str | None:
+    """Why `path` is not a story file to read, or None. A link is followed only to a regular
+    file inside the story folder: one elsewhere would print another file's lines in diagnostics."""
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                return "it is a link to nothing"
+            if not target.is_relative_to(inside):
+                return "it is a link to a file outside the story folder"
+            info = os.stat(target)
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    return None if stat.S_ISREG(info.st_mode) else file_kind(info.st_mode)
 
 
 def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: list[Diagnostic],

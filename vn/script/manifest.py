@@ -5,13 +5,14 @@ import re
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
+from .limits import OUT_OF_RANGE, number_problem
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items, pos, raw,
                          scalar_value)
 
 SECTIONS = ("game", "characters", "backgrounds", "variables", "endings")
 GAME_KEYS = ("id", "title", "start", "content_note")
-GAME_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_\-]*$")
-NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+GAME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")  # always fullmatch: '$' lets a final newline in
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class ManifestReader:
@@ -50,7 +51,7 @@ class ManifestReader:
 
     def named_entries(self, node, what: str):
         for key, kn, vn in self.mapping(node, what):
-            if not NAME.match(key):
+            if not NAME.fullmatch(key):
                 self.error(kn, "VN020", f"'{key}' is not a valid name",
                            "use letters, digits and '_', starting with a letter")
                 continue
@@ -72,7 +73,7 @@ class ManifestReader:
             return None
         g = self.fields(sections["game"], "'game'", GAME_KEYS, ("id", "title", "start"))
         game_id = self.text(g["id"], "the game id") if "id" in g else None
-        if game_id is not None and not GAME_ID.match(game_id):
+        if game_id is not None and not GAME_ID.fullmatch(game_id):
             self.error(g["id"], "VN020", f"'{game_id}' is not a valid game id", "use letters, digits, '-' and '_'")
         title = self.text(g["title"], "the title") if "title" in g else None
         start = self.text(g["start"], "the start label") if "start" in g else None
@@ -117,7 +118,7 @@ class ManifestReader:
                 else:
                     for v in raw(f["variants"]):
                         name = self.text(v, "a variant")
-                        if name is not None and NAME.match(name):
+                        if name is not None and NAME.fullmatch(name):
                             variants.append(name)
                         elif name is not None:
                             self.error(v, "VN020", f"'{name}' is not a valid variant name")
@@ -133,6 +134,11 @@ class ManifestReader:
             if value is None:
                 self.error(vn, "VN004", f"variable '{name}' needs a default value: a number, true/false or text")
                 continue
+            problem = number_problem(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                else None
+            if problem:
+                self.error(vn, OUT_OF_RANGE, f"variable '{name}': {problem}", "numbers in a story stay within ±2^53")
+                value = type(value)(0)  # keep it declared, so its uses are not reported as unknown too
             out[name] = m.Variable(name, value, type(value), pos(self.src.path, kn))
         return out
 

@@ -11,6 +11,9 @@ import zlib
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .expr import ExprError, literal, parse, parse_template
+from .limits import OUT_OF_RANGE, number_problem
+from .stage_statements import StageStatements
+from .textpos import TextPos
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
@@ -18,8 +21,8 @@ STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call"
                   "scene", "show", "hide", "pause", "effect", "ending")
 OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note")
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
-NAME_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
+NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def short_hash(*parts: object) -> str:
@@ -28,7 +31,7 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder:
+class LabelBuilder(StageStatements):
     """Builds the statements of one label and gives each a stable id."""
 
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=()):
@@ -51,8 +54,12 @@ class LabelBuilder:
         return base if n == 1 else f"{base}#{n}"
 
     def text_pos(self, node) -> Pos:
-        """Where a scalar's text begins: past the opening quote of a quoted scalar."""
-        return Pos(self.src.path, node[2] + 1, node[3] + (2 if style(node) in ('"', "'") else 1))
+        """Where a scalar's text begins: past the opening quote of a quoted scalar. Quoted and
+        block text need more than a column shift to find a character inside (see textpos)."""
+        shown = Pos(self.src.path, node[2] + 1, node[3] + (2 if style(node) in ('"', "'") else 1))
+        if style(node) is None:
+            return shown
+        return TextPos(self.src, node[2], node[3], style(node), raw(node), shown)
 
     def string(self, node, what: str) -> str | None:
         if kind(node) != SCALAR or (style(node) is None and not isinstance(scalar_value(node), str)):
@@ -62,18 +69,11 @@ class LabelBuilder:
 
     def name(self, node, what: str) -> str | None:
         text = self.string(node, what)
-        if text is not None and not NAME_PATTERN.match(text):
+        if text is not None and not NAME_PATTERN.fullmatch(text):
             self.error(node, "VN020", f"'{text}' is not a valid {what}",
                        "use letters, digits and '_', starting with a letter")
             return None
         return text
-
-    def number(self, node, what: str) -> float | None:
-        value = scalar_value(node) if kind(node) == SCALAR else None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            self.error(node, "VN004", f"{what} must be a number of seconds, zero or more")
-            return None
-        return float(value)
 
     def template(self, node, what: str):
         text = self.string(node, what)
@@ -97,6 +97,11 @@ class LabelBuilder:
             self.error(node, "VN004", f"{what} is empty")
             return None, None
         if not isinstance(value, str):
+            problem = number_problem(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
+                else None
+            if problem:
+                self.error(node, OUT_OF_RANGE, problem, "numbers in a story stay within ±2^53")
+                return None, None
             return literal(value), where
         try:
             return parse(value), where
@@ -106,7 +111,7 @@ class LabelBuilder:
 
     def explicit_id(self, node) -> str | None:
         text = self.string(node, "an id")
-        if text is not None and not ID_PATTERN.match(text):
+        if text is not None and not ID_PATTERN.fullmatch(text):
             self.error(node, "VN020", f"'{text}' is not a valid id", "use letters, digits, '_', '.' and '-'")
             return None
         return text
@@ -183,7 +188,7 @@ class LabelBuilder:
         here = pos(self.src.path, node)
         builder = getattr(self, "st_" + key, None) if key in STATEMENT_KEYS else None
         if builder is None:
-            if key in STATEMENT_KEYS or not NAME_PATTERN.match(key):
+            if key in STATEMENT_KEYS or not NAME_PATTERN.fullmatch(key):
                 self.unknown_key(knode, key, STATEMENT_KEYS, self.characters)
                 return None
             builder = self.st_speaker
@@ -323,78 +328,3 @@ class LabelBuilder:
         self._no_extra(extra)
         name = self.name(vnode, "ending name")
         return m.Ending(self.derived_id("ending", name), here, name) if name else None
-
-    def _fields(self, vnode, main: str, allowed: tuple[str, ...]) -> dict | None:
-        """Short form `key: name` or long form `key: {main: name, ...}` as a dict of nodes."""
-        if kind(vnode) == SCALAR:
-            return {main: vnode}
-        if kind(vnode) != MAPPING:
-            self.error(vnode, "VN004", f"expected a name or a mapping with '{main}'")
-            return None
-        fields = {}
-        for k, kn, vn in mapping_items(self.src, vnode, self.diags):
-            if k not in allowed:
-                self.unknown_key(kn, k, allowed)
-            else:
-                fields[k] = vn
-        if main not in fields:
-            self.error(vnode, "VN018", f"missing '{main}'")
-            return None
-        return fields
-
-    def st_scene(self, here, key, knode, vnode, extra):
-        self._no_extra(extra)
-        f = self._fields(vnode, "background", ("background", "variant", "transition", "duration"))
-        if f is None:
-            return None
-        bg = self.name(f["background"], "background name")
-        variant = self.name(f["variant"], "variant name") if "variant" in f else None
-        transition = self.string(f["transition"], "transition") if "transition" in f else "fade"
-        if transition is not None and transition not in m.TRANSITIONS:
-            self.error(f["transition"], "VN021", f"unknown transition '{transition}'",
-                       did_you_mean(transition, m.TRANSITIONS) or "use one of: " + ", ".join(m.TRANSITIONS))
-            transition = None
-        duration = self.number(f["duration"], "duration") if "duration" in f else 1.0
-        if bg is None or transition is None or duration is None:
-            return None
-        return m.Scene(self.derived_id("scene", bg, variant, transition, duration), here, bg, variant,
-                       transition, duration)
-
-    def st_show(self, here, key, knode, vnode, extra):
-        self._no_extra(extra)
-        f = self._fields(vnode, "character", ("character", "at"))
-        if f is None:
-            return None
-        who = self.name(f["character"], "character id")
-        at = self.string(f["at"], "position") if "at" in f else "center"
-        if at is not None and at not in m.POSITIONS:
-            self.error(f["at"], "VN021", f"unknown position '{at}'", "use one of: " + ", ".join(m.POSITIONS))
-            at = None
-        if who is None or at is None:
-            return None
-        return m.Show(self.derived_id("show", who, at), here, who, at)
-
-    def st_hide(self, here, key, knode, vnode, extra):
-        self._no_extra(extra)
-        who = self.name(vnode, "character id")
-        return m.Hide(self.derived_id("hide", who), here, who) if who else None
-
-    def st_pause(self, here, key, knode, vnode, extra):
-        self._no_extra(extra)
-        seconds = self.number(vnode, "pause")
-        return m.Pause(self.derived_id("pause", seconds), here, seconds) if seconds is not None else None
-
-    def st_effect(self, here, key, knode, vnode, extra):
-        self._no_extra(extra)
-        f = self._fields(vnode, "name", ("name", "duration"))
-        if f is None:
-            return None
-        name = self.string(f["name"], "effect name")
-        if name is not None and name not in m.EFFECTS:
-            self.error(f["name"], "VN021", f"unknown effect '{name}'",
-                       did_you_mean(name, m.EFFECTS) or "use one of: " + ", ".join(m.EFFECTS))
-            name = None
-        duration = self.number(f["duration"], "duration") if "duration" in f else None
-        if name is None or ("duration" in f and duration is None):
-            return None
-        return m.Effect(self.derived_id("effect", name, duration), here, name, duration)

@@ -10,7 +10,9 @@ A node is a plain tuple for speed: (kind, value, line, column, style) with
 """
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 import yaml
@@ -30,8 +32,12 @@ except AttributeError:  # pragma: no cover - libyaml missing
     _Loader = yaml.SafeLoader
 
 _TAB_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
+_INT = re.compile(r"[-+]?[0-9]+")
+_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
+# Python refuses to convert longer digit strings to int; any such literal is far out of range anyway
+_MAX_INT_DIGITS = 4000
+# what YAML refuses to read; found here because the parser reports only an offset, not a line
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
 
 
 def kind(node) -> str:
@@ -61,9 +67,11 @@ def scalar_value(node):
         return True
     if text in ("false", "False", "FALSE"):
         return False
-    if _INT.match(text):
+    if _INT.fullmatch(text):
+        if len(text) > _MAX_INT_DIGITS:
+            return float("-inf") if text[0] == "-" else float("inf")
         return int(text)
-    if _FLOAT.match(text):
+    if _FLOAT.fullmatch(text):
         return float(text)
     return text
 
@@ -75,6 +83,7 @@ class SourceFile:
         self.path = path
         self.text = text
         self._lines: list[str] | None = None
+        self._starts: list[int] | None = None
 
     def line(self, number: int) -> str:
         if self._lines is None:
@@ -83,16 +92,31 @@ class SourceFile:
             return self._lines[number - 1]
         return ""
 
+    def offset(self, line: int, column: int) -> int:
+        """The index in the text of a 0-based line and column."""
+        if self._starts is None:
+            starts, at = [0], self.text.find("\n")
+            while at != -1:
+                starts.append(at + 1)
+                at = self.text.find("\n", at + 1)
+            self._starts = starts
+        return self._starts[min(line, len(self._starts) - 1)] + column
+
     def diag(self, pos: Pos, code: str, message: str, hint: str = "", severity: str = "error") -> Diagnostic:
         return Diagnostic(pos, code, message, hint, severity, self.line(pos.line))
 
 
 def read_text(path: Path, display: str) -> tuple[SourceFile | None, list[Diagnostic]]:
-    """Read a file as UTF-8, refusing oversized and undecodable files."""
-    data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
+    """Read a file as UTF-8, refusing special, oversized and undecodable files."""
+    try:
+        data = _read_regular(path)
+    except _NotStoryFile as exc:
+        return None, [not_a_story_file(display, str(exc))]
+    except OSError as exc:
+        return None, [not_a_story_file(display, f"cannot be read: {exc.strerror or exc}")]
+    if data is None:
         return None, [Diagnostic(Pos(display, 1, 1), "VN011",
-                                 f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                                 f"file is over {MAX_FILE_BYTES:,} bytes, the limit",
                                  "split the story into several files")]
     try:
         text = data.decode("utf-8")
@@ -106,6 +130,45 @@ def read_text(path: Path, display: str) -> tuple[SourceFile | None, list[Diagnos
     if text.startswith("\ufeff"):
         text = text[1:]
     return SourceFile(display, text), []
+
+
+class _NotStoryFile(Exception):
+    pass
+
+
+def not_a_story_file(display: str, why: str) -> Diagnostic:
+    return Diagnostic(Pos(display, 1, 1), "VN026", f"not read: {why}",
+                      "story files are plain files inside the story folder; remove this one, "
+                      "or put the file itself there instead of a link")
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of a regular file, or None when it is over the size limit.
+
+    Opened without blocking and checked after opening, so a FIFO, a device or a
+    folder is refused rather than waited on or read without end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotStoryFile(file_kind(info.st_mode))
+        if info.st_size > MAX_FILE_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    return data if len(data) <= MAX_FILE_BYTES else None
+
+
+def file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "it is a folder"
+    if stat.S_ISFIFO(mode):
+        return "it is a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "it is a device"
+    return "it is not a regular file"
 
 
 def parse(source: SourceFile) -> tuple[object | None, list[Diagnostic]]:
@@ -127,8 +190,21 @@ def parse(source: SourceFile) -> tuple[object | None, list[Diagnostic]]:
                                  "check quotes, colons and indentation near this point"))
         return None, diags
     except yaml.YAMLError as exc:
-        diags.append(source.diag(Pos(source.path, 1, 1), "VN001", str(exc), "check the file's YAML syntax"))
+        diags.append(_unreadable(source, exc))
         return None, diags
+
+
+def _unreadable(source: SourceFile, exc: yaml.YAMLError) -> Diagnostic:
+    """A reader error (a control character): placed at the character itself."""
+    bad = _NOT_PRINTABLE.search(source.text)
+    if bad is None:
+        return source.diag(Pos(source.path, 1, 1), "VN001", str(exc).split("\n")[0], "check the file's YAML syntax")
+    at = bad.start()
+    line = source.text.count("\n", 0, at) + 1
+    column = at - (source.text.rfind("\n", 0, at) + 1) + 1
+    return source.diag(Pos(source.path, line, column), "VN001",
+                       f"control character U+{ord(bad.group()):04X} is not allowed in a script",
+                       "delete it; write \\t or \\n inside double quotes if you meant a tab or a new line")
 
 
 def _build(source: SourceFile, diags: list[Diagnostic]):

@@ -1,0 +1,113 @@
+"""Type checking of the expression language: each node's type, and every error with its column.
+
+Separate from parsing because it needs the game's variables and labels, which
+the loader knows only after reading every file.
+"""
+from __future__ import annotations
+
+from typing import Collection, Mapping
+
+from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Const, ExprError, Node, Unary, Var, \
+    Visits, suggest
+
+_TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "string"}
+_ORDERING = frozenset({"<", "<=", ">", ">="})
+
+
+def _name(t: type) -> str:
+    return _TYPE_NAMES.get(t, getattr(t, "__name__", str(t)))
+
+
+def _kind(t: type) -> str:
+    """int and float are one kind: they mix freely in arithmetic and comparisons."""
+    return "number" if t is int or t is float else _name(t)
+
+
+class _Checker:
+    def __init__(self, var_types: Mapping[str, type], labels: Collection[str]) -> None:
+        self.var_types = var_types
+        self.labels = labels
+        self.errors: list[ExprError] = []
+
+    def fail(self, code: str, message: str, column: int, hint: str = "") -> None:
+        self.errors.append(ExprError(code, message, column, hint))
+
+    def type_of(self, node: Node) -> type | None:
+        """The type of `node`, or None when errors make it unknown."""
+        if isinstance(node, Const):
+            return type(node.value)
+        if isinstance(node, Var):
+            if node.name in self.var_types:
+                return self.var_types[node.name]
+            self.fail(UNKNOWN_VARIABLE, f"unknown variable '{node.name}'", node.column,
+                      suggest(node.name, self.var_types, "declare it under 'variables' in game.yaml"))
+            return None
+        if isinstance(node, Visits):
+            if node.label not in self.labels:
+                self.fail(UNKNOWN_LABEL, f"unknown label '{node.label}'", node.label_column,
+                          suggest(node.label, self.labels, "visits() counts a label defined in a story file"))
+            return int
+        if isinstance(node, Unary):
+            return self.unary(node)
+        if isinstance(node, Binary):
+            return self.binary(node)
+        return self.call(node)
+
+    def unary(self, node: Unary) -> type | None:
+        t = self.type_of(node.operand)
+        if node.op == "not":
+            if t is not None and t is not bool:
+                self.fail(TYPE, f"'not' needs true or false, got {_name(t)}", node.operand.column,
+                          "compare it first, as in 'not (x > 0)'")
+            return bool
+        if t is None or _kind(t) == "number":
+            return t
+        self.fail(TYPE, f"'-' needs a number, got {_name(t)}", node.operand.column)
+        return None
+
+    def binary(self, node: Binary) -> type | None:
+        op, lt, rt = node.op, self.type_of(node.left), self.type_of(node.right)
+        sides = ((node.left, lt), (node.right, rt))
+        if op in ("and", "or"):
+            for side, t in sides:
+                if t is not None and t is not bool:
+                    self.fail(TYPE, f"'{op}' needs true or false on both sides, got {_name(t)}", side.column,
+                              "compare it first, as in 'x > 0'")
+            return bool
+        if op in ("==", "!="):
+            if lt is not None and rt is not None and _kind(lt) != _kind(rt):
+                self.fail(TYPE, f"'{op}' compares values of one type, got {_name(lt)} and {_name(rt)}",
+                          node.right.column)
+            return bool
+        kinds = ("number", "string") if op == "+" or op in _ORDERING else ("number",)
+        bad = next((side for side, t in sides if t is not None and _kind(t) not in kinds), None)
+        if bad is None and lt is not None and rt is not None and _kind(lt) != _kind(rt):
+            bad = node.right  # each side is fine alone; the right one breaks the pair
+        if bad is not None:
+            wanted = " or ".join(f"two {kind}s" for kind in kinds)
+            got = " and ".join(_name(t) for t in (lt, rt) if t is not None)
+            hint = "true and false are not numbers" if bool in (lt, rt) else ""
+            self.fail(TYPE, f"'{op}' needs {wanted}, got {got}", bad.column, hint)
+        if op in _ORDERING:
+            return bool
+        if bad is not None or lt is None or rt is None:
+            return None
+        if lt is str:
+            return str
+        return int if lt is int and rt is int and op != "/" else float
+
+    def call(self, node: Call) -> type | None:
+        types = [self.type_of(arg) for arg in node.args]
+        for arg, t in zip(node.args, types):
+            if t is not None and _kind(t) != "number":
+                self.fail(TYPE, f"{node.func}() needs numbers, got {_name(t)}", arg.column)
+        if any(t is None or _kind(t) != "number" for t in types):
+            return None
+        return int if all(t is int for t in types) else float
+
+
+def check(expr, var_types: Mapping[str, type], labels: Collection[str]) -> tuple[type | None, list[ExprError]]:
+    """The result type of `expr` (None when errors hide it) and every error found, in column order."""
+    checker = _Checker(var_types, labels)
+    result = checker.type_of(expr.root)
+    return result, sorted(checker.errors, key=lambda e: e.column)
