@@ -1,4 +1,5 @@
-"""Warnings that need the stories' routes played out: endings no route reaches, options never offered."""
+"""What only playing the routes out shows: run-time errors on a route (errors), endings no route
+reaches and options never offered (warnings)."""
 from __future__ import annotations
 
 from ..script import program as p
@@ -6,17 +7,22 @@ from ..script.diagnostics import WARNING, Diagnostic
 from .routes import RouteReport, explore_routes
 
 CHECK_STATES = 20_000  # enough for a large branching game; past it `vn check` says it stopped early
+CHECK_SECONDS = 20.0   # and the same when a story's states are cheap to count but slow to play
 
 
 def route_warnings(program: p.Program, report: RouteReport) -> list[Diagnostic]:
     manifest = program.manifest
+    diags = [Diagnostic(e.pos, "VN027", e.message,
+                        "some route reaches this and fails; 'vn routes' shows the choices that lead here")
+             for e in report.errors]
     if report.truncated:
-        return [Diagnostic(manifest.start_pos, "VN107",
-                           f"route exploration stopped after {report.states:,} choice states; unreachable endings "
-                           "and impossible choices were not checked",
-                           "run 'vn routes' for the full exploration, or simplify the state (fewer counters)",
-                           WARNING)]
-    diags = []
+        diags.append(Diagnostic(manifest.start_pos, "VN107",
+                                f"route exploration stopped after {report.states:,} choice states (a budget of "
+                                f"{CHECK_STATES:,} states and {CHECK_SECONDS:.0f} s); unreachable endings and "
+                                "impossible choices were not checked",
+                                "run 'vn routes' for the full exploration, or simplify the state (fewer counters)",
+                                WARNING))
+        return diags
     for eid, count in report.endings.items():
         if count == 0:
             diags.append(Diagnostic(manifest.endings[eid].pos, "VN105", f"no route reaches the ending '{eid}'",
@@ -34,5 +40,6 @@ def route_warnings(program: p.Program, report: RouteReport) -> list[Diagnostic]:
     return diags
 
 
-def check_routes(program: p.Program, max_states: int = CHECK_STATES) -> list[Diagnostic]:
-    return route_warnings(program, explore_routes(program, max_states))
+def check_routes(program: p.Program, max_states: int = CHECK_STATES,
+                 max_seconds: float = CHECK_SECONDS) -> list[Diagnostic]:
+    return route_warnings(program, explore_routes(program, max_states, max_seconds))

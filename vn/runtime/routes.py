@@ -7,6 +7,7 @@ through it by multiplication rather than by replaying them.
 """
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -14,6 +15,11 @@ from . import events as ev
 from .runtime import Runtime, StoryError
 
 MAX_STATES = 200_000
+MAX_SECONDS = 120.0
+# Between two choices a story may show any number of lines, but past this many the explorer
+# starts comparing states: the same state again with no choice between is a loop nobody can leave.
+WATCH_AFTER_EVENTS = 2_000
+MAX_EVENTS_WITHOUT_CHOICE = 200_000  # a loop that never repeats a state (visits() grows) still ends
 
 
 @dataclass
@@ -29,6 +35,7 @@ class RouteReport:
     examples: dict[str, list[str]] = field(default_factory=dict)  # one route per ending
     menus_reached: set[str] = field(default_factory=set)            # menu ids some route reaches
     offered: set[str] = field(default_factory=set)                  # option ids some route is offered
+    errors: list[StoryError] = field(default_factory=list)          # each distinct failure once, with its place
 
     @property
     def ok(self) -> bool:
@@ -49,6 +56,10 @@ class _Explorer:
         self.dead_ends: list[list[str]] = []
         self.loops: list[list[str]] = []
         self.failures: list[tuple[list[str], str]] = []
+        self.errors: dict[tuple, StoryError] = {}
+        self.deadline = float("inf")
+        self.out_of_time = False
+        self.arrivals = 0
         self.examples: dict[str, list[str]] = {}
         self.truncated = False
         self.menus_reached: set[str] = set()
@@ -62,19 +73,57 @@ class _Explorer:
 
     def play_to_choice(self, rt: Runtime) -> str | None:
         """Advance until a choice or the end; returns the ending id, '' for a dead end, None at a choice."""
-        while True:
-            event = rt.advance()
-            if isinstance(event, ev.Choices):
+        advance = rt.advance
+        for _ in range(WATCH_AFTER_EVENTS):
+            event = advance()
+            if event.__class__ is ev.Choices:
                 return None
-            if isinstance(event, ev.End):
+            if event.__class__ is ev.End:
                 return event.ending or ""
+        return self._play_watching(rt)
 
-    def arrive(self, rt: Runtime, path) -> "Counter | _Frame":
-        """Play to the next choice: a finished outcome count, or a frame whose options are still to try."""
+    def _play_watching(self, rt: Runtime) -> str | None:
+        """play_to_choice, comparing states to find a loop (Brent's method: one saved state,
+        replaced at each power of two, so memory stays constant however long the loop)."""
+        saved, power, since = self.key(rt), 1, 0
+        for n in range(MAX_EVENTS_WITHOUT_CHOICE):
+            event = rt.advance()
+            if event.__class__ is ev.Choices:
+                return None
+            if event.__class__ is ev.End:
+                return event.ending or ""
+            now = self.key(rt)
+            if now == saved:
+                raise StoryError(self._loop_pos(rt), "endless loop: the story comes back to the same state "
+                                                     "with no choice and no ending on the way")
+            since += 1
+            if since == power:
+                saved, power, since = now, power * 2, 0
+        raise StoryError(self._loop_pos(rt), f"the story shows {WATCH_AFTER_EVENTS + MAX_EVENTS_WITHOUT_CHOICE:,} "
+                                             "events with no choice and no ending (an endless loop?)")
+
+    def _loop_pos(self, rt: Runtime):
+        if rt.last_jump is not None:
+            return rt.last_jump.pos
+        lc = rt.program.labels[rt.state.frame.label]
+        return lc.code[lc.index[rt.state.frame.at]].pos
+
+    def arrive(self, rt: Runtime, path, choice=None) -> "Counter | _Frame":
+        """Take `choice` (if any) and play to the next choice: a finished outcome count, or a
+        frame whose options are still to try."""
+        self.arrivals += 1
+        if self.arrivals & 255 == 0 and time.monotonic() > self.deadline:
+            self.out_of_time = True
+        if self.out_of_time:
+            self.truncated = True
+            return Counter()
         try:
+            if choice is not None:
+                rt.choose(choice)
             outcome = self.play_to_choice(rt)
         except StoryError as exc:
             self.failures.append((_unlink(path), str(exc)))
+            self.errors.setdefault((str(exc.pos), exc.message), exc)
             return Counter({"!error": 1})
         if outcome is not None:
             if outcome == "":
@@ -94,6 +143,8 @@ class _Explorer:
         self.on_path.add(key)
         self.menus_reached.add(rt.state.frame.at)
         choices = rt.choices
+        # the route so far is in `path`; a copy in every snapshot would make a long route quadratic
+        rt.state.route = []
         self.offered.update(c.id for c in choices)
         return _Frame(key, rt.snapshot(), choices, path)
 
@@ -112,8 +163,7 @@ class _Explorer:
                 choice = top.choices[top.next]
                 top.next += 1
                 rt.restore(top.base)
-                rt.choose(choice.index)
-                got = self.arrive(rt, (top.path, choice.id))
+                got = self.arrive(rt, (top.path, choice.id), choice.index)
                 if isinstance(got, _Frame):
                     stack.append(got)
                 else:
@@ -146,14 +196,17 @@ def _unlink(path) -> list[str]:
     return out[::-1]
 
 
-def explore_routes(program, max_states: int = MAX_STATES) -> RouteReport:
+def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS) -> RouteReport:
+    """Every route's outcome; stops early (`truncated`) past `max_states` choice states or
+    `max_seconds`, and then claims no ending unreachable: the rest was not looked at."""
     explorer = _Explorer(program)
     explorer.max_states = max_states
+    explorer.deadline = time.monotonic() + max_seconds
     rt = Runtime(program)
     outcomes = explorer.explore(rt)
     endings = {eid: outcomes.get(eid, 0) for eid in program.manifest.endings}
-    unreachable = [eid for eid, n in endings.items() if n == 0]
+    unreachable = [] if explorer.truncated else [eid for eid, n in endings.items() if n == 0]
     routes = sum(outcomes.values())
     return RouteReport(endings, routes, explorer.dead_ends, explorer.loops, explorer.failures, unreachable,
                        len(explorer.memo), explorer.truncated, explorer.examples, explorer.menus_reached,
-                       explorer.offered)
+                       explorer.offered, list(explorer.errors.values()))

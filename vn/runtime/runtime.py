@@ -20,6 +20,8 @@ from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState
 
 # a label that jumps in circles without ever showing anything would hang the caller
 MAX_STEPS_WITHOUT_EVENT = 100_000
+# calls inside calls; a label that calls itself would otherwise grow the stack, and the save, without end
+MAX_CALL_DEPTH = 500
 
 
 class RuntimeStateError(RuntimeError):
@@ -43,6 +45,7 @@ class Runtime:
         self._once_list: list[str] | None = None    # the state's list that _once_set mirrors
         self._once_set: set[str] = set()
         self._once_seen = 0                          # how much of that list it holds
+        self.last_jump: p.Instr | None = None        # the last jump or call taken, to place an endless loop
         if state is None:
             start = program.manifest.start
             self.state = StoryState(RUNNING, Frame(start, self._code(start).code[0].id),
@@ -110,6 +113,12 @@ class Runtime:
         except EvalError as exc:
             raise StoryError(ins.pos, str(exc)) from None
 
+    def _render(self, template, ins) -> str:
+        try:
+            return template.render(self.state.variables, self._visits)
+        except EvalError as exc:
+            raise StoryError(ins.pos, str(exc)) from None
+
     def _jump(self, label: str) -> None:
         self._lc = self.program.labels[label]
         self._pc = 0
@@ -124,8 +133,12 @@ class Runtime:
         """The options on offer while a choice is pending; empty otherwise."""
         if self.state.status != CHOOSING:
             return ()
-        return tuple(ev.Choice(n, o.id, o.text.render(self.state.variables, self._visits))
-                     for n, o in enumerate(self._available()))
+        variables, visits = self.state.variables, self._visits
+        try:
+            return tuple(ev.Choice(n, o.id, o.text.render(variables, visits))
+                         for n, o in enumerate(self._available()))
+        except EvalError as exc:
+            raise StoryError(self._lc.code[self._pc].pos, str(exc)) from None
 
     def _available(self) -> tuple[p.OptionCode, ...]:
         if self._offered is None:
@@ -162,7 +175,10 @@ class Runtime:
             op = ins.op
             if op == p.SAY:
                 speaker, template = ins.arg
-                text = template.render(variables, self._visits)
+                try:
+                    text = template.render(variables, self._visits)
+                except EvalError as exc:
+                    raise StoryError(ins.pos, str(exc)) from None
                 self._pc += 1
                 self._settle()
                 st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
@@ -183,8 +199,13 @@ class Runtime:
                 self._settle()
                 return ev.Choices(self.choices)
             elif op == p.JUMP:
+                self.last_jump = ins
                 self._jump(ins.arg)
             elif op == p.CALL:
+                if len(st.stack) >= MAX_CALL_DEPTH:
+                    raise StoryError(ins.pos, f"calls are nested more than {MAX_CALL_DEPTH} deep "
+                                              "(a label that calls itself without end?)")
+                self.last_jump = ins
                 st.stack.append(Frame(self._lc.name, self._lc.code[self._pc + 1].id))
                 self._jump(ins.arg)
             elif op == p.RETURN or op == p.END:
@@ -236,7 +257,7 @@ class Runtime:
         option = offered[index]
         ins = self._lc.code[self._pc]
         st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": option.text.render(st.variables, self._visits), "note": option.note})
+                         "text": self._render(option.text, ins), "note": option.note})
         if option.once:
             st.once.append(option.id)
         for name, expr in option.assigns:
