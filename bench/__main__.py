@@ -16,7 +16,10 @@ FIGURES = [
     ("bench_scenes", "frame_p99_ms_max", "scene frame p99 (worst scene)", "ms", 4.0, False),
     ("bench_ui", "ui_frame_p99_ms_max", "frame p99 with dialogue box (worst)", "ms", 4.0, False),
     ("bench_ui", "first_frame_s", "start to first frame", "s", 0.4, False),
-    ("bench_ui", "title_rss_mb", "memory at title screen", "MB", 100.0, False),
+    ("bench_ui", "title_rss_mb", "memory at title screen (dummy driver)", "MB", 100.0, False),
+    ("bench_window", "title_rss_mb", "memory at title, as a player runs it", "MB", 80.0, False),
+    ("bench_window", "title_cpu_pct", "CPU idle at title, as a player runs it", "% core", 8.0, False),
+    ("bench_window", "reading_cpu_pct", "CPU while a line is read, as played", "% core", 12.0, False),
     ("bench_saves", "save_ms", "save (thumbnail included)", "ms", 20.0, False),
     ("bench_saves", "load_ms", "load", "ms", 20.0, False),
     ("bench_dist", "exe_size_mb", "executable size (one folder)", "MB", 100.0, False),
@@ -121,6 +124,11 @@ def main() -> int:
     for module, figures in results.items():
         if "_error" in figures:
             print(f"  {module}: {figures['_error']}")
+    window = results.get("bench_window", {})
+    if "driver" in window:
+        print(f"\n'as a player runs it': {window['driver']} video driver"
+              + (f". {window['note']}." if "note" in window else " (a real window on Xvfb)")
+              + (f" {window['reading_note']}." if "reading_note" in window else ""))
     if None not in reference:
         (blit0, loop0), (blit1, loop1) = reference
         print(f"\nmachine reading, not a target (before / after): full-screen blit from memory"
