@@ -61,9 +61,9 @@ class Persistent:
         try:
             self.path.replace(aside)
         except OSError as exc:
-            return (f"Persistent data was damaged: it {reason}. It could not be moved aside "
-                    f"({exc.strerror or exc}); starting afresh.")
-        return f"Persistent data was damaged: it {reason}. Kept as {aside.name}; starting afresh."
+            return (f"{FILENAME} {reason}; it could not be moved aside ({exc.strerror or exc}), "
+                    f"so the game starts afresh without it.")
+        return f"{FILENAME} {reason}; kept as {aside.name}, starting afresh."
 
     def save(self) -> None:
         """Raises PersistentError (an OSError) and nothing else."""

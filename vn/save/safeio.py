@@ -48,7 +48,7 @@ def read_regular(path: Path, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise Refused("is not a regular file")
         if info.st_size > limit:
-            raise Refused("is far too large")
+            raise Refused("is damaged (far too large)")
         chunks, total = [], 0
         while total <= limit:       # the file may be growing: never read past the limit either way
             chunk = os.read(fd, min(1 << 20, limit + 1 - total))
@@ -57,7 +57,7 @@ def read_regular(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise Refused("is far too large")
+            raise Refused("is damaged (far too large)")
         return b"".join(chunks)
     except OSError as exc:
         raise Refused(f"cannot be read ({exc.strerror or exc})") from None
@@ -92,11 +92,11 @@ def parse_json(raw: bytes) -> object:
     if raw.startswith(b"\xef\xbb\xbf"):   # Notepad writes one; it is not damage
         raw = raw[3:]
     if too_deep(raw):
-        raise Refused(f"is nested more than {MAX_DEPTH} levels deep")
+        raise Refused(f"is damaged (nested more than {MAX_DEPTH} levels deep)")
     try:
         doc = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        raise Refused("is not readable JSON") from None
+        raise Refused("is damaged (not readable JSON)") from None
     # raw UTF-8 cannot hold a surrogate; only an escape can make one
     return clean_values(doc) if _SURROGATE_ESCAPE.search(raw) else doc
 
@@ -140,8 +140,11 @@ def display_text(value: object, cap: int = DISPLAY_CAP) -> str:
 
 def encode_json(doc: object, *, compact: bool) -> bytes:
     """`doc` as UTF-8 JSON; raises StoreError (never ValueError, UnicodeEncodeError or RecursionError)."""
-    options = dict(ensure_ascii=False, allow_nan=False)
-    options.update(separators=(",", ":")) if compact else options.update(indent=1)
+    options = {"ensure_ascii": False, "allow_nan": False}
+    if compact:
+        options["separators"] = (",", ":")
+    else:
+        options["indent"] = 1
     try:
         try:
             return json.dumps(doc, **options).encode("utf-8")
