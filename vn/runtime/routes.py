@@ -19,7 +19,7 @@ MAX_SECONDS = 120.0
 # Between two choices a story may show any number of lines, but past this many the explorer
 # starts comparing states: the same state again with no choice between is a loop nobody can leave.
 WATCH_AFTER_EVENTS = 2_000
-MAX_EVENTS_WITHOUT_CHOICE = 200_000  # a loop that never repeats a state (visits() grows) still ends
+MAX_EVENTS_WITHOUT_CHOICE = 50_000  # a loop that never repeats a state (visits() grows) still ends
 
 
 @dataclass
