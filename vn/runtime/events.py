@@ -37,13 +37,18 @@ class SceneChange:
 class Show:
     character: str
     name: str
-    shown: str              # plate | silhouette | figure | spirit
-    at: str
+    shown: str              # plate | silhouette | figure | spirit (how a character without pictures is drawn)
+    at: str | float         # left | center | right, or 0..1 across the screen
+    expression: str | None = None   # a key of the character's images; None for characters without pictures
+    transition: str = "none"        # none | dissolve
+    duration: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
 class Hide:
     character: str
+    transition: str = "none"
+    duration: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

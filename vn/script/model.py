@@ -14,7 +14,13 @@ from .expr import Expr, Template
 TRANSITIONS = ("none", "fade", "dissolve", "flash")
 EFFECTS = ("gunfire", "shake", "flash", "ignite", "sirens")
 POSITIONS = ("left", "center", "right")
+POSITION_X = {"left": 0.25, "center": 0.5, "right": 0.75}   # a named position's share of the width
 SHOWN_AS = ("plate", "silhouette", "figure", "spirit")
+SPRITE_TRANSITIONS = ("none", "dissolve")
+# the scenes the engine paints in code, with the variants each has (vn/ui/scenes/registry.py
+# builds them; a test keeps the two lists equal)
+PAINTED_SCENES = {"bar": ("burning",), "street": ("burning", "dark"), "cemetery": ("empty",)}
+BACKGROUND_KINDS = ("image", "color", "painted", "layers", "plain")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +119,10 @@ class Show:
     id: str
     pos: Pos
     character: str
-    at: str = "center"
+    at: str | float = "center"       # a named position, or 0..1 across the screen (the sprite's centre)
+    expression: str | None = None    # None: keep the one showing (or the character's first, if new)
+    transition: str = "none"         # one of SPRITE_TRANSITIONS
+    duration: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,8 @@ class Hide:
     id: str
     pos: Pos
     character: str
+    transition: str = "none"
+    duration: float = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +172,38 @@ class Character:
     name: str
     shown: str
     pos: Pos
+    color: str | None = None                       # the name plate's colour, "#rrggbb"
+    images: dict[str, str] = field(default_factory=dict)   # expression -> picture, relative to the story folder
+
+    @property
+    def default_expression(self) -> str | None:
+        return next(iter(self.images), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Motion:
+    """How a background layer moves; every field is optional and they combine.
+
+    drift:   (x, y) pixels a second; the layer wraps round, so it tiles seamlessly
+    flicker: 0..1, how deep random dips of brightness go (a failing bulb)
+    pulse:   (depth 0..1, period s): brightness swells and fades on a sine
+    sway:    (amplitude px, period s): the layer swings side to side on a sine
+    """
+    drift: tuple[float, float] = (0.0, 0.0)
+    flicker: float = 0.0
+    pulse: tuple[float, float] = (0.0, 2.0)
+    sway: tuple[float, float] = (0.0, 4.0)
+
+    @property
+    def still(self) -> bool:
+        return self.drift == (0.0, 0.0) and self.flicker == 0.0 and self.pulse[0] == 0.0 and self.sway[0] == 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    image: str                 # relative to the story folder
+    pos: Pos
+    motion: Motion = Motion()
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +212,17 @@ class Background:
     title: str
     variants: tuple[str, ...]
     pos: Pos
+    kind: str = "painted"                  # one of BACKGROUND_KINDS ("plain": the engine's plain backdrop)
+    image: str | None = None               # kind "image": relative to the story folder
+    color: str | None = None               # kind "color": "#rrggbb"
+    painted: str | None = None             # kind "painted": a key of PAINTED_SCENES
+    layers: tuple[Layer, ...] = ()         # kind "layers": drawn back to front
+    variant_images: dict[str, str] = field(default_factory=dict)   # variant -> its own picture
+
+    def pictures(self) -> tuple[str, ...]:
+        """Every picture file this background can show."""
+        own = (self.image,) if self.image else ()
+        return own + tuple(layer.image for layer in self.layers) + tuple(self.variant_images.values())
 
 
 @dataclass(frozen=True, slots=True)
