@@ -11,6 +11,11 @@ without pygame_gui warning about ids it has no element for.
 Block lookup for the game's own parts walks up dotted names, so
 `dialogue.speaker.buffy` falls back to `dialogue.speaker`, then to
 `game_ui.defaults`.
+
+Every font the game draws with has a fallback chain (fonts.py): a story's own
+fonts (`add_story_fonts`), then the `fallback` list of the element's font block:
+system font names (comma-separated alternatives, as pygame.font.match_font takes
+them) or font files beside the theme.
 """
 from __future__ import annotations
 
@@ -23,7 +28,10 @@ from pathlib import Path
 
 import pygame
 
+from .fonts import FallbackChain, TextFont
+
 GAME_UI_KEY = "game_ui"
+FONT_FILES = (".ttf", ".otf", ".ttc")
 
 # pygame_gui ships these fonts with its package, so they exist wherever the
 # game runs (frozen or not) and need no download.
@@ -79,7 +87,9 @@ class Theme:
         self.game_ui: dict = data.pop(GAME_UI_KEY, {})
         self.gui_data: dict = _fonts_by_path(data)   # what pygame_gui's UIManager receives
         self.base_dir = base_dir
-        self._fonts: dict[tuple, pygame.font.Font] = {}
+        self._fonts: dict[tuple, TextFont] = {}
+        self._chains: dict[tuple, FallbackChain] = {}
+        self.story_fonts: list[str] = []
         self._colours: dict[tuple, pygame.Color] = {}
 
     @classmethod
@@ -127,7 +137,7 @@ class Theme:
     def font_size(self, element: str) -> int:
         return int(self._font_spec(element).get("size", 20))
 
-    def font(self, element: str, size: int | None = None) -> pygame.font.Font:
+    def font(self, element: str, size: int | None = None) -> TextFont:
         """The element's font; `size` overrides the themed size (used to shrink long text)."""
         size = size or self.font_size(element)
         font = self._fonts.get((element, size))
@@ -135,14 +145,51 @@ class Theme:
             spec = self._font_spec(element)
             bold, italic = _flag(spec.get("bold", 0)), _flag(spec.get("italic", 0))
             path, from_system = self._font_path(spec, bold, italic)
-            font = pygame.font.Font(path, size)
+            primary = pygame.font.Font(path, size)
             if from_system:
                 # a system family without a bold or italic file gets the style synthesised
                 stem = Path(path).stem.lower()
-                font.bold = bold and "bold" not in stem
-                font.italic = italic and "italic" not in stem and "oblique" not in stem
-            self._fonts[(element, size)] = font
+                primary.bold = bold and "bold" not in stem
+                primary.italic = italic and "italic" not in stem and "oblique" not in stem
+            font = self._fonts[(element, size)] = TextFont(primary, self.chain(path, spec), size)
         return font
+
+    def chain(self, path: str | None, spec: dict) -> FallbackChain:
+        """The fallback chain after the font file `path`, shared by every size of it."""
+        names = tuple(str(n) for n in spec.get("fallback", ()) if isinstance(n, str))
+        key = (path, names)
+        chain = self._chains.get(key)
+        if chain is None:
+            chain = self._chains[key] = FallbackChain(path, lambda: self.story_fonts + self._fallbacks(names))
+        return chain
+
+    def text_chain(self, element: str = "dialogue.text") -> FallbackChain:
+        """The chain the element's text is drawn with (what `vn check` asks about glyphs)."""
+        return self.font(element).chain
+
+    def add_story_fonts(self, folder: Path) -> None:
+        """A story's own fonts (for its language), tried right after the themed font."""
+        try:
+            found = sorted(str(p) for p in Path(folder).iterdir()
+                           if p.suffix.lower() in FONT_FILES and p.is_file())
+        except OSError:
+            return
+        if found != self.story_fonts:
+            self.story_fonts = found
+            self._fonts.clear()
+            self._chains.clear()
+
+    def _fallbacks(self, names: tuple[str, ...]) -> list[str]:
+        out = []
+        for name in names:
+            if name.lower().endswith(FONT_FILES):
+                if self.base_dir is not None and (self.base_dir / name).is_file():
+                    out.append(str(self.base_dir / name))
+                continue
+            found = pygame.font.match_font(name)
+            if found:
+                out.append(found)
+        return out
 
     def _font_path(self, spec: dict, bold: bool, italic: bool) -> tuple[str | None, bool]:
         """(path, whether it is a system font); a None path is pygame's own default font."""

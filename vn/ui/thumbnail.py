@@ -36,11 +36,14 @@ def make_thumbnail(picture: pygame.Surface, size: tuple[int, int] = THUMB_SIZE) 
 
 
 def decode_png(data: bytes | None) -> pygame.Surface | None:
-    """A thumbnail back as a surface; None for none or a damaged one (the save stays loadable)."""
-    if not data:
+    """A thumbnail back as a surface; None for none, a damaged one or one larger than a
+    thumbnail (the save stays loadable). The size is read from the PNG header before any
+    decoding: a 27000x27000 picture in a save crashed the decoder."""
+    from ..save.png import usable_thumbnail
+    if not data or usable_thumbnail(data) is None:
         return None
     import io
     try:
         return pygame.image.load(io.BytesIO(data), "thumb.png")
-    except (pygame.error, ValueError):
+    except (pygame.error, ValueError, MemoryError, OverflowError):
         return None

@@ -12,7 +12,7 @@ from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..captions import endings_caption
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
-from ..text_layout import render_tracked, typographic, wrap
+from ..text_layout import render_tracked, typographic, wrap_rows
 
 PANEL_SIZE = (1040, 560)
 CARDS_TOP = 132                 # below the heading, within the panel
@@ -91,7 +91,7 @@ class EndingsScreen(Screen):
             self._paint_padlock(card, (cx, cy), accent)
         font = theme.font("endings.title")
         colour = theme.colour(element)
-        rows = wrap(font, typographic(title), size[0] - 40)
+        rows = wrap_rows(font, typographic(title), size[0] - 40, 3)
         y = round(176 * scale) - (len(rows) - 1) * font.get_linesize() // 2
         for row in rows:
             text = font.render(row, True, colour)

@@ -15,6 +15,7 @@ from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
 from ..text_layout import typographic
+from ..fonts import drawable
 
 SHOWN = 250                 # the most recent lines listed
 PANEL = pygame.Rect(150, 30, LOGICAL_SIZE[0] - 300, LOGICAL_SIZE[1] - 60)
@@ -30,12 +31,12 @@ def history_html(lines: list[Line], speaker_colours: dict[str, str], speech_colo
     colour, then the words; narration stands alone in a softer colour."""
     parts = []
     for line in lines:
-        text = typographic(line.text)
+        text = typographic(drawable(line.text, keep_newlines=False))
         if line.name:
             if quote_speech and not text.startswith("\u201c"):
                 text = f"\u201c{text}\u201d"
             colour = speaker_colours.get(line.speaker, "#d4a25e")
-            parts.append(f"<font color='{colour}'><b>{escape(line.name.upper())}</b></font>&nbsp;&nbsp;&nbsp;"
+            parts.append(f"<font color='{colour}'><b>{escape(drawable(line.name, keep_newlines=False).upper())}</b></font>&nbsp;&nbsp;&nbsp;"
                          f"<font color='{speech_colour}'>{escape(text)}</font>")
         else:
             parts.append(f"<font color='{narration_colour}'>{escape(text)}</font>")

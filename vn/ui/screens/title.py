@@ -7,12 +7,13 @@ from ..widgets.decor import paint_side_shade
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
 from ..screen import Screen
-from ..text_layout import render_tracked, soft_shadow, typographic, wrap
+from ..text_layout import render_tracked, soft_shadow, typographic, wrap_rows
 from ..transitions import Transition
 
 LEFT = 112
 MENU_WIDTH = 320
 MENU_BUTTON_HEIGHT = 50
+TITLE_ROWS = 3           # a longer title ends in an ellipsis
 ARRIVE_SECONDS = 0.6     # cross-fade from what was on screen before
 SCENE_IN_SECONDS = 1.4   # cross-fade from the plain backdrop once the painted scene is ready
 
@@ -88,7 +89,7 @@ class TitleScreen(Screen):
         title = typographic(title)
         if self.theme.misc("title.heading", "uppercase", False):
             title = title.upper()
-        rows = wrap(font, title, 700)
+        rows = wrap_rows(font, title, 700, TITLE_ROWS)
         out = []
         y = 178 - max(0, len(rows) - 1) * font.get_linesize() // 2
         for row in rows:

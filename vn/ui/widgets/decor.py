@@ -11,7 +11,7 @@ from __future__ import annotations
 import pygame
 
 from ..display import LOGICAL_SIZE
-from ..text_layout import render_tracked
+from ..text_layout import render_rows
 from ..theme import Theme
 
 
@@ -42,8 +42,8 @@ def paint_panel(theme: Theme, size: tuple[int, int], opaque: bool = False) -> py
 
 def paint_kicker(theme: Theme, text: str) -> pygame.Surface:
     """Small, letter-spaced capitals in the accent colour, set above a heading."""
-    return render_tracked(theme.font("title.kicker"), text.upper(), theme.colour("title.kicker"),
-                          theme.misc("title.kicker", "tracking", 0))
+    return render_rows(theme.font("title.kicker"), text.upper(), theme.colour("title.kicker"),
+                       theme.misc("title.kicker", "tracking", 0), LOGICAL_SIZE[0] - 160, 1)
 
 
 def paint_side_shade(theme: Theme, width: int) -> pygame.Surface:

@@ -5,13 +5,15 @@ import pygame
 
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, STILL
-from ..text_layout import render_tracked, soft_shadow, typographic
+from ..text_layout import render_rows, soft_shadow, typographic
 from ..theme import Theme
 
 VEIL_SECONDS = 1.6       # the scene dims over this long
 TITLE_DELAY = 0.5        # then the words come up
 TEXT_SECONDS = 1.2
 HINT_DELAY = 2.2         # the way out is offered last, once the title has been read
+TEXT_WIDTH = LOGICAL_SIZE[0] - 160
+TITLE_ROWS = 3           # a longer title is cut with an ellipsis: it is a title, not a page
 
 
 class EndingCard:
@@ -34,12 +36,12 @@ class EndingCard:
         if theme.misc("ending.title", "uppercase", False):
             title = title.upper()
         title_font = theme.font("ending.title")
-        title_surface = render_tracked(title_font, title, theme.colour("ending.title"),
-                                       theme.misc("ending.title", "tracking", 0))
+        title_surface = render_rows(title_font, title, theme.colour("ending.title"),
+                                    theme.misc("ending.title", "tracking", 0), TEXT_WIDTH, TITLE_ROWS, 0.95)
         shadow = soft_shadow(title_surface, theme.colour("ending.title", "text_shadow"), 10)
-        kicker_surface = render_tracked(theme.font("title.kicker"), kicker.upper(), theme.colour("title.kicker"),
-                                        theme.misc("title.kicker", "tracking", 0))
-        hint_surface = theme.font("screen.hint").render(hint, True, theme.colour("screen.hint"))
+        kicker_surface = render_rows(theme.font("title.kicker"), kicker.upper(), theme.colour("title.kicker"),
+                                     theme.misc("title.kicker", "tracking", 0), TEXT_WIDTH, 1)
+        hint_surface = render_rows(theme.font("screen.hint"), hint, theme.colour("screen.hint"), 0, TEXT_WIDTH, 1)
         rule = pygame.Surface((72, 2), pygame.SRCALPHA)
         rule.fill(theme.colour("title.kicker"))
 

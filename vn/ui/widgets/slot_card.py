@@ -4,15 +4,22 @@ slot's name, the date and time, the scene, the route summary and the last line.
 An empty slot and a refused (damaged) one have cards of their own: a refused save
 says why, in the warning colour, so the player knows which file to look at, and the
 other cards list and load as usual.
+
+A save file is untrusted even after vn.save has read it: every date, number and
+string is made safe to draw here as well (a date no time zone can show, a play
+time of NaN, a NUL, a summary of 100,000 characters), and a card costs the same
+few measurements whatever its text.
 """
 from __future__ import annotations
 
+import math
 from datetime import datetime
 
 import pygame
 
 from ...save.slots import SaveInfo, slot_title
-from ..text_layout import render_tracked, typographic, wrap
+from ..fonts import drawable
+from ..text_layout import fit, render_tracked, typographic, wrap
 from ..theme import Theme
 from ..thumbnail import decode_png
 
@@ -22,25 +29,40 @@ THUMB = (208, 117)
 TEXT_LEFT = PAD + THUMB[0] + 18
 
 
+MAX_CARD_TEXT = 600      # characters of a save's text a card considers: it shows three rows at most
+MAX_HOURS = 999_999
+
+
+def info_when(info: SaveInfo) -> datetime | None:
+    try:
+        return info.when
+    except (ValueError, TypeError, OverflowError):
+        return None
+
+
 def when_text(when: datetime | None) -> str:
     if when is None:
         return ""
-    local = when.astimezone()
-    return f"{local.day} {local:%b %Y} \u00b7 {local:%H:%M}"
+    try:
+        local = when.astimezone()   # year 9999 at -14:00 or year 1 at +14:00 cannot move to local time
+        return f"{local.day} {local:%b %Y} \u00b7 {local:%H:%M}"
+    except (ValueError, OverflowError, OSError):
+        return ""
 
 
 def play_time_text(seconds: float) -> str:
-    minutes = int(seconds // 60)
+    try:
+        seconds = float(seconds)
+    except (TypeError, ValueError, OverflowError):
+        seconds = 0.0
+    if not math.isfinite(seconds):
+        seconds = 0.0
+    minutes = int(min(max(seconds, 0.0), MAX_HOURS * 3600.0) // 60)
     return f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{max(minutes, 1)} min"
 
 
-def fit(font: pygame.font.Font, text: str, width: int) -> str:
-    """`text`, cut with an ellipsis to fit `width` pixels."""
-    if font.size(text)[0] <= width:
-        return text
-    while text and font.size(text + "\u2026")[0] > width:
-        text = text[:-1]
-    return text.rstrip(" \u00b7,") + "\u2026"
+def card_text(text: object) -> str:
+    return drawable(text if isinstance(text, str) else "")[:MAX_CARD_TEXT]
 
 
 class SlotCard:
@@ -79,7 +101,7 @@ class SlotCard:
         y = PAD + 2
         card.blit(title, (TEXT_LEFT, y))
         if self.info is not None and self.info.ok:
-            date = theme.font("slot.date").render(when_text(self.info.when), True, theme.colour("slot.date"))
+            date = theme.font("slot.date").render(when_text(info_when(self.info)), True, theme.colour("slot.date"))
             card.blit(date, (CARD_SIZE[0] - PAD - 4 - date.get_width(), y))
         y += title.get_height() + 8
         if self.empty:
@@ -87,15 +109,15 @@ class SlotCard:
             self._paint_rows(card, y + 34, width, "slot.quote", action)
         elif self.refused:
             y = self._paint_rows(card, y, width, "slot.scene", "Refused")
-            self._paint_rows(card, y + 2, width, "slot.reason", self.info.reason[:1].upper() + self.info.reason[1:],
-                             max_rows=3)
+            reason = card_text(self.info.reason)
+            self._paint_rows(card, y + 2, width, "slot.reason", reason[:1].upper() + reason[1:], max_rows=3)
         else:
             info = self.info
-            y = self._paint_rows(card, y, width, "slot.scene", info.scene or "Somewhere in the story")
-            summary = info.summary or "No choices made yet"
-            after = self._paint_rows(card, y + 2, width, "slot.summary", summary, max_rows=2)
-            if info.last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
-                self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(info.last_line)}\u201d")
+            scene, summary, last_line = card_text(info.scene), card_text(info.summary), card_text(info.last_line)
+            y = self._paint_rows(card, y, width, "slot.scene", scene or "Somewhere in the story")
+            after = self._paint_rows(card, y + 2, width, "slot.summary", summary or "No choices made yet", max_rows=2)
+            if last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
+                self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(last_line)}\u201d")
             if not info.same_script:
                 self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, CARD_SIZE[1] - PAD), right=True)
         return card
@@ -104,7 +126,7 @@ class SlotCard:
                     max_rows: int = 1) -> int:
         font = self.theme.font(element)
         colour = self.theme.colour(element)
-        rows = wrap(font, typographic(text), width)
+        rows = wrap(font, typographic(card_text(text)), width)
         if len(rows) > max_rows:
             rows = rows[:max_rows - 1] + [" ".join(rows[max_rows - 1:])]
         for n, row in enumerate(rows):
