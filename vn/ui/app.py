@@ -28,13 +28,14 @@ import pygame
 
 from ..paths import assets_dir
 from .display import LOGICAL_SIZE, Display, choose_presenter
+from .fonts import drawable
 from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
 from .scene_loader import SceneLoader
 from .screen import Screen
 from .theme import Theme
-from .widgets.toast import Toasts
+from .widgets.toast import Toasts, write_failure
 
 FPS = 60
 MAX_DT = 0.1    # after a stall (window dragged, debugger), never jump the story by more than this
@@ -97,17 +98,28 @@ class App:
             self.program = None
             self.nav.reset("error", f"The scripts could not be read: {exc}", via="for_exception")
             return False
-        pygame.display.set_caption(self.program.manifest.title)
-        self._open_player_data()
+        pygame.display.set_caption(drawable(self.program.manifest.title, keep_newlines=False)[:200])
+        self.theme.add_story_fonts(self.scripts_dir / "fonts")
+        if not self._open_player_data():
+            return False
         self.show_title()
         return True
 
-    def _open_player_data(self) -> None:
-        from ..save.datadir import data_dir
+    def _open_player_data(self) -> bool:
+        """Open the saves and persistent data; a data folder that cannot be used (a bad
+        VN_DATA_DIR) shows the error screen saying what to set, instead of stopping."""
+        from ..save.datadir import DataDirError, data_dir
         from ..save.persistent import Persistent
         from ..save.resume import open_store
         game_id = self.program.manifest.game_id
-        self.persistent = Persistent.load(data_dir(game_id), game_id)
+        try:
+            folder = data_dir(game_id)
+            self.persistent = Persistent.load(folder, game_id)
+            self.saves = open_store(self.program)
+        except (DataDirError, OSError) as exc:
+            self.persistent = self.saves = None
+            self.nav.reset("error", f"The folder for saves cannot be used: {exc}", via="for_exception")
+            return False
         if self.persistent.problem:
             self.toasts.show(self.persistent.problem, "warning")
         if not self._settings_given:
@@ -117,7 +129,7 @@ class App:
         self.persistent.settings = self.settings
         if self.settings.fullscreen != self.display.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(self.settings.fullscreen)
-        self.saves = open_store(self.program)
+        return True
 
     def show_title(self) -> None:
         from .scenes.registry import clear_caches
@@ -160,8 +172,8 @@ class App:
         try:
             self.persistent.save()
             self._persistent_dirty = False
-        except OSError as exc:
-            self.toasts.show(f"Progress could not be written ({exc.strerror or exc}).", "warning")
+        except Exception as exc:  # PersistentError, or anything else a disk or a hostile file finds
+            self.toasts.show(write_failure("Progress could not be written", exc), "warning")
 
     def load_save(self, slot: str, play_time: float = 0.0) -> bool:
         """Continue the story from `slot`; a refused save says why in a toast and changes nothing."""

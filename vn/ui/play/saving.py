@@ -13,6 +13,7 @@ from ...runtime.state import StoryState
 from ...save.resume import route_summary
 from ...save.slots import SaveError, SaveInfo
 from ..thumbnail import make_thumbnail
+from ..widgets.toast import write_failure
 from .waits import ARRIVING, CHOOSING, READING
 
 
@@ -50,16 +51,23 @@ def write_save(game: "GameScreen", slot: str | None, *, at_scene_change: bool = 
         state, line = game.runtime.snapshot(), ""
     else:
         state, line = save_state(game)
-    meta = dict(scene=scene_title(app.program, state), summary=route_summary(state), play_time=game.play_time,
-                thumbnail=make_thumbnail(picture(game, not at_scene_change)), last_line=line)
+    if app.saves is None:
+        app.toasts.show("This game cannot save: its data folder could not be opened.", "warning")
+        return None
     try:
+        thumbnail = make_thumbnail(picture(game, not at_scene_change))
+    except (pygame.error, ValueError, MemoryError):    # a save without a picture is still a save
+        thumbnail = None
+    try:
+        meta = dict(scene=scene_title(app.program, state), summary=route_summary(state), play_time=game.play_time,
+                    thumbnail=thumbnail, last_line=line)
         if slot is None:
             return app.saves.write_autosave(state, **meta)
         return app.saves.write(slot, state, **meta)
     except SaveError as exc:
         app.toasts.show(str(exc), "warning")
-    except OSError as exc:
-        app.toasts.show(f"The game could not be saved ({exc.strerror or exc}).", "warning")
+    except Exception as exc:  # anything else a disk or an odd state finds costs a toast, never the game
+        app.toasts.show(write_failure("The game could not be saved", exc), "warning")
     return None
 
 
@@ -76,6 +84,8 @@ def quicksave(game: "GameScreen") -> None:
 
 
 def quickload(app: "App") -> None:
+    if app.saves is None:
+        return
     info = app.saves.info(QUICK)
     if not info.ok:
         missing = not app.saves.path(QUICK).exists()

@@ -173,8 +173,12 @@ class SaveLoadScreen(Screen):
         card = next(c for c in self.cards if c.slot == slot)
 
         def really_delete():
-            self.store.delete(slot)
-            self.app.toasts.show(f"{card.info.title} deleted")
+            try:
+                self.store.delete(slot)
+            except OSError as exc:      # SaveError: a folder that refuses; the card stays
+                self.app.toasts.show(str(exc), "warning")
+            else:
+                self.app.toasts.show(f"{card.info.title} deleted")
             self._build_page()
         self.app.nav.push("confirm", "Delete", f"Delete {card.info.title}?",
                           "The save is gone for good once deleted.", "Delete", really_delete)

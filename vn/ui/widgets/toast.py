@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import pygame
 
 from ..display import LOGICAL_SIZE
+from ..fonts import drawable
 from ..pacing import ACTIVE, STILL
-from ..text_layout import typographic, wrap
+from ..text_layout import typographic, wrap_rows
 from ..theme import Theme
 
 FADE_IN, FADE_OUT = 0.15, 0.6
@@ -16,6 +17,7 @@ SHOWN_FOR = 2.4          # seconds at full strength; a longer message stays a li
 MAX_WIDTH = 720
 TOP = 26
 GAP = 10
+MAX_ROWS = 4           # a message longer than this (a path, an error's detail) is cut with an ellipsis
 
 
 @dataclass
@@ -78,7 +80,7 @@ class Toasts:
     def _paint(self, text: str, tone: str) -> pygame.Surface:
         font = self.theme.font("toast.text")
         colour = self.theme.colour("toast.text")
-        rows = wrap(font, typographic(text), MAX_WIDTH - 64)
+        rows = wrap_rows(font, typographic(drawable(text)), MAX_WIDTH - 64, MAX_ROWS)
         row_height = font.get_linesize()
         width = max(font.size(r)[0] for r in rows) + 64
         height = row_height * len(rows) + 24
@@ -93,3 +95,9 @@ class Toasts:
         for n, row in enumerate(rows):
             card.blit(font.render(row, True, colour), (40, 12 + n * row_height))
         return card
+
+
+def write_failure(what: str, exc: BaseException) -> str:
+    """A toast's words for a failed write: vn.save's errors carry a message for the player."""
+    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return f"{what} ({drawable(detail, keep_newlines=False)[:200]})."
