@@ -18,6 +18,8 @@ FLASH_PEAK = 0.3     # share of a flash spent going to white; the rest fades the
 
 DrawFn = Callable[[pygame.Surface], None]
 
+MAX_SECONDS = 60.0       # loading bounds durations too; a scene change never takes longer than this
+
 
 class Transition:
     def __init__(self):
@@ -42,6 +44,7 @@ class Transition:
         """Begin a transition away from `outgoing` (None: from black)."""
         if kind == "flash" and reduced_flashes:
             kind = "fade"
+        duration = min(duration, MAX_SECONDS) if duration == duration else 0.0   # NaN: no transition
         self.kind = kind if kind in KINDS and duration > 0 else "none"
         self.duration = max(0.0, duration)
         self.elapsed = 0.0

@@ -32,6 +32,22 @@ from .data import LOGICAL_SIZE, effects_config, scene_config
 
 
 MAX_STEP = 0.1
+MAX_EFFECT_SECONDS = 60.0   # the script's bound is wider; no flash or shake is worth a minute
+
+
+def effect_seconds(value, default: float) -> float:
+    """A duration an effect can run for: the default for none or NaN, at most a minute.
+    Loading bounds durations already; a scene is also driven by tools and tests, so it
+    keeps its own bound (an infinite gunfire once precomputed flashes until memory ran out)."""
+    if value is None or isinstance(value, bool):
+        return default
+    try:
+        value = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+    if math.isnan(value) or value <= 0.0:
+        return default
+    return min(value, MAX_EFFECT_SECONDS)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +114,7 @@ class PaintedScene:
         self._gun_t = -1.0         # seconds since gunfire started (<0: none)
         self._gun_reduced = False
         self._gun_windows: list[tuple[float, float, float]] = []
+        self._gun_next = 0         # the first window not over yet
         self._muzzle = 0.0         # muzzle light drawn this frame (0..1)
         self._muzzle_strobe = False
         g = self.fx["gunfire"]
@@ -167,11 +184,11 @@ class PaintedScene:
         fx = self.fx
         if effect == "flash":
             if not reduced:
-                self._start_flash(duration or fx["flash"]["duration"], fx["flash"]["color"])
+                self._start_flash(effect_seconds(duration, fx["flash"]["duration"]), fx["flash"]["color"])
         elif effect == "shake":
             if not reduced:
                 s = fx["shake"]
-                self._start_shake(duration or s["duration"], s["amplitude"])
+                self._start_shake(effect_seconds(duration, s["duration"]), s["amplitude"])
         elif effect == "gunfire":
             self._start_gunfire(reduced, duration)
         elif effect == "ignite":
@@ -222,22 +239,23 @@ class PaintedScene:
         return self._buffer
 
     def _start_flash(self, duration: float, color) -> None:
-        self._flash = self._flash_len = max(0.01, duration)
+        self._flash = self._flash_len = max(0.01, effect_seconds(duration, 0.01))
         self._flash_color = paint.rgb(color)
 
     def _start_shake(self, duration: float, amplitude: float) -> None:
         if self._shake > 0 and self._shake_amp > amplitude:
             return
-        self._shake = self._shake_len = max(0.01, duration)
+        self._shake = self._shake_len = max(0.01, effect_seconds(duration, 0.01))
         self._shake_amp = amplitude
 
     def _start_gunfire(self, reduced: bool, duration: float | None) -> None:
         g = self.fx["gunfire"]
-        length = duration or g["duration"]
+        length = effect_seconds(duration, g["duration"])
         self._gun_t = 0.0
         self._gun_reduced = reduced
         self._gun_len = length
         self._gun_windows = []
+        self._gun_next = 0
         t = self.rng.uniform(0.0, 0.05)
         while t < length:
             on = self.rng.uniform(*g["on"])
@@ -265,11 +283,14 @@ class PaintedScene:
             elif self._gun_reduced:
                 self._muzzle = self.fx["gunfire"]["reduced_glow"] * math.sin(math.pi * t / self._gun_len)
             else:
-                for a, b, k in self._gun_windows:
-                    if a <= t < b:
-                        self._muzzle = k
-                        self._muzzle_strobe = True
-                        break
+                # time only moves on: windows already over are never looked at again
+                windows, n = self._gun_windows, self._gun_next
+                while n < len(windows) and windows[n][1] <= t:
+                    n += 1
+                self._gun_next = n
+                if n < len(windows) and windows[n][0] <= t:
+                    self._muzzle = windows[n][2]
+                    self._muzzle_strobe = True
 
     def _draw_effects(self, surf: pygame.Surface) -> None:
         if self._muzzle > 0.0:
