@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...runtime import events as ev
-from ...runtime.state import StoryState
+from ...runtime.runtime import StoryError
+from ...runtime.state import CHOOSING as STORY_CHOOSING, StoryState
 
 LIMIT = 500     # beats kept; older ones are dropped (a state copy is small, but not free)
 
@@ -60,3 +61,28 @@ class Rollback:
     def lines(self) -> list[ev.Line]:
         """The lines of the story as it stands, oldest first, up to the one on screen."""
         return [b.event for b in self.beats[:self.cursor + 1] if isinstance(b.event, ev.Line)]
+
+
+def show_beat(game: "GameScreen", index: int) -> None:
+    """Show beat `index` again: its state restored, its stage rebuilt at once, its line or
+    choice re-presented written out."""
+    beat = game.rollback.beats[index]
+    game.rollback.cursor = index
+    game.choices.hide()
+    game.ending_card.hide()
+    game.ending = None
+    game.transition.finish()
+    game.pause_left = 0.0
+    game.runtime.restore(beat.before)
+    if not game._set_stage(beat.before.stage):
+        return
+    try:
+        if game.runtime.status == STORY_CHOOSING:
+            event = ev.Choices(game.runtime.choices)
+        else:
+            event = game.runtime.advance()
+    except StoryError as error:
+        game.app.show_story_error(error)
+        return
+    game._present(event, replayed=True)
+    game.dialogue.show_at_once()

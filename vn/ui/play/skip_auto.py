@@ -15,6 +15,7 @@ from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
 from ..text_layout import render_tracked
 from ..theme import Theme
+from .waits import CHOOSING, ENDING, PAUSED, READING, TRANSITION
 
 MARGIN = 26
 
@@ -102,3 +103,19 @@ class PlayModes:
             pygame.draw.polygon(badge, colour, [(left + 2, cy - 7), (left + 13, cy), (left + 2, cy + 7)])
         badge.blit(label, (left + arrow_width + 8, (height - label.get_height()) // 2))
         return badge
+
+
+def skip_step(game: "GameScreen") -> None:
+    """One step of skipping: a line a frame, transitions and pauses cut short."""
+    if game.waiting == READING:
+        if game.line_seen or game.settings.skip_unseen or game.rollback.rolled_back:
+            game.dialogue.complete_now()
+            game.proceed()
+        else:
+            game.modes.stop_skip()
+    elif game.waiting == TRANSITION:
+        game.transition.finish()
+    elif game.waiting == PAUSED:
+        game.pause_left = 0.0
+    elif game.waiting in (CHOOSING, ENDING):
+        game.modes.stop_skip()

@@ -26,17 +26,16 @@ from ..play.controls import PlayControls
 from ..widgets.dialogue_box import DialogueBox
 from ..display import LOGICAL_SIZE
 from ..widgets.ending_card import EndingCard
-from ..play.rollback import Rollback
+from ..play.rollback import Rollback, show_beat
 from ..scene_loader import next_scene
 from ..play.scene_shelf import SceneShelf
 from ..pacing import ACTIVE, AMBIENT
 from ..screen import Screen
-from ..play.skip_auto import PlayModes
+from ..play.skip_auto import PlayModes, skip_step
 from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
 from ..transitions import Transition
 
 ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was loaded from
-
 
 
 class GameScreen(Screen):
@@ -125,9 +124,10 @@ class GameScreen(Screen):
     def _present(self, event: ev.Event, replayed: bool = False) -> bool:
         """Show one runtime event; True when the screen must now wait."""
         if isinstance(event, ev.Line):
-            self.line_seen = self.app.mark_seen(event.id)
+            self.line_seen = self.app.was_seen(event.id)
             self.dialogue.show_marker = True
             self.dialogue.show_line(event)
+            self._read_if_last_page()
             self.waiting = READING
             self.modes.auto_waited = 0.0
             self._autosave_next_choice = True
@@ -300,26 +300,7 @@ class GameScreen(Screen):
             self._show_beat(self.rollback.cursor + 1)
 
     def _show_beat(self, index: int) -> None:
-        beat = self.rollback.beats[index]
-        self.rollback.cursor = index
-        self.choices.hide()
-        self.ending_card.hide()
-        self.ending = None
-        self.transition.finish()
-        self.pause_left = 0.0
-        self.runtime.restore(beat.before)
-        if not self._set_stage(beat.before.stage):
-            return
-        try:
-            if self.runtime.status == STORY_CHOOSING:
-                event = ev.Choices(self.runtime.choices)
-            else:
-                event = self.runtime.advance()
-        except StoryError as error:
-            self.app.show_story_error(error)
-            return
-        self._present(event, replayed=True)
-        self.dialogue.show_at_once()
+        show_beat(self, index)
 
     # -- input ------------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:
@@ -343,6 +324,8 @@ class GameScreen(Screen):
         elif self.waiting == READING:
             if not self.dialogue.complete:
                 self.dialogue.complete_now()
+            elif self.dialogue.next_page():
+                self._read_if_last_page()
             elif self.rollback.rolled_back:
                 self.roll_forward()
             else:
@@ -352,6 +335,11 @@ class GameScreen(Screen):
                 self._advance()
             else:
                 self.ending_card.finish()
+
+    def _read_if_last_page(self) -> None:
+        """A line counts as read once its last page is on screen."""
+        if self.dialogue.on_last_page:
+            self.app.mark_seen(self.dialogue.line.id)
 
     def pace(self) -> int:
         """Full rate while anything moves fast; else the scene's ambient motion, or none."""
@@ -377,7 +365,7 @@ class GameScreen(Screen):
                 self._arrived()
             return
         if self.modes.skipping and not self.ui_hidden:
-            self._skip()
+            skip_step(self)
         if self.waiting == TRANSITION and not self.transition.active:
             self._advance()
         elif self.waiting == PAUSED:
@@ -388,21 +376,6 @@ class GameScreen(Screen):
             if self.modes.auto_due(dt, self.dialogue.complete and self.dialogue.fully_visible,
                                    self.settings.auto_delay):
                 self.proceed()
-
-    def _skip(self) -> None:
-        """One step of skipping: a line a frame, transitions and pauses cut short."""
-        if self.waiting == READING:
-            if self.line_seen or self.settings.skip_unseen or self.rollback.rolled_back:
-                self.dialogue.complete_now()
-                self.proceed()
-            else:
-                self.modes.stop_skip()
-        elif self.waiting == TRANSITION:
-            self.transition.finish()
-        elif self.waiting == PAUSED:
-            self.pause_left = 0.0
-        elif self.waiting in (CHOOSING, ENDING):
-            self.modes.stop_skip()
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.waiting == ARRIVING and self._opening is not None:

@@ -6,6 +6,11 @@ row to the next while they type out. Rows that are fully revealed are
 rendered once and kept; only the row being typed is rendered again, and only
 when another character appears. Colours, fonts and sizes come from the
 `dialogue.*` blocks of the theme.
+
+A line too long for the box first shrinks (down to SMALLEST_FONT); one that still
+does not fit goes on over pages at its own size: a click shows the next page, and
+the game counts the line as read at its last (`paginate` is what `vn check`
+measures too, to warn about such lines).
 """
 from __future__ import annotations
 
@@ -17,6 +22,7 @@ from ...runtime.events import Line
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
 from ..preferences import Settings
+from ..fonts import drawable
 from ..text_layout import line_height, typographic, wrap
 from ..theme import Theme
 
@@ -25,6 +31,48 @@ SMALLEST_FONT = 16         # a line too long for the box shrinks, but never belo
 SHADE_HEIGHT = 120         # how far above the box the darkening of the scene begins
 PREMUL = pygame.BLEND_PREMULTIPLIED
 OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
+
+
+def box_text_rect(theme: Theme) -> pygame.Rect:
+    margin = theme.misc("dialogue.box", "margin", 56)
+    height = theme.misc("dialogue.box", "height", 190)
+    bottom = theme.misc("dialogue.box", "bottom_margin", 22)
+    padding = theme.misc("dialogue.box", "padding", 46)
+    text_top = theme.misc("dialogue.box", "text_top", 38)
+    box = pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+    return pygame.Rect(box.x + padding, box.y + text_top, box.width - 2 * padding,
+                       box.height - text_top - padding // 2)
+
+
+def display_text(theme: Theme, text: str, narration: bool) -> str:
+    """A line's text as the box shows it: drawable, curly quotes, speech in quotation marks."""
+    text = typographic(drawable(text))
+    if not narration and theme.misc("dialogue.text", "quote_speech", False) and not text.startswith(OPENING_QUOTE):
+        text = f"{OPENING_QUOTE}{text}{CLOSING_QUOTE}"
+    return text
+
+
+def paginate(theme: Theme, text: str, narration: bool, text_size: float = 1.0):
+    """(font, pages of rows, row height) for a line in the box: shrunk to fit one page if
+    it can be, else over pages at its own size."""
+    element = "dialogue.narration" if narration else "dialogue.text"
+    area = box_text_rect(theme)
+    spacing = theme.misc(element, "line_spacing", 1.35)
+    natural = size = round(theme.font_size(element) * text_size)
+    while True:
+        font = theme.font(element, size)
+        rows = wrap(font, text, area.width)
+        row_height = line_height(font, spacing)
+        if len(rows) * row_height <= area.height + row_height // 3:
+            return font, [rows], row_height
+        if size <= SMALLEST_FONT:
+            break
+        size -= 2
+    font = theme.font(element, natural)
+    rows = wrap(font, text, area.width)
+    row_height = line_height(font, spacing)
+    per_page = max(1, (area.height + row_height // 3) // row_height)
+    return font, [rows[n:n + per_page] for n in range(0, len(rows), per_page)], row_height
 
 
 class DialogueBox:
@@ -49,7 +97,9 @@ class DialogueBox:
         self.line: Line | None = None
         self.opacity = 0.0
         self._shown = False
-        self._rows: list[str] = []
+        self._rows: list[str] = []          # the page on screen
+        self._pages: list[list[str]] = [[]]
+        self.page = 0
         self._row_surfaces: list[pygame.Surface | None] = []
         self._partial: tuple[int, int, pygame.Surface] | None = None   # (row, length, surface)
         self._font: pygame.font.Font | None = None
@@ -66,27 +116,30 @@ class DialogueBox:
         self.line = line
         self._shown = True
         narration = line.speaker is None
-        element = "dialogue.narration" if narration else "dialogue.text"
-        text = typographic(line.text)
-        if not narration and self.theme.misc("dialogue.text", "quote_speech", False) \
-                and not text.startswith(OPENING_QUOTE):
-            text = f"{OPENING_QUOTE}{text}{CLOSING_QUOTE}"
-        self._colour = self.theme.colour(element)
-        spacing = self.theme.misc(element, "line_spacing", 1.35)
-        size = round(self.theme.font_size(element) * self.settings.text_size)
-        while True:
-            font = self.theme.font(element, size)
-            rows = wrap(font, text, self.text_rect.width)
-            row_height = line_height(font, spacing)
-            if len(rows) * row_height <= self.text_rect.height + row_height // 3 or size <= SMALLEST_FONT:
-                break
-            size -= 2
-        self._font, self._rows, self._row_height = font, rows, row_height
-        self._row_surfaces = [None] * len(rows)
-        self._partial = None
-        self._total = sum(len(r) for r in rows)
-        self.revealed = 0.0
+        self._colour = self.theme.colour("dialogue.narration" if narration else "dialogue.text")
+        self._font, self._pages, self._row_height = paginate(self.theme, display_text(self.theme, line.text, narration),
+                                                              narration, self.settings.text_size)
         self._plate = self._paint_plate(line).premul_alpha() if line.name else None
+        self._show_page(0)
+
+    @property
+    def on_last_page(self) -> bool:
+        return self.page >= len(self._pages) - 1
+
+    def next_page(self) -> bool:
+        """Show the line's next page, typed afresh; False when this was the last."""
+        if self.on_last_page:
+            return False
+        self._show_page(self.page + 1)
+        return True
+
+    def _show_page(self, page: int) -> None:
+        self.page = page
+        self._rows = self._pages[page]
+        self._row_surfaces = [None] * len(self._rows)
+        self._partial = None
+        self._total = sum(len(r) for r in self._rows)
+        self.revealed = 0.0
         self._serial += 1
         self._composed = None
 
