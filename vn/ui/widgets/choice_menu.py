@@ -2,15 +2,23 @@
 
 Options are picked with the mouse, the number keys 1-9, or the arrow keys and
 Enter. Each button has a small key badge to its left showing its number.
+
+A menu of more options than fit above the box is shown a page at a time, with
+"Previous" and "More" buttons under the page (or the Left and Right keys).
+Only the page on screen has buttons: a menu of 10,000 options costs what a menu
+of five does (one button each once ran the window out of memory). An option's
+text is cut with an ellipsis to the widest button.
 """
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 
 from ...runtime.events import Choice
 from .button_column import ButtonColumn, Entry
 from ..display import LOGICAL_SIZE
-from ..text_layout import typographic
+from ..fonts import drawable
+from ..text_layout import fit, typographic
 from ..theme import Theme
 
 BUTTON_HEIGHT = 56
@@ -18,6 +26,9 @@ GAP = 14
 MIN_WIDTH, MAX_WIDTH = 560, 980
 AREA_BOTTOM = 470            # the menu is centred in the space above the dialogue box
 BADGE = 30
+PER_SCREEN = (AREA_BOTTOM - 24 + GAP) // (BUTTON_HEIGHT + GAP)   # rows that fit above the box
+PER_PAGE = PER_SCREEN - 1    # when paged, the last row holds Previous and More
+PAGE_KEYS = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}    # Page Up and Down roll the story back and forth
 
 
 class ChoiceMenu:
@@ -25,7 +36,9 @@ class ChoiceMenu:
         self.ui = ui
         self.theme = theme
         self.column: ButtonColumn | None = None
+        self.nav: ButtonColumn | None = None        # Previous and More, when the options take pages
         self.options: tuple[Choice, ...] = ()
+        self.page = 0
         self._badges: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self._shade: pygame.Surface | None = None
 
@@ -33,41 +46,88 @@ class ChoiceMenu:
     def showing(self) -> bool:
         return self.column is not None
 
+    @property
+    def paged(self) -> bool:
+        return len(self.options) > PER_SCREEN
+
+    @property
+    def pages(self) -> int:
+        return -(-len(self.options) // PER_PAGE) if self.paged else 1
+
+    @property
+    def visible(self) -> tuple[Choice, ...]:
+        """The options on the page shown, in order: what the buttons and number keys pick from."""
+        if not self.paged:
+            return self.options
+        return self.options[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+
     def show(self, options: tuple[Choice, ...]) -> None:
         self.hide()
-        self.options = options
+        self.options = tuple(options)
+        self.page = 0
+        self._build()
+
+    def show_page(self, page: int) -> None:
+        if self.paged:
+            self._kill_buttons()
+            self.page = page % self.pages
+            self._build()
+
+    def _build(self) -> None:
         font = self.theme.font("choice.key")
-        labels = [typographic(o.text) for o in options]
-        widest = max((self._button_font().size(label)[0] for label in labels), default=0)
+        button_font = self._button_font()
+        visible = self.visible
+        labels = [fit(button_font, typographic(drawable(o.text, keep_newlines=False)), MAX_WIDTH - 120)
+                  for o in visible]
+        widest = max((button_font.size(label)[0] for label in labels), default=0)
         width = max(MIN_WIDTH, min(MAX_WIDTH, widest + 120))
-        total = len(options) * BUTTON_HEIGHT + (len(options) - 1) * GAP
+        rows = len(visible) + (1 if self.paged else 0)
+        total = rows * BUTTON_HEIGHT + (rows - 1) * GAP
         top = max(24, (AREA_BOTTOM - total) // 2)
         left = (LOGICAL_SIZE[0] - width) // 2
-        self.column = ButtonColumn(self.ui, [Entry(o.index, label) for o, label in zip(options, labels)], left=left, top=top,
-                                   width=width, height=BUTTON_HEIGHT, gap=GAP, object_id="#choice_button",
+        self.column = ButtonColumn(self.ui, [Entry(o.index, label) for o, label in zip(visible, labels)], left=left,
+                                   top=top, width=width, height=BUTTON_HEIGHT, gap=GAP, object_id="#choice_button",
                                    number_keys=True)
+        if self.paged:
+            half = (width - GAP) // 2
+            self.nav = ButtonColumn(self.ui, [Entry(-1, "\u2039 Previous"),
+                                              Entry(+1, f"More ({self.page + 1}/{self.pages}) \u203a")],
+                                    left=left, top=top + len(visible) * (BUTTON_HEIGHT + GAP), width=half,
+                                    height=BUTTON_HEIGHT, gap=GAP, object_id="#choice_button", horizontal=True)
         self._badges = []
-        for n, _ in enumerate(options[:9]):
+        for n, _ in enumerate(visible[:9]):
             badge = self._paint_badge(str(n + 1), font)
             y = top + n * (BUTTON_HEIGHT + GAP) + (BUTTON_HEIGHT - BADGE) // 2
             self._badges.append((badge, (left - BADGE - 16, y)))
         self._shade = self._paint_shade(pygame.Rect(left, top, width, total))
 
+    def _kill_buttons(self) -> None:
+        for column in (self.column, self.nav):
+            if column is not None:
+                column.kill()
+        self.column = self.nav = None
+
     def hide(self) -> None:
-        if self.column is not None:
-            self.column.kill()
-        self.column = None
+        self._kill_buttons()
         self.options = ()
         self._badges = []
 
     def set_visible(self, visible: bool) -> None:
-        if self.column is not None:
-            self.column.show() if visible else self.column.hide()
+        for column in (self.column, self.nav):
+            if column is not None:
+                column.show() if visible else column.hide()
 
     def process_event(self, event: pygame.event.Event) -> int | None:
         """The index of the option this event picked, or None."""
         if self.column is None:
             return None
+        if self.nav is not None:
+            turn = self.nav.process_event(event) if event.type == pygame_gui.UI_BUTTON_PRESSED else None
+            if turn is None and event.type == pygame.KEYDOWN:
+                turn = PAGE_KEYS.get(event.key)
+            if turn is not None:
+                self.show_page(self.page + turn)
+                return None
         return self.column.process_event(event)
 
     def draw(self, surface: pygame.Surface) -> None:
