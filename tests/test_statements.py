@@ -215,7 +215,8 @@ def test_scene_show_hide_pause_effect(tmp_path):
         ev.Effect("gunfire", None),
         ev.Effect("shake", 0.3),
     ]
-    assert rt.state.stage == {"background": "bar", "variant": "burning", "figures": {"buffy": "center"}}
+    assert rt.state.stage == {"background": "bar", "variant": "burning",
+                              "figures": {"buffy": {"at": "center", "expression": None}}}
 
 
 def test_label_without_ending_is_a_dead_end(tmp_path):

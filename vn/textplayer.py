@@ -42,6 +42,12 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
             print(textwrap.fill(prefix + event.text, width, subsequent_indent=" " * min(len(prefix), 12)), file=out)
         elif isinstance(event, ev.SceneChange):
             print(f"\n--- {event.title}" + (f" ({event.variant})" if event.variant else "") + " ---\n", file=out)
+        elif isinstance(event, ev.Show):
+            looks = f", {event.expression.replace('_', ' ')}" if event.expression else ""
+            print(f"[{event.name}{looks}, {_place(event.at)}]", file=out)
+        elif isinstance(event, ev.Hide):
+            name = program.manifest.characters[event.character].name
+            print(f"[{name} leaves]", file=out)
         elif isinstance(event, ev.Choices):
             if on_choices_used is not None and not queue:
                 on_choices_used(rt.state)
@@ -65,6 +71,12 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
             for line in route_summary(program, rt.state) or ["  (no choices made)"]:
                 print(line, file=out)
             return 0 if event.ending else 1
+
+
+def _place(at) -> str:
+    if isinstance(at, str):
+        return {"center": "in the middle"}.get(at, "on the " + at)
+    return f"{round(at * 100)}% across"
 
 
 def _pick(event: ev.Choices, queue: list[int], interactive: bool, out, inp) -> int | None:

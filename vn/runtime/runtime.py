@@ -102,6 +102,27 @@ class Runtime:
                     del st.variables[name]
         for name, value in defaults.items():
             st.variables.setdefault(name, value)
+        self._reconcile_stage()
+
+    def _reconcile_stage(self) -> None:
+        """Fit what the state has on stage to the manifest: what is gone is dropped, and a
+        character with pictures always names one of them (a state written before it had any)."""
+        stage, manifest = self.state.stage, self.program.manifest
+        background = manifest.backgrounds.get(stage["background"]) if stage["background"] else None
+        if background is None:
+            stage["background"] = stage["variant"] = None
+        elif stage["variant"] is not None and stage["variant"] not in background.variants:
+            stage["variant"] = None
+        figures = {}
+        for name, figure in stage["figures"].items():
+            who = manifest.characters.get(name)
+            if who is None:
+                continue
+            expression = figure["expression"]
+            if who.images and expression not in who.images:
+                expression = who.default_expression
+            figures[name] = {"at": figure["at"], "expression": expression if who.images else None}
+        stage["figures"] = figures
 
     # -- the pull API -------------------------------------------------------------
     def _visits(self, label: str) -> int:
@@ -231,12 +252,22 @@ class Runtime:
             return ev.SceneChange(arg.background, arg.variant, manifest.backgrounds[arg.background].title,
                                   arg.transition, arg.duration)
         if op == p.SHOW:
-            st.stage["figures"][arg.character] = arg.at
+            figures = st.stage["figures"]
             who = manifest.characters[arg.character]
-            return ev.Show(arg.character, who.name, who.shown, arg.at)
+            before = figures.get(arg.character)
+            at = arg.at if arg.at_given or before is None else before["at"]
+            expression = None
+            if who.images:
+                expression = arg.expression or (before and before["expression"])
+                if expression not in who.images:
+                    expression = who.default_expression
+            # a new dict, never changed in place: snapshots share the old one
+            figures[arg.character] = {"at": at, "expression": expression}
+            return ev.Show(arg.character, who.name, who.shown, at, expression, arg.transition,
+                           arg.duration if arg.transition != "none" else 0.0)
         if op == p.HIDE:
             st.stage["figures"].pop(arg.character, None)
-            return ev.Hide(arg.character)
+            return ev.Hide(arg.character, arg.transition, arg.duration if arg.transition != "none" else 0.0)
         if op == p.PAUSE:
             return ev.Pause(arg)
         if op == p.EFFECT:

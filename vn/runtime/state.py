@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FORMAT_VERSION = 1
+from ..script.model import POSITIONS
+
+# 2: a figure on stage is {"at": position, "expression": name or None}; format 1 held the position alone
+FORMAT_VERSION = 2
 MIN_FORMAT_VERSION = 1
+_NO_STAGE = {"background": None, "variant": None, "figures": {}}
 
 RUNNING, CHOOSING, ENDED = "running", "choosing", "ended"
 STATUSES = (RUNNING, CHOOSING, ENDED)
@@ -34,6 +38,8 @@ class StoryState:
     once: list[str] = field(default_factory=list)          # once-only options already taken
     route: list[dict] = field(default_factory=list)        # {label, option, text, note} per choice made
     endings: list[str] = field(default_factory=list)       # endings reached in this run
+    # {"background": id | None, "variant": id | None,
+    #  "figures": {character: {"at": "left" | "center" | "right" | 0.0..1.0, "expression": name | None}}}
     stage: dict = field(default_factory=lambda: {"background": None, "variant": None, "figures": {}})
     last_line: dict | None = None                          # {id, speaker, text} of the last line shown
 
@@ -43,8 +49,7 @@ class StoryState:
             self.status, Frame(self.frame.label, self.frame.at),
             [Frame(f.label, f.at) for f in self.stack], dict(self.variables), dict(self.visits),
             list(self.once), list(self.route), list(self.endings),
-            {"background": self.stage["background"], "variant": self.stage["variant"],
-             "figures": dict(self.stage["figures"])},
+            _copy_stage(self.stage),
             self.last_line,
         )
 
@@ -59,8 +64,7 @@ class StoryState:
             "once": list(self.once),
             "route": [dict(r) for r in self.route],
             "endings": list(self.endings),
-            "stage": {"background": self.stage["background"], "variant": self.stage["variant"],
-                      "figures": dict(self.stage["figures"])},
+            "stage": _copy_stage(self.stage),
             "last_line": dict(self.last_line) if self.last_line else None,
         }
 
@@ -78,7 +82,7 @@ class StoryState:
         status = d.get("status")
         if status not in STATUSES:
             raise StateError(f"unknown status {status!r}")
-        stage = _expect(d.get("stage", {"background": None, "variant": None, "figures": {}}), dict, "stage")
+        stage = _expect(d.get("stage", _NO_STAGE), dict, "stage")
         figures = _expect(stage.get("figures", {}), dict, "stage figures")
         last = d.get("last_line")
         if last is not None:
@@ -96,9 +100,29 @@ class StoryState:
             endings=[_str(x, "ending") for x in _expect(d.get("endings", []), list, "endings")],
             stage={"background": _opt_str(stage.get("background"), "background"),
                    "variant": _opt_str(stage.get("variant"), "variant"),
-                   "figures": {_str(k, "figure"): _str(v, "figure position") for k, v in figures.items()}},
+                   "figures": {_str(k, "figure"): _figure(v) for k, v in figures.items()}},
             last_line=last,
         )
+
+
+def _copy_stage(stage: dict) -> dict:
+    return {"background": stage["background"], "variant": stage["variant"],
+            "figures": {k: dict(v) for k, v in stage["figures"].items()}}
+
+
+def _figure(value) -> dict:
+    """A figure on stage; format 1 wrote its position alone."""
+    if isinstance(value, str):
+        value = {"at": value, "expression": None}
+    d = _expect(value, dict, "figure")
+    at = d.get("at", "center")
+    if isinstance(at, (int, float)) and not isinstance(at, bool):
+        if not 0.0 <= at <= 1.0:   # NaN and infinities fail this too
+            raise StateError("a figure's position should be between 0 and 1")
+        at = float(at)
+    elif at not in POSITIONS:
+        raise StateError(f"unknown figure position {str(at)[:40]!r}")
+    return {"at": at, "expression": _opt_str(d.get("expression"), "figure expression")}
 
 
 def _expect(value, kind, what):

@@ -36,3 +36,10 @@ def seconds_problem(value) -> str | None:
 def _short(value) -> str:
     text = str(value)
     return text if len(text) <= 12 else f"a {len(text)}-digit number"
+
+
+def range_problem(value, low: float, high: float) -> str | None:
+    """Why a number is outside [low, high] (or not finite), or None when it is fine."""
+    if isinstance(value, float) and not math.isfinite(value) or not low <= value <= high:
+        return f"between {low:g} and {high:g}, got {_short(value)}"
+    return None

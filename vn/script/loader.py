@@ -118,7 +118,7 @@ def _load_game(root: Path) -> LoadResult:
     manifest = None
     if manifest_path in trees:
         source, tree = trees.pop(manifest_path)
-        manifest = ManifestReader(source, diags).read(tree)
+        manifest = ManifestReader(source, diags, root).read(tree)
     characters = tuple(manifest.characters) if manifest else ()
 
     labels: dict[str, m.Label] = {}
@@ -131,7 +131,7 @@ def _load_game(root: Path) -> LoadResult:
     diags.sort(key=sort_key)
     game = None
     if manifest is not None and not any(d.is_error for d in diags):
-        game = m.Game(manifest, labels, tuple(sources), digest.hexdigest())
+        game = m.Game(manifest, labels, tuple(sources), digest.hexdigest(), str(inside))
     return LoadResult(game, diags, sources, lines)
 
 

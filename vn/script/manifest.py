@@ -1,4 +1,6 @@
-"""Read game.yaml: title, start label, characters, backgrounds, variables, endings."""
+"""Read game.yaml: title, start label, characters, backgrounds, variables, endings.
+
+Characters and backgrounds, with their pictures, are read in manifest_media.py."""
 from __future__ import annotations
 
 import re
@@ -6,8 +8,9 @@ import re
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .limits import OUT_OF_RANGE, number_problem
-from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items, pos, raw,
-                         scalar_value)
+from .manifest_media import MediaReader
+from .pictures import Folder
+from .yamlsource import MAPPING, SCALAR, SourceFile, kind, mapping_items, pos, raw, scalar_value
 
 SECTIONS = ("game", "characters", "backgrounds", "variables", "endings")
 GAME_KEYS = ("id", "title", "start", "content_note")
@@ -15,10 +18,13 @@ GAME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")  # always fullmatch: '$' let
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-class ManifestReader:
-    def __init__(self, source: SourceFile, diags: list[Diagnostic]):
+class ManifestReader(MediaReader):
+    """`root`: the story folder, where pictures are looked for; without it, paths are checked as written."""
+
+    def __init__(self, source: SourceFile, diags: list[Diagnostic], root=None):
         self.src = source
         self.diags = diags
+        self.folder = Folder(root) if root is not None else None
 
     def error(self, node_or_pos, code, message, hint=""):
         p = node_or_pos if isinstance(node_or_pos, Pos) else pos(self.src.path, node_or_pos)
@@ -88,42 +94,6 @@ class ManifestReader:
             endings=self.endings(sections.get("endings")),
         )
         return manifest
-
-    def characters(self, node) -> dict[str, m.Character]:
-        out = {}
-        if node is None:
-            return out
-        for cid, kn, vn in self.named_entries(node, "'characters'"):
-            f = self.fields(vn, f"character '{cid}'", ("name", "shown"), ("name",))
-            name = self.text(f["name"], "a character's name") if "name" in f else None
-            shown = self.text(f["shown"], "'shown'") if "shown" in f else "plate"
-            if shown is not None and shown not in m.SHOWN_AS:
-                self.error(f["shown"], "VN023", f"unknown way to show a character: '{shown}'",
-                           "use one of: " + ", ".join(m.SHOWN_AS))
-                shown = "plate"
-            out[cid] = m.Character(cid, name or cid, shown or "plate", pos(self.src.path, kn))
-        return out
-
-    def backgrounds(self, node) -> dict[str, m.Background]:
-        out = {}
-        if node is None:
-            return out
-        for bid, kn, vn in self.named_entries(node, "'backgrounds'"):
-            f = self.fields(vn, f"background '{bid}'", ("title", "variants"), ("title",))
-            title = self.text(f["title"], "a background's title") if "title" in f else None
-            variants: list[str] = []
-            if "variants" in f:
-                if kind(f["variants"]) != SEQUENCE:
-                    self.error(f["variants"], "VN004", "'variants' must be a list of names")
-                else:
-                    for v in raw(f["variants"]):
-                        name = self.text(v, "a variant")
-                        if name is not None and NAME.fullmatch(name):
-                            variants.append(name)
-                        elif name is not None:
-                            self.error(v, "VN020", f"'{name}' is not a valid variant name")
-            out[bid] = m.Background(bid, title or bid, tuple(variants), pos(self.src.path, kn))
-        return out
 
     def variables(self, node) -> dict[str, m.Variable]:
         out = {}

@@ -123,6 +123,8 @@ class Show:
     expression: str | None = None    # None: keep the one showing (or the character's first, if new)
     transition: str = "none"         # one of SPRITE_TRANSITIONS
     duration: float = 0.5
+    at_given: bool = True            # False: `at` was not written, so a figure on stage keeps its place
+    expression_pos: Pos | None = None   # where the expression was written, for diagnostics
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +176,7 @@ class Character:
     pos: Pos
     color: str | None = None                       # the name plate's colour, "#rrggbb"
     images: dict[str, str] = field(default_factory=dict)   # expression -> picture, relative to the story folder
+    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # picture -> (w, h) from its header
 
     @property
     def default_expression(self) -> str | None:
@@ -218,6 +221,7 @@ class Background:
     painted: str | None = None             # kind "painted": a key of PAINTED_SCENES
     layers: tuple[Layer, ...] = ()         # kind "layers": drawn back to front
     variant_images: dict[str, str] = field(default_factory=dict)   # variant -> its own picture
+    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # picture -> (w, h) from its header
 
     def pictures(self) -> tuple[str, ...]:
         """Every picture file this background can show."""
@@ -259,3 +263,4 @@ class Game:
     labels: dict[str, Label]
     files: tuple[str, ...]
     fingerprint: str  # hash of every script file's bytes, for save compatibility notes
+    root: str = ""    # the story folder, absolute: every picture path is relative to it

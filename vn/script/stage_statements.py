@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from . import model as m
 from .diagnostics import did_you_mean
-from .limits import OUT_OF_RANGE, seconds_problem
-from .yamlsource import MAPPING, SCALAR, kind, mapping_items, scalar_value
+from .limits import OUT_OF_RANGE, range_problem, seconds_problem
+from .yamlsource import MAPPING, SCALAR, kind, mapping_items, pos, scalar_value
 
 
 class StageStatements:
@@ -62,22 +62,63 @@ class StageStatements:
 
     def st_show(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        f = self._fields(vnode, "character", ("character", "at"))
+        f = self._fields(vnode, "character", ("character", "expression", "at", "transition", "duration"))
         if f is None:
             return None
         who = self.name(f["character"], "character id")
-        at = self.string(f["at"], "position") if "at" in f else "center"
-        if at is not None and at not in m.POSITIONS:
-            self.error(f["at"], "VN021", f"unknown position '{at}'", "use one of: " + ", ".join(m.POSITIONS))
-            at = None
-        if who is None or at is None:
+        at = self.position(f["at"]) if "at" in f else "center"
+        expression = self.name(f["expression"], "expression name") if "expression" in f else None
+        transition, duration = self.sprite_transition(f)
+        if who is None or at is None or transition is None or duration is None \
+                or ("expression" in f and expression is None):
             return None
-        return m.Show(self.derived_id("show", who, at), here, who, at)
+        # only what differs from the defaults joins the id, so ids written before these fields stay
+        extra_id = tuple((k, v) for k, v, default in (
+            ("expression", expression, None), ("transition", transition, "none"), ("duration", duration, 0.5))
+            if v != default)
+        where = pos(self.src.path, f["expression"]) if "expression" in f else None
+        return m.Show(self.derived_id("show", who, at, *extra_id), here, who, at, expression, transition, duration,
+                      at_given="at" in f, expression_pos=where)
+
+    def position(self, node) -> str | float | None:
+        """A named position, or a share of the screen's width from 0 (left edge) to 1 (right edge)."""
+        value = scalar_value(node) if kind(node) == SCALAR else None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            problem = range_problem(value, 0.0, 1.0)
+            if problem:
+                self.error(node, OUT_OF_RANGE, f"a position across the screen must be {problem}",
+                           "0 is the left edge, 0.5 the middle, 1 the right edge")
+                return None
+            return float(value)
+        at = self.string(node, "position")
+        if at is not None and at not in m.POSITIONS:
+            self.error(node, "VN021", f"unknown position '{at}'",
+                       did_you_mean(at, m.POSITIONS) or "use one of: " + ", ".join(m.POSITIONS) + ", or a number 0..1")
+            return None
+        return at
+
+    def sprite_transition(self, f: dict) -> tuple[str | None, float | None]:
+        transition = self.string(f["transition"], "transition") if "transition" in f else "none"
+        if transition is not None and transition not in m.SPRITE_TRANSITIONS:
+            self.error(f["transition"], "VN021", f"unknown transition '{transition}' for a character",
+                       did_you_mean(transition, m.SPRITE_TRANSITIONS)
+                       or "use one of: " + ", ".join(m.SPRITE_TRANSITIONS))
+            transition = None
+        duration = self.number(f["duration"], "duration") if "duration" in f else 0.5
+        return transition, duration
 
     def st_hide(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        who = self.name(vnode, "character id")
-        return m.Hide(self.derived_id("hide", who), here, who) if who else None
+        f = self._fields(vnode, "character", ("character", "transition", "duration"))
+        if f is None:
+            return None
+        who = self.name(f["character"], "character id")
+        transition, duration = self.sprite_transition(f)
+        if who is None or transition is None or duration is None:
+            return None
+        extra_id = tuple((k, v) for k, v, default in (("transition", transition, "none"), ("duration", duration, 0.5))
+                         if v != default)
+        return m.Hide(self.derived_id("hide", who, *extra_id), here, who, transition, duration)
 
     def st_pause(self, here, key, knode, vnode, extra):
         self._no_extra(extra)

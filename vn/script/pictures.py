@@ -1,0 +1,258 @@
+"""Find a picture the manifest names inside the story folder, and read its size from its header.
+
+Only the header is read, never the pixels: a check of a story with a hundred
+1920x1080 pictures stays a matter of milliseconds, and nothing below vn/ui
+imports pygame. A file whose header is sound but whose pixels are damaged
+still reaches the window, which shows the plain backdrop and says so.
+
+Names are matched against the real directory listing, not os.path.exists:
+on Windows and macOS 'BG.png' opens 'bg.png', on Linux it does not, so a
+story that works for its writer would fail for a player.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .yamlsource import file_kind
+
+MISSING = "VN028"
+WRONG_CASE = "VN029"
+NOT_AN_IMAGE = "VN030"
+OUTSIDE = "VN031"
+
+MAX_SIDE = 16384                 # pixels; SDL refuses larger surfaces on many systems
+MAX_PIXELS = 64 * 1024 * 1024    # 256 MB once decoded: a tiny file can declare a huge picture
+_HEAD = 64                       # enough for every header below but JPEG's, which is walked
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message: str
+    hint: str = ""
+
+
+class Folder:
+    """One story folder, with the listings it has read, so that each folder is listed once."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+        self.inside = self.root.resolve()
+        self._listings: dict[Path, list[str] | None] = {}
+        self._found: dict[str, Problem | tuple[int, int]] = {}
+
+    def listing(self, folder: Path) -> list[str] | None:
+        if folder not in self._listings:
+            try:
+                self._listings[folder] = sorted(os.listdir(folder))
+            except OSError:
+                self._listings[folder] = None
+        return self._listings[folder]
+
+    def check(self, rel: str) -> Problem | tuple[int, int]:
+        """The picture's (width, height), or why it cannot be shown."""
+        if rel not in self._found:
+            self._found[rel] = self._check(rel)
+        return self._found[rel]
+
+    def _check(self, rel: str) -> Problem | tuple[int, int]:
+        problem = path_problem(rel)
+        if problem:
+            return problem
+        here = self.root
+        parts = rel.split("/")
+        for n, part in enumerate(parts):
+            if part in ("", "."):
+                continue
+            names = self.listing(here)
+            if names is None:
+                return Problem(MISSING, f"picture '{rel}' not found: '{_rel(here, self.root)}' is not a folder")
+            if part not in names:
+                return self._not_there(rel, here, part, names, last=n == len(parts) - 1)
+            here = here / part
+        return self._read(rel, here)
+
+    def _not_there(self, rel: str, folder: Path, part: str, names: list[str], last: bool) -> Problem:
+        same = [x for x in names if x.casefold() == part.casefold()]
+        if same:
+            return Problem(WRONG_CASE, f"picture '{rel}': the {'file' if last else 'folder'} is "
+                                       f"'{same[0]}', not '{part}'",
+                           f"write '{same[0]}': names differ only in capitals, which works on Windows "
+                           "and macOS but fails on Linux")
+        where = _rel(folder, self.root)
+        close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
+        hint = f"did you mean '{_join(where, close[0])}'?" if close else \
+            f"put the file in the story folder ({self.root}), or correct the path"
+        return Problem(MISSING, f"picture '{rel}' not found", hint)
+
+    def _read(self, rel: str, path: Path) -> Problem | tuple[int, int]:
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return Problem(MISSING, f"picture '{rel}' is a link to nothing",
+                           "put the file itself in the story folder")
+        if not target.is_relative_to(self.inside):
+            return Problem(OUTSIDE, f"picture '{rel}' is a link to a file outside the story folder",
+                           "copy the file into the story folder instead of linking to it")
+        try:
+            fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        except OSError as exc:
+            return Problem(NOT_AN_IMAGE, f"picture '{rel}' cannot be read: {exc.strerror or exc}")
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                return Problem(OUTSIDE, f"picture '{rel}' is not a plain file: {file_kind(info.st_mode)}",
+                               "name a picture file")
+            with os.fdopen(os.dup(fd), "rb") as f:
+                found = image_size(f, info.st_size)
+        except OSError as exc:
+            return Problem(NOT_AN_IMAGE, f"picture '{rel}' cannot be read: {exc.strerror or exc}")
+        finally:
+            os.close(fd)
+        if isinstance(found, str):
+            return Problem(NOT_AN_IMAGE, f"'{rel}' is not a readable picture: {found}",
+                           "save it as PNG, JPEG, WebP, GIF or BMP")
+        w, h = found
+        if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE) or w * h > MAX_PIXELS:
+            return Problem(NOT_AN_IMAGE, f"picture '{rel}' is {w}x{h} pixels, too large to load safely",
+                           f"at most {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} million in all; "
+                           "1920x1080 is plenty for a background")
+        return found
+
+
+def path_problem(rel: str) -> Problem | None:
+    """Why a path as written cannot name a file inside the story folder, or None."""
+    if "\\" in rel:
+        return Problem(OUTSIDE, f"picture path '{rel}' uses '\\'",
+                       "write '/' between folders: it works on every system")
+    if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
+        return Problem(OUTSIDE, f"picture path '{rel}' is absolute",
+                       "give the path relative to the story folder, and keep the picture inside it")
+    if ".." in rel.split("/"):
+        return Problem(OUTSIDE, f"picture path '{rel}' leaves the story folder",
+                       "keep pictures inside the story folder; '..' is not allowed")
+    if not rel.strip("/. "):
+        return Problem(MISSING, "a picture path is empty", "name a file, e.g. images/room.png")
+    return None
+
+
+def _rel(folder: Path, root: Path) -> str:
+    return "" if folder == root else folder.relative_to(root).as_posix()
+
+
+def _join(folder: str, name: str) -> str:
+    return f"{folder}/{name}" if folder else name
+
+
+# -- headers -----------------------------------------------------------------
+def image_size(f, size: int) -> tuple[int, int] | str:
+    """(width, height) from a PNG, JPEG, WebP, GIF or BMP header; otherwise why not, as text."""
+    head = f.read(_HEAD)
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return _png(f, head, size)
+    if head.startswith(b"\xff\xd8"):
+        return _jpeg(f, size)
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return _webp(head, size)
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return _gif(f, head, size)
+    if head.startswith(b"BM"):
+        return _bmp(head, size)
+    if not head:
+        return "the file is empty"
+    return "not a PNG, JPEG, WebP, GIF or BMP file"
+
+
+def _tail(f, size: int, n: int) -> bytes:
+    f.seek(max(0, size - n))
+    return f.read(n)
+
+
+def _png(f, head: bytes, size: int):
+    if len(head) < 33 or head[12:16] != b"IHDR" or struct.unpack(">I", head[8:12])[0] != 13:
+        return "its PNG header is cut short or damaged"
+    if zlib.crc32(head[12:29]) != struct.unpack(">I", head[29:33])[0]:
+        return "its PNG header is damaged (checksum)"
+    if _tail(f, size, 12)[4:8] != b"IEND":
+        return "the PNG file is cut short (no end marker)"
+    return struct.unpack(">II", head[16:24])
+
+
+# start-of-frame markers: every JPEG coding but the table and restart markers in between
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg(f, size: int):
+    f.seek(2)
+    for _ in range(1000):   # segments before the frame header; real files have a dozen
+        byte = f.read(1)
+        if byte != b"\xff":
+            return "its JPEG segments are damaged" if byte else "the JPEG file is cut short"
+        marker = f.read(1)
+        while marker == b"\xff":          # fill bytes may precede a marker
+            marker = f.read(1)
+        if not marker:
+            return "the JPEG file is cut short"
+        code = marker[0]
+        if code in (0x01, *range(0xD0, 0xD8)):
+            continue                    # markers without a length
+        if code in (0xD9, 0xDA):
+            return "its JPEG image data comes before its frame header"
+        length = f.read(2)
+        if len(length) < 2 or struct.unpack(">H", length)[0] < 2:
+            return "the JPEG file is cut short"
+        n = struct.unpack(">H", length)[0] - 2
+        if code in _SOF:
+            body = f.read(5)
+            if len(body) < 5:
+                return "the JPEG file is cut short"
+            h, w = struct.unpack(">HH", body[1:5])
+            if b"\xff\xd9" not in _tail(f, size, 1024):
+                return "the JPEG file is cut short (no end marker)"
+            return w, h
+        f.seek(n, os.SEEK_CUR)
+    return "its JPEG segments are damaged"
+
+
+def _webp(head: bytes, size: int):
+    if struct.unpack("<I", head[4:8])[0] + 8 > size:
+        return "the WebP file is cut short"
+    chunk, body = head[12:16], head[20:]
+    if chunk == b"VP8 " and len(body) >= 10 and body[3:6] == b"\x9d\x01\x2a":
+        w, h = struct.unpack("<HH", body[6:10])
+        return w & 0x3FFF, h & 0x3FFF
+    if chunk == b"VP8L" and len(body) >= 5 and body[0] == 0x2F:
+        bits = int.from_bytes(body[1:5], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X" and len(body) >= 10:
+        return int.from_bytes(body[4:7], "little") + 1, int.from_bytes(body[7:10], "little") + 1
+    return "its WebP header is damaged"
+
+
+def _gif(f, head: bytes, size: int):
+    if len(head) < 10:
+        return "the GIF file is cut short"
+    if _tail(f, size, 1) != b"\x3b":
+        return "the GIF file is cut short (no end marker)"
+    return struct.unpack("<HH", head[6:10])
+
+
+def _bmp(head: bytes, size: int):
+    if len(head) < 26:
+        return "the BMP file is cut short"
+    offset, dib = struct.unpack("<I", head[10:14])[0], struct.unpack("<I", head[14:18])[0]
+    if dib == 12:
+        w, h = struct.unpack("<HH", head[18:22])
+    elif dib >= 40:
+        w, h = struct.unpack("<ii", head[18:26])
+    else:
+        return "its BMP header is damaged"
+    if offset >= size:
+        return "the BMP file is cut short"
+    return abs(w), abs(h)
