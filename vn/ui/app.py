@@ -143,13 +143,13 @@ class App:
         self.nav.reset("title")
 
     # -- what outlives a session ---------------------------------------------------------
+    def was_seen(self, line_id: str) -> bool:
+        return self.persistent is not None and line_id in self.persistent.seen
+
     def mark_seen(self, line_id: str) -> bool:
         """Record a line as shown; whether it had been seen before."""
         if self.persistent is None:
             return False
-    def was_seen(self, line_id: str) -> bool:
-        return self.persistent is not None and line_id in self.persistent.seen
-
         if line_id in self.persistent.seen:
             return True
         self.persistent.mark_seen(line_id)
