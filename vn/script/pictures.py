@@ -74,20 +74,22 @@ class Folder:
             if names is None:
                 return Problem(MISSING, f"picture '{rel}' not found: '{_rel(here, self.root)}' is not a folder")
             if part not in names:
-                return self._not_there(rel, here, part, names, last=n == len(parts) - 1)
+                return self._not_there(rel, parts, n, names)
             here = here / part
         return self._read(rel, here)
 
-    def _not_there(self, rel: str, folder: Path, part: str, names: list[str], last: bool) -> Problem:
+    def _not_there(self, rel: str, parts: list[str], n: int, names: list[str]) -> Problem:
+        def instead(name: str) -> str:
+            return "/".join(parts[:n] + [name] + parts[n + 1:])
+        part = parts[n]
         same = [x for x in names if x.casefold() == part.casefold()]
         if same:
-            return Problem(WRONG_CASE, f"picture '{rel}': the {'file' if last else 'folder'} is "
-                                       f"'{same[0]}', not '{part}'",
-                           f"write '{same[0]}': names differ only in capitals, which works on Windows "
-                           "and macOS but fails on Linux")
-        where = _rel(folder, self.root)
+            return Problem(WRONG_CASE, f"picture '{rel}': the {'file' if n == len(parts) - 1 else 'folder'} "
+                                       f"is '{same[0]}', not '{part}'",
+                           f"write '{instead(same[0])}': names that differ only in capitals work on Windows "
+                           "and macOS but fail on Linux")
         close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
-        hint = f"did you mean '{_join(where, close[0])}'?" if close else \
+        hint = f"did you mean '{instead(close[0])}'?" if close else \
             f"put the file in the story folder ({self.root}), or correct the path"
         return Problem(MISSING, f"picture '{rel}' not found", hint)
 
@@ -143,11 +145,7 @@ def path_problem(rel: str) -> Problem | None:
 
 
 def _rel(folder: Path, root: Path) -> str:
-    return "" if folder == root else folder.relative_to(root).as_posix()
-
-
-def _join(folder: str, name: str) -> str:
-    return f"{folder}/{name}" if folder else name
+    return "." if folder == root else folder.relative_to(root).as_posix()
 
 
 # -- headers -----------------------------------------------------------------

@@ -126,13 +126,26 @@ class Validator:
             self.report(s.pos, "VN007", f"background '{s.background}' has no variant '{s.variant}'",
                         did_you_mean(s.variant, bg.variants) or f"list it under {s.background}'s variants")
 
-    def check_show(self, s) -> None:
+    def check_hide(self, s) -> None:
         if s.character not in self.manifest.characters:
             self.report(s.pos, "VN006", f"unknown character '{s.character}'",
                         did_you_mean(s.character, self.manifest.characters)
                         or "declare the character under 'characters' in game.yaml")
 
-    check_hide = check_show
+    def check_show(self, s: m.Show) -> None:
+        self.check_hide(s)
+        who = self.manifest.characters.get(s.character)
+        if who is None or s.expression is None:
+            return
+        # expressions are literal names, never computed, so this covers every route
+        where = s.expression_pos or s.pos
+        if not who.images:
+            self.report(where, "VN032", f"'{s.character}' has no pictures, so no expression '{s.expression}'",
+                        f"give '{s.character}' images: in game.yaml, or leave out the expression")
+        elif s.expression not in who.images:
+            self.report(where, "VN032", f"'{s.character}' has no expression '{s.expression}'",
+                        did_you_mean(s.expression, who.images)
+                        or f"{s.character}'s expressions: " + ", ".join(who.images))
 
     def check_pause(self, s) -> None:
         pass
