@@ -32,6 +32,7 @@ from .fonts import drawable
 from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
+from .pictures.cache import PictureCache
 from .scene_loader import SceneLoader
 from .screen import Screen
 from .theme import Theme
@@ -62,7 +63,9 @@ class App:
         self._persistent_dirty = False
         self._since_persisted = 0.0
         self._ui = None
-        self.scenes = SceneLoader(_paint_scene, background=paint_in_background)
+        # the story's own pictures, and the scenes, each made on a worker thread of its own
+        self.pictures = PictureCache(self.scripts_dir, background=paint_in_background)
+        self.scenes = SceneLoader(self.build_scene, background=paint_in_background)
         self.program = None
         self.screens: list[Screen] = []
         self.nav = Navigator(self)
@@ -100,6 +103,7 @@ class App:
             return False
         pygame.display.set_caption(drawable(self.program.manifest.title, keep_newlines=False)[:200])
         self.theme.add_story_fonts(self.scripts_dir / "fonts")
+        self.pictures.retarget(self.scripts_dir)
         if not self._open_player_data():
             return False
         self.show_title()
@@ -349,12 +353,16 @@ class App:
             self.screens.pop().leave()
         self.save_persistent()
         self.scenes.close(wait=wait_for_painter)
+        self.pictures.close(wait=wait_for_painter)
         pygame.display.quit()
 
-
-def _paint_scene(background: str, variant: str | None):
-    from .scenes.registry import make_scene
-    return make_scene(background, variant, size=LOGICAL_SIZE)
+    def build_scene(self, background: str, variant: str | None):
+        """The scene for a background, on the painter's thread: one of the engine's painted
+        scenes, or one made of the story's pictures (scenes/factory.py)."""
+        from .scenes.factory import build_scene
+        manifest = self.program.manifest if self.program is not None else None
+        plain = (self.theme.colour("title.screen", "top_bg"), self.theme.colour("title.screen", "bottom_bg"))
+        return build_scene(manifest, background, variant, self.pictures.picture, plain)
 
 
 def _is_fullscreen_key(event) -> bool:

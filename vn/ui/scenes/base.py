@@ -97,7 +97,8 @@ class PaintedScene:
         self.variant = variant
         self.size = (int(size[0]), int(size[1]))
         self.seed = seed
-        self.cfg = scene_config(self.name)
+        self.cfg = self._config()
+        self.overlay = None        # drawn over the scene, under its effects (a story's sprites)
         self.fx = effects_config()
         self.rng = random.Random(seed * 7919 + 17)
         self.t = 0.0
@@ -125,6 +126,10 @@ class PaintedScene:
         self._build()
 
     # ------------------------------------------------------------ subclass hooks
+    def _config(self) -> dict:
+        """This scene's tunables (figures, where its gunfire comes from)."""
+        return scene_config(self.name)
+
     def _build(self) -> None:
         raise NotImplementedError
 
@@ -159,10 +164,14 @@ class PaintedScene:
         if surface.get_size() != LOGICAL_SIZE:
             target = self._get_buffer()
             self._draw(target)
+            if self.overlay is not None:
+                self.overlay.draw(target)
             self._draw_effects(target)
             pygame.transform.smoothscale(target, surface.get_size(), surface)
             return
         self._draw(surface)
+        if self.overlay is not None:
+            self.overlay.draw(surface)
         self._draw_effects(surface)
         ox, oy = self._offset
         if (ox, oy) == (0, 0):

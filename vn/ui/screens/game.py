@@ -29,11 +29,13 @@ from ..widgets.ending_card import EndingCard
 from ..play.rollback import Rollback, show_beat
 from ..scene_loader import next_scene
 from ..play.scene_shelf import SceneShelf
+from ..play.cast import Cast
 from ..pacing import ACTIVE, AMBIENT
 from ..screen import Screen
 from ..play.skip_auto import PlayModes, skip_step
 from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
 from ..transitions import Transition
+from ..scenes.picture import plain_backdrop
 
 ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was loaded from
 
@@ -48,6 +50,8 @@ class GameScreen(Screen):
         self.scene_key: tuple[str, str | None] | None = None
         self.transition = Transition()
         self.dialogue = DialogueBox(self.theme, self.settings)
+        self.dialogue.plate_colours = {name: c.color for name, c in self.runtime.program.manifest.characters.items()
+                                       if c.color}
         self.choices = ChoiceMenu(self.ui, self.theme)
         self.ending_card = EndingCard(self.theme)
         self.rollback = Rollback()
@@ -60,9 +64,11 @@ class GameScreen(Screen):
         self._figures_shown: dict[str, str] | None = {}
         self._left_scenes = SceneShelf()
         self.controls = PlayControls(self)
+        self.cast = Cast(self)           # who stands on stage: sprites, or the scene's painted figures
         self._autosave_next_choice = not resumed    # a loaded choice is not saved again at once
         self.still = pygame.Surface(LOGICAL_SIZE).convert()
         self._opening: pygame.Surface | None = None
+        self._plain_colours = tuple(tuple(self.theme.colour("title.screen", k))[:3] for k in ("top_bg", "bottom_bg"))
 
     # -- life on the stack ----------------------------------------------------------
     def enter(self) -> None:
@@ -146,14 +152,13 @@ class GameScreen(Screen):
         if isinstance(event, ev.SceneChange):
             return self._change_scene(event)
         if isinstance(event, ev.Show):
-            self._figures_shown[event.character] = event.at
-            if self.scene is not None:
-                self.scene.show_figure(event.character, event.shown, at=event.at)
+            self._figures_shown[event.character] = {"at": event.at, "expression": event.expression}
+            self.cast.show(event.character, event.shown, event.at, event.expression, event.transition,
+                           event.duration)
             return False
         if isinstance(event, ev.Hide):
             self._figures_shown.pop(event.character, None)
-            if self.scene is not None:
-                self.scene.hide_figure(event.character)
+            self.cast.hide(event.character, event.transition, event.duration)
             return False
         if isinstance(event, ev.Effect):
             if self.scene is not None:
@@ -194,6 +199,7 @@ class GameScreen(Screen):
         self._keep_left_scene()
         self.scene, self.scene_key = scene, key
         self._figures_shown = {}
+        self.cast.attach(scene)
         self._prepare_upcoming()
         self.dialogue.hide()
         saving.autosave(self, at_scene_change=True)
@@ -226,23 +232,22 @@ class GameScreen(Screen):
         transition, no effect. False when the scene could not be had (an error is shown)."""
         key = (stage["background"], stage["variant"])
         if key[0] is None:
-            self.scene, self.scene_key, self._figures_shown = None, None, {}
-            return True
-        if self.scene is None or key != self.scene_key or self.scene.variant != key[1]:
+            self.scene, self.scene_key, self._figures_shown = None, None, None
+            self.cast.attach(None)
+        elif self.scene is None or key != self.scene_key or self.scene.variant != key[1]:
             scene = self._left_scenes.take(key) or self._take_scene(key)
             if scene is None:
                 return False
             self._keep_left_scene()
             self.scene, self.scene_key = scene, key
             self._figures_shown = None      # a new scene object: its figures are put up afresh
+            self.cast.attach(scene)
         if stage["figures"] != self._figures_shown:
-            characters = self.runtime.program.manifest.characters
-            self.scene.clear_figures()
-            for name, at in stage["figures"].items():
-                if name in characters:
-                    self.scene.show_figure(name, characters[name].shown, at=at)
+            self.cast.restore(stage["figures"])
             self._figures_shown = dict(stage["figures"])
-        self.scene.settle()
+        self.cast.sprites.finish()
+        if self.scene is not None:
+            self.scene.settle()
         return True
 
     def _prepare_upcoming(self) -> None:
@@ -251,6 +256,7 @@ class GameScreen(Screen):
         self.app.scenes.keep_only({coming} if coming else set())
         if coming is not None:
             self.app.scenes.prepare(coming)
+        self.cast.preload()     # pictures are cheap: those along every branch, not just the certain one
 
     def _trigger(self, event: ev.Effect) -> None:
         # skipping passes effects at sixty lines a second: their lasting changes, never their flashes
@@ -343,10 +349,12 @@ class GameScreen(Screen):
 
     def pace(self) -> int:
         """Full rate while anything moves fast; else the scene's ambient motion, or none."""
-        if self.transition.active or (self.scene is not None and self.scene.effects_running):
+        if self.transition.active or self.cast.active or (self.scene is not None and self.scene.effects_running):
             return ACTIVE
         need = max(self.dialogue.pace(), self.ending_card.pace(), self.modes.pace())
-        if self.scene is not None or self.waiting in (ARRIVING, PAUSED):
+        # a still picture needs no ambient frames; painted scenes always move a little
+        moving = self.scene is not None and getattr(self.scene, "animated", True)
+        if moving or self.waiting in (ARRIVING, PAUSED):
             need = max(need, AMBIENT)
         return need
 
@@ -355,6 +363,7 @@ class GameScreen(Screen):
         self.play_time += dt
         if self.scene is not None:
             self.scene.update(dt)
+        self.cast.update(dt)
         self.transition.update(dt)
         self.dialogue.update(dt)
         self.ending_card.update(dt)
@@ -391,6 +400,8 @@ class GameScreen(Screen):
 
     def draw_scene(self, surface: pygame.Surface) -> None:
         if self.scene is None:
-            surface.fill((0, 0, 0))
+            # a story without backgrounds plays on the engine's plain backdrop
+            surface.blit(plain_backdrop(*self._plain_colours), (0, 0))
+            self.cast.sprites.draw(surface)
         else:
             self.scene.draw(surface)

@@ -70,15 +70,17 @@ class TitleScreen(Screen):
         reached = self.app.persistent.endings if self.app.persistent is not None else []
         return endings_caption(self.app.program.manifest, reached)
 
-    def _background(self, manifest) -> tuple[str, str | None]:
-        """The theme's choice of title background when the game has it, else its first one."""
+    def _background(self, manifest) -> tuple[str, str | None] | None:
+        """The theme's choice of title background when the game has it, else its first one
+        (of whatever kind); None for a story without backgrounds (the plain backdrop stays)."""
         wanted = self.theme.misc("title.screen", "background", "")
         variant = self.theme.misc("title.screen", "variant", "") or None
         if wanted in manifest.backgrounds:
             if variant is not None and variant not in manifest.backgrounds[wanted].variants:
                 variant = None
             return wanted, variant
-        return next(iter(manifest.backgrounds)), None
+        first = next(iter(manifest.backgrounds), None)
+        return (first, None) if first is not None else None
 
     def _paint_title(self, title: str) -> list[tuple[pygame.Surface, tuple[int, int], pygame.Surface]]:
         """The title, wrapped to the left column, each row with a soft shadow."""
@@ -165,12 +167,13 @@ class TitleScreen(Screen):
         if self.scene is None:
             # the painter may finish any moment: look in often enough that the scene comes promptly
             return AMBIENT if self.scene_key is not None else STILL
-        return AMBIENT
+        return AMBIENT if getattr(self.scene, "animated", True) else STILL
 
     def update(self, dt: float) -> None:
         if self.menu is None and self.app.frames >= 1:
             # painting starts once the first frame is out, so it does not compete with it
-            self.app.scenes.prepare(self.scene_key)
+            if self.scene_key is not None:
+                self.app.scenes.prepare(self.scene_key)
             self._build_menu()
         if self.scene is None and self.scene_key is not None and self.app.scenes.ready(self.scene_key):
             self._take_scene()

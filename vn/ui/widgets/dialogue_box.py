@@ -79,6 +79,7 @@ class DialogueBox:
     def __init__(self, theme: Theme, settings: Settings):
         self.theme = theme
         self.settings = settings
+        self.plate_colours: dict[str, str] = {}     # speaker -> the manifest's colour, which wins over the theme's
         margin = theme.misc("dialogue.box", "margin", 56)
         height = theme.misc("dialogue.box", "height", 190)
         bottom = theme.misc("dialogue.box", "bottom_margin", 22)
@@ -294,7 +295,13 @@ class DialogueBox:
     def _paint_plate(self, line: Line) -> pygame.Surface:
         element = f"dialogue.speaker.{line.speaker}"
         font = self.theme.font(element)
-        text = font.render(line.name or "", True, self.theme.colour(element))
+        colour = self.theme.colour(element)
+        if line.speaker in self.plate_colours:
+            try:
+                colour = pygame.Color(self.plate_colours[line.speaker])
+            except ValueError:
+                pass    # the script checks colours; a bad one keeps the theme's
+        text = font.render(line.name or "", True, colour)
         width, height = text.get_width() + 40, max(40, text.get_height() + 12)
         plate = pygame.Surface((width, height), pygame.SRCALPHA)
         pygame.draw.rect(plate, self.theme.colour(element, "dark_bg"), plate.get_rect(), border_radius=height // 2)
