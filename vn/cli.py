@@ -32,12 +32,25 @@ def check_folder(directory: str, explore: bool = True):
         if explore:
             from .runtime.lint import check_routes
             extra += check_routes(program)
+        extra += _text_warnings(result.game, directory)
         for d in extra:
             source = result.sources.get(d.pos.path)
             result.diagnostics.append(type(d)(d.pos, d.code, d.message, d.hint, d.severity,
                                               source.line(d.pos.line) if source else ""))
         result.diagnostics.sort(key=sort_key)
     return result
+
+
+def _text_warnings(game, directory: str) -> list:
+    """VN108-VN110: what the window's fonts and dialogue box make of the story's text. They
+    need pygame, so only vn/ui has them; without it (a headless install) they are skipped."""
+    import os
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # stdout is the report (and --json)
+    try:
+        from .ui.textcheck import text_warnings
+    except ImportError:
+        return []
+    return text_warnings(game, directory)
 
 
 def cmd_check(args) -> int:

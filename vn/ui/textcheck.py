@@ -1,0 +1,93 @@
+"""What `vn check` asks of the window: whether each text of the story can be drawn.
+
+Only vn/ui may import pygame, so the checks that need fonts live here and the
+command line calls them (vn/cli.py). They measure with the very fonts and the
+box the window uses:
+
+* VN108: a line longer than one page of the dialogue box (it is shown over pages);
+* VN109: characters no font of the story can draw (they would show as boxes);
+* VN110: right-to-left text (Arabic, Hebrew), which is drawn left to right.
+"""
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from ..script.diagnostics import WARNING, Diagnostic, Pos
+from ..script.expr import Template
+from ..script import model as m
+from .fonts import drawable, is_right_to_left
+
+SHOWN_MISSING = 5        # characters named in one warning; the count says how many more
+
+
+NARRATION, SPEECH = "narration", "speech"
+
+
+def _texts(game) -> list[tuple[Pos, str, str | None]]:
+    """(position, words as written, NARRATION or SPEECH for a line of the dialogue box, else
+    None) for every text the player reads."""
+    out: list[tuple[Pos, str, str | None]] = []
+
+    def plain(template: Template) -> str:
+        # a {…} part becomes a space: its value is unknown here, and its digits need no check
+        return "".join(p if isinstance(p, str) else " " for p in template.parts)
+
+    def walk(node) -> None:
+        if isinstance(node, m.Say):
+            out.append((node.text_pos, plain(node.text), NARRATION if node.speaker is None else SPEECH))
+        elif isinstance(node, m.Option):
+            out.append((node.text_pos, plain(node.text), None))
+        if isinstance(node, (tuple, list)):
+            for item in node:
+                walk(item)
+        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
+            for f in dataclasses.fields(node):
+                value = getattr(node, f.name)
+                if isinstance(value, (tuple, list)) or dataclasses.is_dataclass(value):
+                    walk(value)
+
+    for label in game.labels.values():
+        walk(label.body)
+    manifest = game.manifest
+    out.append((manifest.start_pos, manifest.title, None))
+    for group in (manifest.characters, manifest.endings, manifest.backgrounds):
+        for item in group.values():
+            out.append((item.pos, getattr(item, "name", None) or getattr(item, "title", "") or "", None))
+    return out
+
+
+def text_warnings(game, scripts_dir: str | Path) -> list[Diagnostic]:
+    """The warnings above for a loaded game (vn.script's Game)."""
+    import pygame
+    pygame.font.init()
+    from ..paths import assets_dir
+    from .theme import Theme
+    from .widgets.dialogue_box import display_text, paginate
+    theme = Theme.load(assets_dir() / "theme.json")
+    theme.add_story_fonts(Path(scripts_dir) / "fonts")
+    chain = theme.text_chain()
+    out: list[Diagnostic] = []
+    for pos, text, kind in _texts(game):
+        if not text:
+            continue
+        text = drawable(text)
+        missing = chain.missing(text)
+        if missing:
+            named = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:SHOWN_MISSING])
+            more = f" and {len(missing) - SHOWN_MISSING} more" if len(missing) > SHOWN_MISSING else ""
+            out.append(Diagnostic(pos, "VN109", f"no font of the story can draw {named}{more}; they show as boxes",
+                                  "put a font that has them (.ttf or .otf) in the story's fonts/ folder",
+                                  WARNING))
+        if any(is_right_to_left(ch) for ch in text):
+            out.append(Diagnostic(pos, "VN110", "right-to-left text is drawn left to right, in the order it is "
+                                  "stored: the engine does not lay out right-to-left scripts yet",
+                                  "keep right-to-left text out of the story until the engine supports it",
+                                  WARNING))
+        if kind is not None:
+            narration = kind == NARRATION
+            _, pages, _ = paginate(theme, display_text(theme, text, narration), narration)
+            if len(pages) > 1:
+                out.append(Diagnostic(pos, "VN108", f"this line takes {len(pages)} pages of the dialogue box "
+                                      f"({len(text)} characters)", "split it into several lines", WARNING))
+    return out
