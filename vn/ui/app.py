@@ -102,11 +102,26 @@ class App:
             self.nav.reset("error", f"The scripts could not be read: {exc}", via="for_exception")
             return False
         pygame.display.set_caption(drawable(self.program.manifest.title, keep_newlines=False)[:200])
+        if not self._apply_story_theme():
+            return False
         self.theme.add_story_fonts(self.scripts_dir / "fonts")
         self.pictures.retarget(self.scripts_dir)
         if not self._open_player_data():
             return False
         self.show_title()
+        return True
+
+    def _apply_story_theme(self) -> bool:
+        """The story folder's theme.json over the engine's theme; a bad one shows why."""
+        from .story_theme import ThemeError, read
+        try:
+            data = read(self.scripts_dir)
+        except (ThemeError, OSError) as exc:
+            self.program = None
+            self.nav.reset("error", f"The story's theme cannot be used: {exc}", via="for_exception")
+            return False
+        if data is not None:
+            self.theme.merge(data)
         return True
 
     def _open_player_data(self) -> bool:

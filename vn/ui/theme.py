@@ -77,6 +77,14 @@ def _fonts_by_path(gui_data: dict) -> dict:
     return gui_data
 
 
+def _merge(into: dict, over: dict) -> None:
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
 def _flag(value) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes")
 
@@ -96,6 +104,16 @@ class Theme:
     def load(cls, path: Path) -> "Theme":
         with open(path, encoding="utf-8") as fh:
             return cls(json.load(fh), path.parent)
+
+    def merge(self, data: dict) -> None:
+        """Lay another theme over this one, block by block and key by key (a story's
+        theme.json: story_theme.py checks its paths first)."""
+        data = copy.deepcopy(data)
+        _merge(self.game_ui, data.pop(GAME_UI_KEY, {}))
+        _merge(self.gui_data, _fonts_by_path(data))
+        self._fonts.clear()
+        self._chains.clear()
+        self._colours.clear()
 
     # -- lookup -------------------------------------------------------------------
     def _chain(self, element: str):
