@@ -32,10 +32,14 @@ check: $(STAMP)
 routes: $(STAMP)
 	$(BIN)/vn routes scripts
 
-# one-folder executable in dist/dead-mans-click/
+# one-folder executable of a story, in dist/GAME-ID/: the shipped game by default,
+# another story folder with `make dist STORY=examples/lighthouse` (or VN_STORY=...)
+STORY ?= $(or $(VN_STORY),scripts)
+GAME_ID = $(shell $(BIN)/python -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1], encoding="utf-8"))["game"]["id"])' '$(STORY)/game.yaml')
+
 dist: $(STAMP)
-	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
-	dist/dead-mans-click/dead-mans-click --selftest
+	VN_STORY='$(STORY)' $(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	dist/$(GAME_ID)/$(GAME_ID) --selftest
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -1,7 +1,9 @@
-"""The entry point of the standalone executable.
+"""The entry point of the standalone executable, named after the game id of the story it
+carries (build.spec; the shipped game's is dead-mans-click).
 
     dead-mans-click              play the game
     dead-mans-click --selftest   play one route headless and exit 0 when it works
+    dead-mans-click --selftest DIR   the same on the story in DIR (from a checkout: python -m vn.launcher)
     dead-mans-click check|routes|run|...   the `vn` commands, on the bundled scripts by default
 
 Absolute imports: PyInstaller runs this file as a script, not as part of the package.
@@ -13,7 +15,8 @@ def main() -> int:
     args = sys.argv[1:]
     if "--selftest" in args:
         from vn.selftest import run
-        return run()
+        rest = [a for a in args if a != "--selftest"]
+        return run(rest[0] if rest else None)
     if args and (not args[0].startswith("-") or args[0] in ("-h", "--help")):
         from vn.cli import main as cli_main
         return cli_main(args)

@@ -1,8 +1,10 @@
 """`--selftest`: play one route through the real window, headless, and report.
 
-It proves a build is whole: pygame and pygame-gui load, the theme, fonts,
-scripts and painted scenes are found, and the story runs from the title to an
-ending by posted clicks, as a player would. Saves go to a temporary folder.
+It proves a build is whole, whichever story it carries: pygame and pygame-gui
+load, the theme, fonts, scripts and painted scenes are found, every picture the
+story names decodes (so the bundle has its files and pygame its PNG and JPEG
+support), and the story runs from the title to an ending by posted clicks, as a
+player would, on the first route the explorer finds. Saves go to a temporary folder.
 """
 from __future__ import annotations
 
@@ -20,23 +22,52 @@ def run(scripts_dir=None) -> int:
     with tempfile.TemporaryDirectory(prefix="vn-selftest-") as data:
         os.environ["VN_DATA_DIR"] = data
         try:
-            ending = _play(scripts_dir)
+            story = scripts_dir or _default_story()
+            pictures = _decode_pictures(story)
+            ending = _play(story)
         except Exception as exc:  # the report is the point: say what broke, exit non-zero
             print(f"selftest FAILED: {type(exc).__name__}: {exc}", flush=True)
             return 1
-    print(f"selftest ok: reached '{ending}' in {time.perf_counter() - started:.1f} s", flush=True)
+    print(f"selftest ok: reached '{ending}' in {time.perf_counter() - started:.1f} s "
+          f"({pictures} picture{'s' * (pictures != 1)} decoded)", flush=True)
     return 0
 
 
-def _play(scripts_dir) -> str:
+def _default_story():
+    from .paths import default_scripts_dir
+    return default_scripts_dir()
+
+
+def _decode_pictures(story) -> int:
+    """Decode every picture the story's manifest names; the count, or an error naming the file."""
+    from pathlib import Path
+
     import pygame
 
-    from .paths import default_scripts_dir
+    from .script.loader import load_game
+
+    result = load_game(story)
+    if result.game is None or result.errors:
+        raise RuntimeError(f"the story does not load: {result.errors[0].format() if result.errors else ''}")
+    manifest = result.game.manifest
+    names = {name for background in manifest.backgrounds.values() for name in background.pictures()}
+    names |= {name for character in manifest.characters.values() for name in character.images.values()}
+    for name in sorted(names):
+        try:
+            pygame.image.load(str(Path(story) / name))
+        except (pygame.error, OSError) as exc:
+            raise RuntimeError(f"picture {name!r} does not decode: {exc}") from exc
+    return len(names)
+
+
+def _play(story) -> str:
+    import pygame
+
     from .runtime.routes import explore_routes
     from .ui.screens import game as game_screen
     from .ui.app import App
 
-    app = App(scripts_dir or default_scripts_dir(), paint_in_background=False)
+    app = App(story, paint_in_background=False)
     try:
         if not app.load():
             raise RuntimeError(f"the scripts did not load (screen: {type(app.top).__name__})")
@@ -77,4 +108,4 @@ def _play(scripts_dir) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    sys.exit(run(sys.argv[1] if len(sys.argv) > 1 else None))
