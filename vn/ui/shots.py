@@ -16,6 +16,7 @@ persistent data go to a temporary folder, never the player's own.
 """
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections import deque
@@ -209,7 +210,8 @@ class _Shooter:
         self.save("endings")
         self.key(pygame.K_ESCAPE)
         damaged = self.app.saves.path("4")
-        damaged.write_text('{"format": "vn-save", "version": 1, "game": "dead-mans-click"', encoding="utf-8")
+        game_id = json.dumps(self.app.program.manifest.game_id)
+        damaged.write_text('{"format": "vn-save", "version": 1, "game": ' + game_id, encoding="utf-8")
         self.app.nav.push("saves", "load")
         self.app.top.show_page(1)
         self.frames(20)
@@ -231,7 +233,8 @@ class _Shooter:
                 if not screen.dialogue.complete or not screen.dialogue.fully_visible:
                     self.key(pygame.K_SPACE) if not screen.dialogue.complete else self.frames(1)
                     continue
-                stage = (*screen.scene_key, tuple(sorted(screen.runtime.state.stage["figures"])))
+                stage = (*(screen.scene_key or ("plain", None)),
+                         tuple(sorted(screen.runtime.state.stage["figures"])))
                 if screen.dialogue.line.speaker and not self.shot_speaker:
                     self.shot_speaker = True
                     self.frames(30)
