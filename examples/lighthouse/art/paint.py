@@ -189,7 +189,17 @@ class Canvas:
         self.surf.blit(surface, (pos[0] * self.s, pos[1] * self.s), special_flags=flags)
 
     def result(self):
-        return pygame.transform.smoothscale(self.surf, self.size)
+        return shrink(self.surf, self.size)
+
+
+def shrink(surface, size):
+    """Smoothly scaled down; for a surface with alpha, what was opaque stays fully opaque
+    (smoothscale's rounding leaves it at 253 or so)."""
+    out = pygame.transform.smoothscale(surface, size)
+    if out.get_flags() & SRCALPHA:
+        solid = pygame.mask.from_surface(out, 249).to_surface(setcolor=(0, 0, 0, 255), unsetcolor=(0, 0, 0, 0))
+        out.blit(solid, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
+    return out
 
 
 def outline(surface, color, width: int):

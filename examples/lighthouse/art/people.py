@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from .paint import Canvas, bezier, hgradient, outline, path, quad, radial, rgb, vgradient
+from .paint import Canvas, bezier, hgradient, outline, path, quad, radial, rgb, shrink, vgradient
 
 W, H = 300, 560
 HX, HY = 150, 118            # the centre of the face
@@ -229,7 +229,7 @@ def ansel(expression: str) -> pygame.Surface:
 
 def _finish(c: Canvas) -> pygame.Surface:
     _shade(c.surf)
-    return pygame.transform.smoothscale(outline(c.surf, LINE, 2 * c.s), (W, H))
+    return shrink(outline(c.surf, LINE, 2 * c.s), (W, H))
 
 
 PEOPLE = {"maren": (maren, tuple(MAREN_FACES)), "ansel": (ansel, tuple(ANSEL_FACES))}
