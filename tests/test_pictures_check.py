@@ -379,3 +379,20 @@ def test_new_fields_change_the_id_only_when_written(tmp_path):
     assert [s.id for s in body[:3]] == [base, base + "#2", base + "#3"]
     assert body[3].id.split("#")[0] != base
     assert body[4].id == f"start.{short_hash('hide', 'sylvie')}" and body[5].id != body[4].id
+
+
+def test_a_save_written_before_pictures_resumes_in_the_shipped_game(tmp_path):
+    """A slot holding a format-1 state (figures as bare positions) loads and plays on."""
+    from vn.save.slots import SaveStore
+    program = load_program(ROOT / "scripts")
+    rt = Runtime(program)
+    while not (isinstance(event := rt.advance(), ev.Show)):
+        assert not isinstance(event, ev.End)
+    old = rt.to_dict()
+    old["version"] = 1
+    old["stage"]["figures"] = {event.character: "center"}
+    store = SaveStore(tmp_path, program.manifest.game_id, program.game.fingerprint)
+    store.write("1", old)
+    resumed = Runtime(program, store.read("1")["state"])
+    assert resumed.state.stage["figures"] == {event.character: {"at": "center", "expression": None}}
+    assert isinstance(resumed.advance(), (ev.Line, ev.Show, ev.Hide, ev.Pause, ev.Effect))
