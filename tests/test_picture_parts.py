@@ -167,3 +167,44 @@ def test_sprites_keep_their_pixel_size_and_a_bad_file_raises_a_picture_error(tmp
     with pytest.raises(PictureError):
         cache.get(("../outside.png", COVER))
     assert ("bad.png", COVER) not in cache.loaded
+
+
+# -- effects over a picture background ---------------------------------------------------
+def test_flash_shake_and_gunfire_play_over_a_picture_background_and_its_sprites():
+    from vn.script.model import Background
+    from vn.ui.play.sprites import SpriteStage
+    from vn.ui.scenes.picture import PictureScene
+    bg = Background("hall", "Hall", (), None, kind="color", color="#202020")
+    scene = PictureScene(bg, None, fetch=None)
+    sprite = pygame.Surface((100, 300), pygame.SRCALPHA)
+    sprite.fill((0, 200, 0, 255))
+    stage = SpriteStage(lambda path, fit: sprite)
+    stage.show("ann", "ann.png", "center")
+    scene.overlay = stage
+    out = pygame.Surface((1280, 720)).convert()
+    scene.draw(out)
+    assert tuple(out.get_at((640, 600)))[:3] == (0, 200, 0) and tuple(out.get_at((10, 10)))[:3] == (32, 32, 32)
+    scene.trigger("flash")
+    scene.update(0.05)
+    scene.draw(out)
+    assert out.get_at((10, 10)).r > 150 and out.get_at((640, 600)).r > 150, "the flash lights the sprite too"
+    scene.settle()
+    scene.trigger("shake")
+    moved = False
+    for _ in range(10):
+        scene.update(1 / 60)
+        if scene.shake_offset[0] > 3:
+            scene.draw(out)
+            ox = scene.shake_offset[0]
+            assert tuple(out.get_at((640 + 50 + ox - 2, 600)))[:3] == (0, 200, 0), "the sprite shakes along"
+            moved = True
+            break
+    assert moved
+    scene.settle()
+    scene.trigger("gunfire")
+    peak = 0
+    for _ in range(40):
+        scene.update(1 / 60)
+        scene.draw(out)
+        peak = max(peak, sum(tuple(out.get_at((40, 360)))[:3]))
+    assert peak > 3 * 32 + 60, "the muzzle light shows on the picture"

@@ -69,11 +69,13 @@ def decode(path: Path, fit: str) -> pygame.Surface:
     except (pygame.error, OSError, ValueError, MemoryError) as exc:
         raise PictureError(f"the picture '{path.name}' could not be read ({exc})") from None
     alpha = bool(raw.get_flags() & pygame.SRCALPHA)
+    if fit == COVER:
+        if raw.get_bitsize() < 24:
+            raw = raw.convert_alpha() if alpha else raw.convert(24)   # smoothscale needs 24 or 32 bits
+        raw = cover(raw)            # scaled first: converting the smaller picture costs less
     if pygame.display.get_surface() is not None:
         raw = raw.convert_alpha() if alpha else raw.convert()
-    elif raw.get_bitsize() < 24:
-        raw = raw.convert_alpha() if alpha else raw.convert(24)   # smoothscale needs 24 or 32 bits
-    return cover(raw) if fit == COVER else raw
+    return raw
 
 
 class _Entry:

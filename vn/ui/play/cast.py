@@ -16,6 +16,7 @@ from ..pictures.cache import COVER, SPRITE, PictureError
 from .sprites import SpriteStage
 
 LOOKAHEAD_STEPS = 60    # instructions walked ahead, along every branch
+AHEAD_PICTURES = 12     # at most this many decoded ahead: the nearest, which is what "a few statements" holds
 
 
 def figure_entry(value) -> tuple[object, str | None]:
@@ -107,7 +108,7 @@ class Cast:
     def preload(self) -> None:
         """Decode the pictures the story may show next, nearest first, within the budget."""
         runtime = self.game.runtime
-        self.game.app.pictures.request(pictures_ahead(runtime.program, runtime.state))
+        self.game.app.pictures.request(pictures_ahead(runtime.program, runtime.state)[:AHEAD_PICTURES])
 
 
 def pictures_ahead(program, state, steps: int = LOOKAHEAD_STEPS) -> list[tuple[str, str]]:

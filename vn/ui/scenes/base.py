@@ -118,9 +118,7 @@ class PaintedScene:
         self._gun_next = 0         # the first window not over yet
         self._muzzle = 0.0         # muzzle light drawn this frame (0..1)
         self._muzzle_strobe = False
-        g = self.fx["gunfire"]
-        self._muzzle_glow, self._muzzle_pos = _muzzle(tuple(self.cfg.get("muzzle", g["source"])),
-                                                      tuple(g["radius"]), g["power"], g["core"])
+        self._muzzle_glow, self._muzzle_pos = self._muzzle_light()
         # one surface for the temporary work of every effect of this scene
         self.scratch = paint.Scratch()
         self._build()
@@ -129,6 +127,11 @@ class PaintedScene:
     def _config(self) -> dict:
         """This scene's tunables (figures, where its gunfire comes from)."""
         return scene_config(self.name)
+
+    def _muzzle_light(self):
+        """The gunfire's glow and where it goes (shared by scenes, kept while caches are)."""
+        g = self.fx["gunfire"]
+        return _muzzle(tuple(self.cfg.get("muzzle", g["source"])), tuple(g["radius"]), g["power"], g["core"])
 
     def _build(self) -> None:
         raise NotImplementedError
