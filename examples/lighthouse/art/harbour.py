@@ -83,6 +83,7 @@ def beam() -> pygame.Surface:
     """The lamp's halo and its beam, reaching left across the sky and faintly right."""
     qw, qh = W // 4, H // 4
     small = pygame.Surface((qw, qh), pygame.SRCALPHA)
+    small.fill((255, 236, 180, 0))       # clear, but of the light's colour: blending and blurring keep it
     lx, ly = LAMP[0] / 4, LAMP[1] / 4
     for x in range(qw):
         reach = (lx - x) / lx if x < lx else (x - lx) / (qw - lx) * 2.2
@@ -189,6 +190,7 @@ def boat() -> pygame.Surface:
 
 def lantern() -> pygame.Surface:
     out = pygame.Surface((W, H), pygame.SRCALPHA)
+    out.fill((255, 190, 110, 0))
     x, y = 1196, 430
     out.blit(radial((520, 420), (255, 190, 110), 2.4, 150), (x - 260, y - 210))
     out.blit(radial((520, 110), (255, 196, 120), 2.0, 120), (x - 300, 560))   # its light on the quay
