@@ -223,3 +223,49 @@ def test_a_picture_damaged_after_the_check_shows_the_plain_backdrop_and_a_toast(
         assert near(pixel(app, (4, 2)), tuple(backdrop)[:3], 12)
     finally:
         app.close()
+
+
+def test_rollback_loading_a_save_and_hot_reload_keep_the_pictures(story):
+    from vn.script.program import load_program
+    from vn.ui.dev_reload import reload_game
+    from vn.ui.play.saving import write_save
+    write_story(story, CAST + """backgrounds:
+  one: {image: "images/bg one.png"}
+  two: {image: images/two.jpg}
+""", """start:
+  - scene: {background: one, transition: none}
+  - show: {character: ann, expression: happy, at: left}
+  - ann: "Red."
+  - scene: {background: two, transition: none}
+  - show: {character: ann, expression: sad, at: right}
+  - ann: "Blue."
+  - ending: done
+""")
+    app, player = play(story)
+    try:
+        game = player.start_game()
+        advance_to(player, game, line_is(game, "Red."))
+        write_save(game, "1")
+        advance_to(player, game, line_is(game, "Blue."))
+        assert near(pixel(app, (2, 2)), BLUE, 15) and near(sprite_column(app, 960), YELLOW)
+        player.key(pygame.K_PAGEUP)             # roll back over the scene change
+        player.frames(2)
+        assert game.dialogue.line.text == "Red."
+        assert near(pixel(app, (2, 2)), RED, 15) and near(sprite_column(app, 320), GREEN)
+        assert near(sprite_column(app, 960), RED, 15)
+
+        # a writer points the background at another picture and saves: the scene is built again
+        manifest = (story / "game.yaml").read_text().replace('"images/bg one.png"', "images/two.jpg")
+        (story / "game.yaml").write_text(manifest)
+        app.program = load_program(story)       # as DevMode.reload does
+        reload_game(game, app.program)
+        player.frames(2)
+        assert near(pixel(app, (2, 2)), BLUE, 15) and near(sprite_column(app, 320), GREEN)
+
+        assert app.load_save("1")               # the save made on the red scene, as the script now has it
+        player.frames(30)
+        loaded = app.top
+        assert near(pixel(app, (2, 2)), BLUE, 15) and near(sprite_column(app, 320), GREEN)
+        assert loaded.dialogue.line.text == "Red."
+    finally:
+        app.close()

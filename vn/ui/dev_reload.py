@@ -119,8 +119,10 @@ def reload_game(game, program) -> list[str]:
     beat = game.rollback.current
     on_screen = beat is not None and game.waiting in (READING, CHOOSING)
     state = beat.before if on_screen else game.runtime.state
+    old = game.runtime.program.manifest
     moved, notices = carry_over(game.runtime.program, program, state)
     game.runtime = Runtime(program, moved)
+    _take_new_pictures(game, old, program.manifest)
     game.rollback = Rollback()
     game.choices.hide()
     game.transition.finish()
@@ -129,6 +131,27 @@ def reload_game(game, program) -> list[str]:
         game._advance()
         game.dialogue.show_at_once()
     return notices + game.runtime.notices
+
+
+def _looks(background) -> tuple | None:
+    """What a background shows, apart from where it is written."""
+    if background is None:
+        return None
+    return (background.kind, background.color, background.painted, background.pictures(),
+            tuple(layer.motion for layer in background.layers))
+
+
+def _take_new_pictures(game, old, new) -> None:
+    """A reload may change what a background or a character looks like: the scene on screen is
+    built again if its declaration changed, the figures are put up afresh, and pictures are
+    read from disk again (a writer may have saved a new one alongside)."""
+    game.app.pictures.retarget(game.app.scripts_dir)
+    game.dialogue.plate_colours = {name: c.color for name, c in new.characters.items() if c.color}
+    key = game.scene_key
+    if key is not None and _looks(old.backgrounds.get(key[0])) != _looks(new.backgrounds.get(key[0])):
+        game.scene_key = None
+        game.app.scenes.keep_only(set())
+    game._figures_shown = None
 
 
 class DevMode:
