@@ -134,6 +134,7 @@ class GameScreen(Screen):
             self.dialogue.show_marker = True
             self.dialogue.show_line(event)
             self._read_if_last_page()
+            self.cast.preload()     # sprites and backgrounds a few statements on, decoded while this is read
             self.waiting = READING
             self.modes.auto_waited = 0.0
             self._autosave_next_choice = True
