@@ -252,19 +252,22 @@ class Runtime:
             return ev.SceneChange(arg.background, arg.variant, manifest.backgrounds[arg.background].title,
                                   arg.transition, arg.duration)
         if op == p.SHOW:
-            figures = st.stage["figures"]
             who = manifest.characters[arg.character]
-            before = figures.get(arg.character)
-            at = arg.at if arg.at_given or before is None else before["at"]
-            expression = None
-            if who.images:
-                expression = arg.expression or (before and before["expression"])
-                if expression not in who.images:
-                    expression = who.default_expression
+            figures = st.stage["figures"]
+            at, expression = arg.at, None
+            if not arg.at_given or who.images:
+                before = figures.get(arg.character)
+                if before is not None and not arg.at_given:
+                    at = before["at"]
+                if who.images:
+                    expression = arg.expression or (before and before["expression"])
+                    if expression not in who.images:
+                        expression = who.default_expression
             # a new dict, never changed in place: snapshots share the old one
             figures[arg.character] = {"at": at, "expression": expression}
-            return ev.Show(arg.character, who.name, who.shown, at, expression, arg.transition,
-                           arg.duration if arg.transition != "none" else 0.0)
+            transition = arg.transition
+            return ev.Show(arg.character, who.name, who.shown, at, expression, transition,
+                           0.0 if transition == "none" else arg.duration)
         if op == p.HIDE:
             st.stage["figures"].pop(arg.character, None)
             return ev.Hide(arg.character, arg.transition, arg.duration if arg.transition != "none" else 0.0)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import model as m
 from .diagnostics import did_you_mean
 from .limits import OUT_OF_RANGE, range_problem, seconds_problem
-from .yamlsource import MAPPING, SCALAR, kind, mapping_items, pos, scalar_value
+from .yamlsource import MAPPING, SCALAR, kind, mapping_items, pos, raw, scalar_value
 
 
 class StageStatements:
@@ -62,6 +62,9 @@ class StageStatements:
 
     def st_show(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
+        if kind(vnode) == SCALAR:   # `show: name`, the common case, without building the long form
+            who = self.name(vnode, "character id")
+            return m.Show(self.derived_id("show", who, "center"), here, who, at_given=False) if who else None
         f = self._fields(vnode, "character", ("character", "expression", "at", "transition", "duration"))
         if f is None:
             return None
@@ -73,15 +76,19 @@ class StageStatements:
                 or ("expression" in f and expression is None):
             return None
         # only what differs from the defaults joins the id, so ids written before these fields stay
+        if expression is None and transition == "none" and duration == 0.5:
+            return m.Show(self.derived_id("show", who, at), here, who, at, None, transition, duration, "at" in f)
         extra_id = tuple((k, v) for k, v, default in (
             ("expression", expression, None), ("transition", transition, "none"), ("duration", duration, 0.5))
             if v != default)
         where = pos(self.src.path, f["expression"]) if "expression" in f else None
         return m.Show(self.derived_id("show", who, at, *extra_id), here, who, at, expression, transition, duration,
-                      at_given="at" in f, expression_pos=where)
+                      "at" in f, where)
 
     def position(self, node) -> str | float | None:
         """A named position, or a share of the screen's width from 0 (left edge) to 1 (right edge)."""
+        if kind(node) == SCALAR and raw(node) in m.POSITIONS:
+            return raw(node)
         value = scalar_value(node) if kind(node) == SCALAR else None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             problem = range_problem(value, 0.0, 1.0)
@@ -98,6 +105,8 @@ class StageStatements:
         return at
 
     def sprite_transition(self, f: dict) -> tuple[str | None, float | None]:
+        if "transition" not in f and "duration" not in f:
+            return "none", 0.5
         transition = self.string(f["transition"], "transition") if "transition" in f else "none"
         if transition is not None and transition not in m.SPRITE_TRANSITIONS:
             self.error(f["transition"], "VN021", f"unknown transition '{transition}' for a character",
@@ -109,6 +118,9 @@ class StageStatements:
 
     def st_hide(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
+        if kind(vnode) == SCALAR:
+            who = self.name(vnode, "character id")
+            return m.Hide(self.derived_id("hide", who), here, who) if who else None
         f = self._fields(vnode, "character", ("character", "transition", "duration"))
         if f is None:
             return None
