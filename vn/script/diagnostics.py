@@ -57,6 +57,10 @@ CODES: dict[str, str] = {
     "VN105": "no route reaches this ending",
     "VN106": "choice condition is never true",
     "VN107": "route exploration stopped early",
+    # measured with the window's fonts and dialogue box (vn/ui/textcheck.py), reported by vn check
+    "VN108": "line longer than a page of the dialogue box",
+    "VN109": "characters no font can draw",
+    "VN110": "right-to-left text",
 }
 
 
