@@ -78,6 +78,7 @@ class FallbackChain:
         self._more = more           # the rest, found only once a character needs them
         self._paths: list[str | None] | None = None
         self._which: dict[str, int] = {}
+        self._drawn: dict[str, bool] = {}
 
     @property
     def paths(self) -> list[str | None]:
@@ -102,9 +103,11 @@ class FallbackChain:
         """The characters of `text` no font of the chain can draw, each once."""
         out = []
         for ch in dict.fromkeys(text):
-            if needs_no_glyph(ch) or ch in "\n":
-                continue
-            if self.index(ch) == 0 and not has_glyphs(self._first, ch)[0]:
+            drawn = self._drawn.get(ch)
+            if drawn is None:
+                drawn = needs_no_glyph(ch) or ch == "\n" or self.index(ch) != 0 or has_glyphs(self._first, ch)[0]
+                self._drawn[ch] = drawn      # a story repeats its characters: ask the fonts once each
+            if not drawn:
                 out.append(ch)
         return out
 

@@ -33,19 +33,19 @@ def _texts(game) -> list[tuple[Pos, str, str | None]]:
         # a {…} part becomes a space: its value is unknown here, and its digits need no check
         return "".join(p if isinstance(p, str) else " " for p in template.parts)
 
-    def walk(node) -> None:
-        if isinstance(node, m.Say):
-            out.append((node.text_pos, plain(node.text), NARRATION if node.speaker is None else SPEECH))
-        elif isinstance(node, m.Option):
-            out.append((node.text_pos, plain(node.text), None))
-        if isinstance(node, (tuple, list)):
-            for item in node:
-                walk(item)
-        elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-            for f in dataclasses.fields(node):
-                value = getattr(node, f.name)
-                if isinstance(value, (tuple, list)) or dataclasses.is_dataclass(value):
-                    walk(value)
+    def walk(body) -> None:
+        # only lines and options carry text; menus and ifs hold bodies of their own
+        for node in body:
+            kind = type(node)
+            if kind is m.Say:
+                out.append((node.text_pos, plain(node.text), NARRATION if node.speaker is None else SPEECH))
+            elif kind is m.Menu:
+                for option in node.options:
+                    out.append((option.text_pos, plain(option.text), None))
+                    walk(option.body)
+            elif kind is m.If:
+                for branch in node.branches:
+                    walk(branch.body)
 
     for label in game.labels.values():
         walk(label.body)
@@ -67,6 +67,7 @@ def text_warnings(game, scripts_dir: str | Path) -> list[Diagnostic]:
     theme = Theme.load(assets_dir() / "theme.json")
     theme.add_story_fonts(Path(scripts_dir) / "fonts")
     chain = theme.text_chain()
+    fits = _OnePage(theme)
     out: list[Diagnostic] = []
     for pos, text, kind in _texts(game):
         if not text:
@@ -79,15 +80,45 @@ def text_warnings(game, scripts_dir: str | Path) -> list[Diagnostic]:
             out.append(Diagnostic(pos, "VN109", f"no font of the story can draw {named}{more}; they show as boxes",
                                   "put a font that has them (.ttf or .otf) in the story's fonts/ folder",
                                   WARNING))
-        if any(is_right_to_left(ch) for ch in text):
+        if not text.isascii() and any(is_right_to_left(ch) for ch in text):
             out.append(Diagnostic(pos, "VN110", "right-to-left text is drawn left to right, in the order it is "
                                   "stored: the engine does not lay out right-to-left scripts yet",
                                   "keep right-to-left text out of the story until the engine supports it",
                                   WARNING))
-        if kind is not None:
+        if kind is not None and not fits.surely(text, kind == NARRATION):
             narration = kind == NARRATION
             _, pages, _ = paginate(theme, display_text(theme, text, narration), narration)
             if len(pages) > 1:
                 out.append(Diagnostic(pos, "VN108", f"this line takes {len(pages)} pages of the dialogue box "
                                       f"({len(text)} characters)", "split it into several lines", WARNING))
     return out
+
+
+class _OnePage:
+    """A quick bound, so that only long lines are laid out: wrapped rows each hold at least
+    the box's width less the widest word (and its space), so a line whose one-row width
+    leaves room for that many rows fits a page at its natural size, as `paginate` would
+    find at its first try."""
+
+    def __init__(self, theme):
+        from .text_layout import line_height
+        from .widgets.dialogue_box import box_text_rect
+        self.area = box_text_rect(theme)
+        self.fonts = {}
+        for narration in (True, False):
+            element = "dialogue.narration" if narration else "dialogue.text"
+            font = theme.font(element)
+            rows = (self.area.height + line_height(font, theme.misc(element, "line_spacing", 1.35)) // 3) \
+                // line_height(font, theme.misc(element, "line_spacing", 1.35))
+            widest = max(font.size(ch)[0] for ch in "MW@%#mw")
+            self.fonts[narration] = (font, rows, widest)
+
+    def surely(self, text: str, narration: bool) -> bool:
+        if not text.isascii() or "\n" in text:
+            return False
+        font, rows, widest = self.fonts[narration]
+        longest_word = max((len(w) for w in text.split()), default=0) + 3     # quotes and a space
+        usable = self.area.width - longest_word * widest
+        # every row but the last is at least `usable` wide, so n rows need (n - 1) * usable;
+        # a tenth more for the box's curly quotes and kerning
+        return usable > 0 and font.size(text)[0] * 1.1 <= usable * (rows - 1)
