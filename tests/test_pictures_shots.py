@@ -33,3 +33,17 @@ backgrounds:
                        'start:\n  - ann: "No scenery."\n  - ending: done\n')
     names = {p.stem for p in write_shots(bare, tmp_path / "out2", log=lambda _: None)}
     assert {"title", "scene-plain", "ending-done"} <= names
+
+
+def test_vn_shots_takes_the_story_folder_first_as_vn_play_does(tmp_path):
+    import subprocess
+    import sys
+    folder = write_story(tmp_path / "bare", "characters:\n  ann: {name: Ann}\n",
+                         'start:\n  - ann: "No scenery."\n  - ending: done\n')
+    done = subprocess.run([sys.executable, "-m", "vn", "shots", str(folder), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "scene-plain.png").is_file()
+    wrong = subprocess.run([sys.executable, "-m", "vn", "shots", "a", "b", "c"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 2 and "story folder" in wrong.stderr and not (tmp_path / "a").exists()

@@ -269,3 +269,33 @@ def test_rollback_loading_a_save_and_hot_reload_keep_the_pictures(story):
         assert loaded.dialogue.line.text == "Red."
     finally:
         app.close()
+
+
+def test_a_name_plate_takes_the_manifest_colour_with_ink_that_reads_on_it(story):
+    write_story(story, """characters:
+  ann: {name: Annabelle, color: "#c8ffc8", images: {happy: "images/ann happy.png"}}
+  dee: {name: Deirdre, color: "#1a2a6c"}
+backgrounds:
+  black: {color: "#000000"}
+""", """start:
+  - scene: {background: black, transition: none}
+  - ann: "A light plate."
+  - dee: "A dark plate."
+  - ending: done
+""")
+    from vn.ui.widgets.dialogue_box import contrast
+    app, player = play(story)
+    try:
+        game = player.start_game()
+        for text, fill in (("A light plate.", (0xc8, 0xff, 0xc8)), ("A dark plate.", (0x1a, 0x2a, 0x6c))):
+            advance_to(player, game, line_is(game, text))
+            player.frames(40)          # the box has faded in
+            box = game.dialogue.rect
+            plate = pygame.Rect(box.x + game.dialogue.padding - 18, box.y - 20, 150, 40)
+            colours = [pixel(app, (x, y)) for x in range(plate.left, plate.right) for y in range(plate.top, plate.bottom)]
+            filled = [c for c in colours if near(c, fill, 6)]
+            assert len(filled) > len(colours) // 3, f"the plate is filled with {fill}"
+            ink = max(colours, key=lambda c: contrast(pygame.Color(*c), pygame.Color(*fill)))
+            assert contrast(pygame.Color(*ink), pygame.Color(*fill)) >= 4.5, "the name reads on its plate"
+    finally:
+        app.close()

@@ -215,8 +215,13 @@ def cmd_play(args) -> int:
 
 def cmd_shots(args) -> int:
     from .ui.shots import write_shots
-    written = write_shots(args.dir, args.outdir)
-    print(f"{len(written)} screenshots in {args.outdir}")
+    if len(args.paths) > 2:
+        print("error: vn shots takes a story folder and an output folder, or just the output folder",
+              file=sys.stderr)
+        return 2
+    story, outdir = (args.paths[0], args.paths[1]) if len(args.paths) == 2 else (args.dir, args.paths[0])
+    written = write_shots(story, outdir)
+    print(f"{len(written)} screenshots in {outdir}")
     return 0
 
 
@@ -261,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.set_defaults(func=cmd_play)
 
     shots = sub.add_parser("shots", help="write PNG screenshots of every screen (headless)")
-    shots.add_argument("outdir")
+    shots.add_argument("paths", nargs="+", metavar="[DIR] OUTDIR",
+                       help="the story folder (as for vn play; or --dir), then where to write the PNGs")
     shots.add_argument("--dir", default=default_dir, help="the game's scripts folder")
     shots.set_defaults(func=cmd_shots)
     return parser

@@ -83,7 +83,8 @@ class App:
         """The pygame_gui manager, made on first use: importing pygame_gui and loading its
         fonts takes a tenth of a second, which the first frame need not wait for."""
         if self._ui is None:
-            self._ui = _make_ui_manager(self.theme)
+            from .gui_manager import make_ui_manager
+            self._ui = make_ui_manager(self.theme)
         return self._ui
 
     # -- the story --------------------------------------------------------------------
@@ -384,19 +385,3 @@ def _is_fullscreen_key(event) -> bool:
     if event.key == pygame.K_F11:
         return True
     return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and bool(event.mod & pygame.KMOD_ALT)
-
-
-def _make_ui_manager(theme: Theme):
-    import pygame_gui
-
-    class LetterboxedUIManager(pygame_gui.UIManager):
-        """pygame_gui reads the mouse itself for hovering; here it reads the last
-        logical pointer position the app saw instead, so hovering stays right
-        whatever the window's size and letterbox."""
-
-        pointer = (-1, -1)
-
-        def _update_mouse_position(self):
-            self.mouse_position = self.pointer
-
-    return LetterboxedUIManager(LOGICAL_SIZE, theme.gui_data, enable_live_theme_updates=False)

@@ -20,22 +20,23 @@ import pygame
 from ...runtime import events as ev
 from ...runtime.runtime import Runtime, StoryError
 from ...runtime.state import CHOOSING as STORY_CHOOSING
-from ..play import saving
-from ..widgets.choice_menu import ChoiceMenu
-from ..play.controls import PlayControls
-from ..widgets.dialogue_box import DialogueBox
 from ..display import LOGICAL_SIZE
-from ..widgets.ending_card import EndingCard
-from ..play.rollback import Rollback, show_beat
-from ..scene_loader import next_scene
-from ..play.scene_shelf import SceneShelf
-from ..play.cast import Cast
 from ..pacing import ACTIVE, AMBIENT
-from ..screen import Screen
+from ..play import saving
+from ..play import stage as stage_up
+from ..play.cast import Cast
+from ..play.controls import PlayControls
+from ..play.rollback import Rollback, show_beat
+from ..play.scene_shelf import SceneShelf
 from ..play.skip_auto import PlayModes, skip_step
 from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
-from ..transitions import Transition
+from ..scene_loader import next_scene
 from ..scenes.picture import plain_backdrop
+from ..screen import Screen
+from ..transitions import Transition
+from ..widgets.choice_menu import ChoiceMenu
+from ..widgets.dialogue_box import DialogueBox
+from ..widgets.ending_card import EndingCard
 
 ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was loaded from
 
@@ -194,10 +195,10 @@ class GameScreen(Screen):
     def _change_scene(self, event: ev.SceneChange) -> bool:
         outgoing = self._picture_now()
         key = (event.background, event.variant)
-        scene = self._take_scene(key)
+        scene = stage_up.take_scene(self, key)
         if scene is None:
             return True
-        self._keep_left_scene()
+        stage_up.keep_left_scene(self)
         self.scene, self.scene_key = scene, key
         self._figures_shown = {}
         self.cast.attach(scene)
@@ -212,44 +213,8 @@ class GameScreen(Screen):
             return True
         return False
 
-    def _take_scene(self, key):
-        try:
-            return self.app.scenes.take(key)
-        except (KeyError, ValueError):
-            # the game declares a background this engine has no painting for: point at the declaration
-            declared = self.runtime.program.manifest.backgrounds.get(key[0])
-            self.app.show_story_error(StoryError(
-                declared.pos if declared else None,
-                f"there is no painted scene for background '{key[0]}'"
-                + (f" with variant '{key[1]}'" if key[1] else "")))
-            return None
-
-    def _keep_left_scene(self) -> None:
-        if self.scene is not None:
-            self._left_scenes.put(self.scene_key, self.scene)
-
     def _set_stage(self, stage: dict) -> bool:
-        """Make the stage what `stage` records (background, variant, figures) at once: no
-        transition, no effect. False when the scene could not be had (an error is shown)."""
-        key = (stage["background"], stage["variant"])
-        if key[0] is None:
-            self.scene, self.scene_key, self._figures_shown = None, None, None
-            self.cast.attach(None)
-        elif self.scene is None or key != self.scene_key or self.scene.variant != key[1]:
-            scene = self._left_scenes.take(key) or self._take_scene(key)
-            if scene is None:
-                return False
-            self._keep_left_scene()
-            self.scene, self.scene_key = scene, key
-            self._figures_shown = None      # a new scene object: its figures are put up afresh
-            self.cast.attach(scene)
-        if stage["figures"] != self._figures_shown:
-            self.cast.restore(stage["figures"])
-            self._figures_shown = dict(stage["figures"])
-        self.cast.sprites.finish()
-        if self.scene is not None:
-            self.scene.settle()
-        return True
+        return stage_up.set_stage(self, stage)
 
     def _prepare_upcoming(self) -> None:
         """Have the scene the story shows next painted while the player reads."""

@@ -295,15 +295,39 @@ class DialogueBox:
     def _paint_plate(self, line: Line) -> pygame.Surface:
         element = f"dialogue.speaker.{line.speaker}"
         font = self.theme.font(element)
-        colour = self.theme.colour(element)
+        colour, fill = self.theme.colour(element), self.theme.colour(element, "dark_bg")
         if line.speaker in self.plate_colours:
             try:
-                colour = pygame.Color(self.plate_colours[line.speaker])
+                # the manifest's colour is the plate's, as the theme's own plates are coloured
+                # pills; the name is then written in whichever ink reads best on it
+                fill = pygame.Color(self.plate_colours[line.speaker])
+                colour = readable_on(fill, (colour, pygame.Color("#17120b"), pygame.Color("#f7f1e8")))
             except ValueError:
                 pass    # the script checks colours; a bad one keeps the theme's
         text = font.render(line.name or "", True, colour)
         width, height = text.get_width() + 40, max(40, text.get_height() + 12)
         plate = pygame.Surface((width, height), pygame.SRCALPHA)
-        pygame.draw.rect(plate, self.theme.colour(element, "dark_bg"), plate.get_rect(), border_radius=height // 2)
+        pygame.draw.rect(plate, fill, plate.get_rect(), border_radius=height // 2)
         plate.blit(text, ((width - text.get_width()) // 2, (height - text.get_height()) // 2))
         return plate
+
+
+def _luminance(c: pygame.Color) -> float:
+    """Relative luminance (WCAG 2)."""
+    def channel(v: int) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+
+
+def contrast(a: pygame.Color, b: pygame.Color) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def readable_on(background: pygame.Color, inks) -> pygame.Color:
+    """The first ink with a contrast of 4.5 or more on `background` (WCAG AA), else the best."""
+    for ink in inks:
+        if contrast(ink, background) >= 4.5:
+            return ink
+    return max(inks, key=lambda ink: contrast(ink, background))
