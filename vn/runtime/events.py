@@ -10,6 +10,7 @@ class Line:
     speaker: str | None     # character id; None for narration
     name: str | None        # the speaker's display name
     text: str
+    voice: str | None = None    # "file:voice/<line id>.ogg" when the story has a recording of this line
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,4 +75,13 @@ class End:
     ending: str | None
 
 
-Event = Line | Choices | SceneChange | Show | Hide | Pause | Effect | EndingReached | End
+@dataclass(frozen=True, slots=True)
+class Audio:
+    channel: str            # music | ambience | sound | voice
+    play: tuple[str, ...]   # sources: "file:<path in the story folder>" or "synth:<name>"; () stops
+    fade: float = 0.0       # seconds: fade in, fade out, or crossfade from what played before
+    caption: str = ""       # shown when the player has sound captions on; "" for none
+    volume: float = 1.0
+
+
+Event = Line | Choices | SceneChange | Show | Hide | Pause | Effect | EndingReached | End | Audio

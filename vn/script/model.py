@@ -21,6 +21,21 @@ SPRITE_TRANSITIONS = ("none", "dissolve")
 # builds them; a test keeps the two lists equal)
 PAINTED_SCENES = {"bar": ("burning",), "street": ("burning", "dark"), "cemetery": ("empty",)}
 BACKGROUND_KINDS = ("image", "color", "painted", "layers", "plain")
+# sound: the four channels, and the sounds the engine makes in code (vn/ui/audio/synth builds
+# them; a test keeps the two lists equal). A source is "file:<path in the story folder>" or
+# "synth:<name>": plain text, so what is playing saves as JSON.
+AUDIO_CHANNELS = ("music", "ambience", "sound", "voice")
+LOOPING_CHANNELS = ("music", "ambience")     # these keep playing, and saves and rollback restore them
+SYNTH_SOUNDS = (
+    "neon_hum", "electric_buzz",            # the bar
+    "gunfire", "ear_ringing", "gun_click",  # the sixty, heard by a deafened man; the dead man's click
+    "fire",                                 # a crackle that grows into a roar
+    "sirens",                               # approaching and passing, with a Doppler shift
+    "street_rain", "lamp_buzz",             # the wet street; the one failing lamp
+    "dawn_wind", "dawn_birds",              # the cemetery at sunrise
+    "door_knock",                           # Dawn's Birthday
+)
+AUDIO_FILE_TYPES = (".ogg", ".wav", ".flac", ".mp3")
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +173,20 @@ class Ending:
     ending: str
 
 
-Statement = Union[Say, Set, Menu, If, Jump, Call, Return, Scene, Show, Hide, Pause, Effect, Ending]
+@dataclass(frozen=True, slots=True)
+class Audio:
+    """music / ambience / sound / voice: play sources on a channel (crossfading what played
+    there), or stop it. One-shots (sound, voice) never loop and are not restored."""
+    id: str
+    pos: Pos
+    channel: str                     # one of AUDIO_CHANNELS
+    play: tuple[str, ...] = ()       # sources ("file:..." / "synth:..."); () stops the channel
+    fade: float = 0.0                # seconds of fade in, fade out or crossfade
+    caption: str = ""                # for players who cannot hear: "[sirens, far off]"
+    volume: float = 1.0              # 0..1, times the channel's volume
+
+
+Statement = Union[Say, Set, Menu, If, Jump, Call, Return, Scene, Show, Hide, Pause, Effect, Ending, Audio]
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +258,16 @@ class Background:
 
 
 @dataclass(frozen=True, slots=True)
+class SoundDef:
+    """A sound the manifest names: a file of the story's, or one the engine makes in code."""
+    id: str
+    pos: Pos
+    source: str                      # "file:<path>" or "synth:<name>"
+    caption: str = ""                # the caption it gets unless a statement gives another
+    volume: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
 class Variable:
     name: str
     default: object
@@ -255,6 +293,7 @@ class Manifest:
     backgrounds: dict[str, Background] = field(default_factory=dict)
     variables: dict[str, Variable] = field(default_factory=dict)
     endings: dict[str, EndingDef] = field(default_factory=dict)
+    sounds: dict[str, SoundDef] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
