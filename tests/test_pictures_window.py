@@ -299,3 +299,29 @@ backgrounds:
             assert contrast(pygame.Color(*ink), pygame.Color(*fill)) >= 4.5, "the name reads on its plate"
     finally:
         app.close()
+
+
+def test_a_webp_picture_is_checked_with_the_window_decoder(story, monkeypatch):
+    """WebP decodes where pygame's image module was built with it; elsewhere vn check says
+    so (VN035) before the game runs, instead of a plain backdrop in the window."""
+    import struct
+    from vn.cli import check_folder
+    # a WebP header (RIFF/WEBP, a lossless VP8L chunk of 64x48): enough for the script's size check
+    bits = (64 - 1) | ((48 - 1) << 14)
+    chunk = b"VP8L" + struct.pack("<I", 5) + b"\x2f" + struct.pack("<I", bits) + b"\x00"
+    (story / "images").mkdir(exist_ok=True)
+    (story / "images/sky.webp").write_bytes(b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk)
+    write_story(story, "backgrounds:\n  sky: {image: images/sky.webp}\n",
+                "start:\n  - scene: sky\n  - \"Sky.\"\n  - ending: done\n")
+    codes = [d.code for d in check_folder(str(story), explore=False).diagnostics]
+    decodes = True
+    try:
+        pygame.image.load(str(story / "images/sky.webp"))
+    except pygame.error:
+        decodes = False
+    assert "VN030" not in codes                  # the header is a sound WebP header
+    assert ("VN035" in codes) == (not decodes)
+    # whatever this machine's build does, a decoder without WebP is caught
+    monkeypatch.setattr(pygame.image, "load", lambda *a: (_ for _ in ()).throw(pygame.error("no WebP here")))
+    codes = [d.code for d in check_folder(str(story), explore=False).diagnostics]
+    assert "VN035" in codes

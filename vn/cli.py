@@ -47,10 +47,11 @@ def _text_warnings(game, directory: str) -> list:
     import os
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # stdout is the report (and --json)
     try:
+        from .ui.picturecheck import decode_problems
         from .ui.textcheck import text_warnings
     except ImportError:
         return []
-    return text_warnings(game, directory)
+    return text_warnings(game, directory) + decode_problems(game, directory)
 
 
 def cmd_check(args) -> int:

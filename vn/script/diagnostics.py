@@ -58,6 +58,7 @@ CODES: dict[str, str] = {
     "VN106": "choice condition is never true",
     "VN107": "route exploration stopped early",
     # measured with the window's fonts and dialogue box (vn/ui/textcheck.py), reported by vn check
+    "VN035": "picture this platform cannot decode",
     "VN108": "line longer than a page of the dialogue box",
     "VN109": "characters no font can draw",
     "VN110": "right-to-left text",
