@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..script import program as p
 from ..script.expr import EvalError, evaluate
+from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState
 
@@ -53,6 +54,7 @@ class Runtime:
         else:
             self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
             self._reconcile()
+        self._voices = program.game.voices     # line id -> its recording, found once at load
         self._enter(self.state.frame.label, self.state.frame.at)
 
     # -- state ------------------------------------------------------------------
@@ -123,6 +125,11 @@ class Runtime:
                 expression = who.default_expression
             figures[name] = {"at": figure["at"], "expression": expression if who.images else None}
         stage["figures"] = figures
+        for channel, playing in self.state.audio.items():
+            # a sound the engine no longer makes would fail in the window: the channel falls silent
+            if playing is not None and any(source.startswith("synth:") and source[6:] not in SYNTH_SOUNDS
+                                           for source in playing["play"]):
+                self.state.audio[channel] = None
 
     # -- the pull API -------------------------------------------------------------
     def _visits(self, label: str) -> int:
@@ -204,7 +211,7 @@ class Runtime:
                 self._settle()
                 st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
                 name = self.program.manifest.characters[speaker].name if speaker else None
-                return ev.Line(ins.id, speaker, name, text)
+                return ev.Line(ins.id, speaker, name, text, self._voices.get(ins.id))
             if op == p.SET:
                 for name, expr in ins.arg:
                     value = self._eval(expr, ins)
@@ -275,6 +282,10 @@ class Runtime:
             return ev.Pause(arg)
         if op == p.EFFECT:
             return ev.Effect(arg.name, arg.duration)
+        if op == p.AUDIO:
+            if arg.channel in LOOPING_CHANNELS:     # a scene change leaves these playing: the writer stops them
+                st.audio[arg.channel] = {"play": list(arg.play), "volume": arg.volume} if arg.play else None
+            return ev.Audio(arg.channel, arg.play, arg.fade, arg.caption, arg.volume)
         if op == p.ENDING:
             st.endings.append(arg)
             st.status = ENDED

@@ -7,12 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..script.model import POSITIONS
+from ..script.model import LOOPING_CHANNELS, POSITIONS
 
 # 2: a figure on stage is {"at": position, "expression": name or None}; format 1 held the position alone
-FORMAT_VERSION = 2
+# 3: what loops on the music and ambience channels ("audio"); older states had no sound, so none plays
+FORMAT_VERSION = 3
 MIN_FORMAT_VERSION = 1
 _NO_STAGE = {"background": None, "variant": None, "figures": {}}
+MAX_LAYERS = 64      # sources on one channel: ambience layers; a save holding more was not made by a story
+
+
+def no_audio() -> dict:
+    return {channel: None for channel in LOOPING_CHANNELS}
 
 RUNNING, CHOOSING, ENDED = "running", "choosing", "ended"
 STATUSES = (RUNNING, CHOOSING, ENDED)
@@ -42,6 +48,10 @@ class StoryState:
     #  "figures": {character: {"at": "left" | "center" | "right" | 0.0..1.0, "expression": name | None}}}
     stage: dict = field(default_factory=lambda: {"background": None, "variant": None, "figures": {}})
     last_line: dict | None = None                          # {id, speaker, text} of the last line shown
+    # what keeps playing, so that loading and rolling back bring it back: for each looping channel,
+    # {"play": [source, ...], "volume": 0..1} or None when silent. One-shots (sound, voice) are not kept.
+    # The runtime replaces a channel's entry, never changes one in place, so copies may share them.
+    audio: dict = field(default_factory=no_audio)
 
     def copy(self) -> "StoryState":
         """A deep-enough copy: every container is new, the values inside are immutable."""
@@ -51,6 +61,7 @@ class StoryState:
             list(self.once), list(self.route), list(self.endings),
             _copy_stage(self.stage),
             self.last_line,
+            dict(self.audio),
         )
 
     def to_dict(self) -> dict:
@@ -66,6 +77,9 @@ class StoryState:
             "endings": list(self.endings),
             "stage": _copy_stage(self.stage),
             "last_line": dict(self.last_line) if self.last_line else None,
+            "audio": {channel: None if playing is None else {"play": list(playing["play"]),
+                                                             "volume": playing["volume"]}
+                      for channel, playing in self.audio.items()},
         }
 
     @classmethod
@@ -102,6 +116,7 @@ class StoryState:
                    "variant": _opt_str(stage.get("variant"), "variant"),
                    "figures": {_str(k, "figure"): _figure(v) for k, v in figures.items()}},
             last_line=last,
+            audio=_audio(d.get("audio")),
         )
 
 
@@ -123,6 +138,39 @@ def _figure(value) -> dict:
     elif at not in POSITIONS:
         raise StateError(f"unknown figure position {str(at)[:40]!r}")
     return {"at": at, "expression": _opt_str(d.get("expression"), "figure expression")}
+
+
+def _audio(value) -> dict:
+    """What loops on each channel; a state of format 1 or 2 has no "audio" and plays nothing.
+    A source must name a file inside the story folder, as the script could: a save is untrusted."""
+    out = no_audio()
+    if value is None:
+        return out
+    for channel, playing in _expect(value, dict, "audio").items():
+        if channel not in out or playing is None:
+            continue
+        d = _expect(playing, dict, f"{channel} audio")
+        play = _expect(d.get("play"), list, f"{channel} sources")
+        if not play or len(play) > MAX_LAYERS:
+            raise StateError(f"{channel} plays {len(play)} sources, not 1 to {MAX_LAYERS}")
+        for source in play:
+            _source(source, channel)
+        volume = d.get("volume", 1.0)
+        if isinstance(volume, bool) or not isinstance(volume, (int, float)) or not 0.0 <= volume <= 1.0:
+            raise StateError(f"the {channel} volume should be a number from 0 to 1")
+        out[channel] = {"play": list(play), "volume": float(volume)}
+    return out
+
+
+def _source(value, channel) -> None:
+    source = _str(value, f"{channel} source")
+    kind, _, name = source.partition(":")
+    if kind == "file" and name.strip("/. ") and "\\" not in name and not name.startswith("/") \
+            and name[1:2] != ":" and ".." not in name.split("/"):
+        return
+    if kind == "synth" and name.isidentifier():
+        return
+    raise StateError(f"{channel} source {source[:60]!r} is not a file in the story folder or a sound of the engine")
 
 
 def _expect(value, kind, what):

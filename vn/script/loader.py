@@ -23,6 +23,8 @@ except ImportError:  # a Python built without it
 from . import model as m
 from .diagnostics import Diagnostic, Pos, ScriptError, sort_key
 from .manifest import ManifestReader
+from .audiofiles import check_voices, voice_index
+from .pictures import Folder
 from .statements import NAME_PATTERN, LabelBuilder
 from .validate import validate
 from .yamlsource import (MAPPING, SourceFile, file_kind, kind, mapping_items, not_a_story_file, parse, pos,
@@ -116,22 +118,26 @@ def _load_game(root: Path) -> LoadResult:
             trees[path] = (source, tree)
 
     manifest = None
+    folder = Folder(root)   # one listing of each folder, shared by pictures, sounds and voices
     if manifest_path in trees:
         source, tree = trees.pop(manifest_path)
-        manifest = ManifestReader(source, diags, root).read(tree)
+        manifest = ManifestReader(source, diags, root, folder).read(tree)
     characters = tuple(manifest.characters) if manifest else ()
+    sounds = manifest.sounds if manifest else None
 
     labels: dict[str, m.Label] = {}
     for path, (source, tree) in trees.items():
-        read_labels(source, tree, labels, diags, characters)
+        read_labels(source, tree, labels, diags, characters, sounds, folder)
 
+    voices = voice_index(folder)
     if manifest is not None:
         # a file that did not parse hides its labels: don't report references to them as missing
         diags.extend(validate(manifest, labels, sources, check_label_refs=complete))
+        diags.extend(check_voices(voices, labels, folder, display_path(root), complete))
     diags.sort(key=sort_key)
     game = None
     if manifest is not None and not any(d.is_error for d in diags):
-        game = m.Game(manifest, labels, tuple(sources), digest.hexdigest(), str(inside))
+        game = m.Game(manifest, labels, tuple(sources), digest.hexdigest(), str(inside), voices)
     return LoadResult(game, diags, sources, lines)
 
 
@@ -154,7 +160,7 @@ def _outside_or_special(path: Path, inside: Path) -> str | None:
 
 
 def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: list[Diagnostic],
-                characters=()) -> None:
+                characters=(), sounds=None, folder=None) -> None:
     if tree is None:
         return  # an empty file holds no labels
     if kind(tree) != MAPPING:
@@ -173,7 +179,7 @@ def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: lis
             diags.append(source.diag(where, "VN016", f"label '{name}' is defined twice (first at {first})",
                                      "rename one of them"))
             continue
-        body = LabelBuilder(source, name, diags, characters).block(vn)
+        body = LabelBuilder(source, name, diags, characters, sounds, folder).block(vn)
         labels[name] = m.Label(name, where, body)
 
 

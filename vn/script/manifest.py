@@ -1,6 +1,7 @@
-"""Read game.yaml: title, start label, characters, backgrounds, variables, endings.
+"""Read game.yaml: title, start label, characters, backgrounds, variables, endings, sounds.
 
-Characters and backgrounds, with their pictures, are read in manifest_media.py."""
+Characters and backgrounds, with their pictures, are read in manifest_media.py; sounds in
+manifest_sounds.py."""
 from __future__ import annotations
 
 import re
@@ -9,22 +10,23 @@ from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .limits import OUT_OF_RANGE, number_problem
 from .manifest_media import MediaReader
+from .manifest_sounds import SoundsReader
 from .pictures import Folder
 from .yamlsource import MAPPING, SCALAR, SourceFile, kind, mapping_items, pos, raw, scalar_value
 
-SECTIONS = ("game", "characters", "backgrounds", "variables", "endings")
+SECTIONS = ("game", "characters", "backgrounds", "variables", "endings", "sounds")
 GAME_KEYS = ("id", "title", "start", "content_note")
 GAME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")  # always fullmatch: '$' lets a final newline in
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-class ManifestReader(MediaReader):
+class ManifestReader(MediaReader, SoundsReader):
     """`root`: the story folder, where pictures are looked for; without it, paths are checked as written."""
 
-    def __init__(self, source: SourceFile, diags: list[Diagnostic], root=None):
+    def __init__(self, source: SourceFile, diags: list[Diagnostic], root=None, folder: Folder | None = None):
         self.src = source
         self.diags = diags
-        self.folder = Folder(root) if root is not None else None
+        self.folder = folder if folder is not None else Folder(root) if root is not None else None
 
     def error(self, node_or_pos, code, message, hint=""):
         p = node_or_pos if isinstance(node_or_pos, Pos) else pos(self.src.path, node_or_pos)
@@ -92,6 +94,7 @@ class ManifestReader(MediaReader):
             backgrounds=self.backgrounds(sections.get("backgrounds")),
             variables=self.variables(sections.get("variables")),
             endings=self.endings(sections.get("endings")),
+            sounds=self.sounds(sections.get("sounds")),
         )
         return manifest
 

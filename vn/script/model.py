@@ -303,3 +303,5 @@ class Game:
     files: tuple[str, ...]
     fingerprint: str  # hash of every script file's bytes, for save compatibility notes
     root: str = ""    # the story folder, absolute: every picture path is relative to it
+    # line id -> "file:voice/<line id>.<ext>": the recordings in the story's voice/ folder, listed once at load
+    voices: dict[str, str] = field(default_factory=dict)

@@ -18,6 +18,7 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .yamlsource import file_kind
 
@@ -38,6 +39,18 @@ class Problem:
     hint: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """What a folder is asked to find: pictures here, sounds in audiofiles.py. `read(rel, f, size)`
+    returns what the header says (a picture's size, a sound's format) or a Problem."""
+    noun: str
+    missing: str
+    wrong_case: str
+    unreadable: str
+    outside: str
+    read: Callable
+
+
 class Folder:
     """One story folder, with the listings it has read, so that each folder is listed once."""
 
@@ -45,7 +58,7 @@ class Folder:
         self.root = Path(root)
         self.inside = self.root.resolve()
         self._listings: dict[Path, list[str] | None] = {}
-        self._found: dict[str, Problem | tuple[int, int]] = {}
+        self._found: dict[tuple[str, str], object] = {}
 
     def listing(self, folder: Path) -> list[str] | None:
         if folder not in self._listings:
@@ -55,14 +68,16 @@ class Folder:
                 self._listings[folder] = None
         return self._listings[folder]
 
-    def check(self, rel: str) -> Problem | tuple[int, int]:
-        """The picture's (width, height), or why it cannot be shown."""
-        if rel not in self._found:
-            self._found[rel] = self._check(rel)
-        return self._found[rel]
+    def check(self, rel: str, kind: Kind | None = None):
+        """The picture's (width, height) (or what `kind` reads from the header), or why it cannot be used."""
+        kind = kind or PICTURE
+        key = (kind.noun, rel)
+        if key not in self._found:
+            self._found[key] = self._check(rel, kind)
+        return self._found[key]
 
-    def _check(self, rel: str) -> Problem | tuple[int, int]:
-        problem = path_problem(rel)
+    def _check(self, rel: str, kind: Kind):
+        problem = path_problem(rel, kind)
         if problem:
             return problem
         here = self.root
@@ -72,75 +87,85 @@ class Folder:
                 continue
             names = self.listing(here)
             if names is None:
-                return Problem(MISSING, f"picture '{rel}' not found: '{_rel(here, self.root)}' is not a folder")
+                return Problem(kind.missing, f"{kind.noun} '{rel}' not found: '{_rel(here, self.root)}' is not a folder")
             if part not in names:
-                return self._not_there(rel, parts, n, names)
+                return self._not_there(rel, parts, n, names, kind)
             here = here / part
-        return self._read(rel, here)
+        return self._read(rel, here, kind)
 
-    def _not_there(self, rel: str, parts: list[str], n: int, names: list[str]) -> Problem:
+    def _not_there(self, rel: str, parts: list[str], n: int, names: list[str], kind: Kind) -> Problem:
         def instead(name: str) -> str:
             return "/".join(parts[:n] + [name] + parts[n + 1:])
         part = parts[n]
         same = [x for x in names if x.casefold() == part.casefold()]
         if same:
-            return Problem(WRONG_CASE, f"picture '{rel}': the {'file' if n == len(parts) - 1 else 'folder'} "
-                                       f"is '{same[0]}', not '{part}'",
+            return Problem(kind.wrong_case, f"{kind.noun} '{rel}': the {'file' if n == len(parts) - 1 else 'folder'} "
+                                            f"is '{same[0]}', not '{part}'",
                            f"write '{instead(same[0])}': names that differ only in capitals work on Windows "
                            "and macOS but fail on Linux")
         close = difflib.get_close_matches(part, names, n=1, cutoff=0.6)
         hint = f"did you mean '{instead(close[0])}'?" if close else \
             f"put the file in the story folder ({self.root}), or correct the path"
-        return Problem(MISSING, f"picture '{rel}' not found", hint)
+        return Problem(kind.missing, f"{kind.noun} '{rel}' not found", hint)
 
-    def _read(self, rel: str, path: Path) -> Problem | tuple[int, int]:
+    def _read(self, rel: str, path: Path, kind: Kind):
+        noun = kind.noun
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            return Problem(MISSING, f"picture '{rel}' is a link to nothing",
+            return Problem(kind.missing, f"{noun} '{rel}' is a link to nothing",
                            "put the file itself in the story folder")
         if not target.is_relative_to(self.inside):
-            return Problem(OUTSIDE, f"picture '{rel}' is a link to a file outside the story folder",
+            return Problem(kind.outside, f"{noun} '{rel}' is a link to a file outside the story folder",
                            "copy the file into the story folder instead of linking to it")
         try:
             fd = os.open(target, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         except OSError as exc:
-            return Problem(NOT_AN_IMAGE, f"picture '{rel}' cannot be read: {exc.strerror or exc}")
+            return Problem(kind.unreadable, f"{noun} '{rel}' cannot be read: {exc.strerror or exc}")
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                return Problem(OUTSIDE, f"picture '{rel}' is not a plain file: {file_kind(info.st_mode)}",
-                               "name a picture file")
+                return Problem(kind.outside, f"{noun} '{rel}' is not a plain file: {file_kind(info.st_mode)}",
+                               f"name a {noun} file")
             with os.fdopen(os.dup(fd), "rb") as f:
-                found = image_size(f, info.st_size)
+                return kind.read(rel, f, info.st_size)
         except OSError as exc:
-            return Problem(NOT_AN_IMAGE, f"picture '{rel}' cannot be read: {exc.strerror or exc}")
+            return Problem(kind.unreadable, f"{noun} '{rel}' cannot be read: {exc.strerror or exc}")
         finally:
             os.close(fd)
-        if isinstance(found, str):
-            return Problem(NOT_AN_IMAGE, f"'{rel}' is not a readable picture: {found}",
-                           "save it as PNG, JPEG, WebP, GIF or BMP")
-        w, h = found
-        if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE) or w * h > MAX_PIXELS:
-            return Problem(NOT_AN_IMAGE, f"picture '{rel}' is {w}x{h} pixels, too large to load safely",
-                           f"at most {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} million in all; "
-                           "1920x1080 is plenty for a background")
-        return found
 
 
-def path_problem(rel: str) -> Problem | None:
+def _picture(rel: str, f, size: int) -> Problem | tuple[int, int]:
+    found = image_size(f, size)
+    if isinstance(found, str):
+        return Problem(NOT_AN_IMAGE, f"'{rel}' is not a readable picture: {found}",
+                       "save it as PNG, JPEG, WebP, GIF or BMP")
+    w, h = found
+    if not (0 < w <= MAX_SIDE and 0 < h <= MAX_SIDE) or w * h > MAX_PIXELS:
+        return Problem(NOT_AN_IMAGE, f"picture '{rel}' is {w}x{h} pixels, too large to load safely",
+                       f"at most {MAX_SIDE} pixels a side and {MAX_PIXELS // 1_000_000} million in all; "
+                       "1920x1080 is plenty for a background")
+    return found
+
+
+PICTURE = Kind("picture", MISSING, WRONG_CASE, NOT_AN_IMAGE, OUTSIDE, _picture)
+
+
+def path_problem(rel: str, kind: Kind | None = None) -> Problem | None:
     """Why a path as written cannot name a file inside the story folder, or None."""
+    noun, outside, missing = (kind.noun, kind.outside, kind.missing) if kind else ("picture", OUTSIDE, MISSING)
     if "\\" in rel:
-        return Problem(OUTSIDE, f"picture path '{rel}' uses '\\'",
+        return Problem(outside, f"{noun} path '{rel}' uses '\\'",
                        "write '/' between folders: it works on every system")
     if rel.startswith("/") or (len(rel) > 1 and rel[1] == ":"):
-        return Problem(OUTSIDE, f"picture path '{rel}' is absolute",
-                       "give the path relative to the story folder, and keep the picture inside it")
+        return Problem(outside, f"{noun} path '{rel}' is absolute",
+                       f"give the path relative to the story folder, and keep the {noun} inside it")
     if ".." in rel.split("/"):
-        return Problem(OUTSIDE, f"picture path '{rel}' leaves the story folder",
-                       "keep pictures inside the story folder; '..' is not allowed")
+        return Problem(outside, f"{noun} path '{rel}' leaves the story folder",
+                       f"keep {noun}s inside the story folder; '..' is not allowed")
     if not rel.strip("/. "):
-        return Problem(MISSING, "a picture path is empty", "name a file, e.g. images/room.png")
+        return Problem(missing, f"a {noun} path is empty",
+                       "name a file, e.g. " + ("images/room.png" if noun == "picture" else "audio/rain.ogg"))
     return None
 
 

@@ -15,6 +15,7 @@ from .expr import Expr, Template
 
 # opcodes
 SAY, SET, MENU, BRANCH, GOTO, JUMP, CALL, RETURN, SCENE, SHOW, HIDE, PAUSE, EFFECT, ENDING, END = range(15)
+AUDIO = 15   # numbered after the others, so theirs stay as they were
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,9 @@ class _Compiler:
 
     def c_effect(self, s: m.Effect) -> None:
         self.emit(EFFECT, s.id, s.pos, s)
+
+    def c_audio(self, s: m.Audio) -> None:
+        self.emit(AUDIO, s.id, s.pos, s)
 
     def c_ending(self, s: m.Ending) -> None:
         self.emit(ENDING, s.id, s.pos, s.ending)

@@ -12,13 +12,15 @@ from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .expr import ExprError, literal, parse, parse_template
 from .limits import OUT_OF_RANGE, number_problem
+from .audio_statements import AudioStatements
+from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
 from .textpos import TextPos
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
 STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
-                  "scene", "show", "hide", "pause", "effect", "ending")
+                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS)
 OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note")
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
@@ -31,11 +33,16 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(StageStatements):
+class LabelBuilder(StageStatements, AudioStatements):
     """Builds the statements of one label and gives each a stable id."""
 
-    def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=()):
+    def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=(), sounds=None,
+                 folder=None):
+        """`sounds`: the manifest's, which sound statements resolve against (None when the manifest
+        could not be read); `folder`: the story folder (a pictures.Folder) where sound files are found."""
         self.src = source
+        self.sounds = sounds
+        self.folder = folder
         self.characters = tuple(characters)  # only for "did you mean" hints
         self.depth = 0
         self.label = label

@@ -150,7 +150,7 @@ class Validator:
     def check_pause(self, s) -> None:
         pass
 
-    check_effect = check_pause
+    check_effect = check_audio = check_pause   # sounds are resolved and checked as they are read
 
     def check_ending(self, s: m.Ending) -> None:
         if s.ending not in self.manifest.endings:
