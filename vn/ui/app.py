@@ -27,6 +27,7 @@ from pathlib import Path
 import pygame
 
 from ..paths import assets_dir
+from .audio import AudioEngine
 from .display import LOGICAL_SIZE, Display, choose_presenter
 from .fonts import drawable
 from .navigation import Navigator
@@ -58,6 +59,8 @@ class App:
             self.settings.fullscreen = self.display.set_fullscreen(True)
         self.theme = Theme.load(assets_dir() / "theme.json")
         self.toasts = Toasts(self.theme)
+        self.audio = AudioEngine(settings=self.settings, story_dir=self.scripts_dir, background=paint_in_background,
+                                 notice=lambda text: self.toasts.show(text, "warning"))   # opened after frame 1
         self.persistent = None       # Persistent, once the story (and so the game's id) is known
         self.saves = None            # SaveStore, likewise
         self._persistent_dirty = False
@@ -273,6 +276,10 @@ class App:
         if event.type == pygame.KEYDOWN and _is_fullscreen_key(event):
             self.set_fullscreen(not self.display.fullscreen)
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_m and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            self.toasts.show("Sound off" if self.audio.toggle_mute() else "Sound on")
+            self._persistent_dirty = True
+            return
         ui = self._ui
         if event.type == pygame.WINDOWLEAVE and ui is not None:
             ui.pointer = (-1, -1)
@@ -297,12 +304,14 @@ class App:
             if not screen.animates_below:
                 break
         self.toasts.update(dt)
+        self.audio.update(dt)
         self._since_persisted += dt
         if self._persistent_dirty and self._since_persisted >= SEEN_SAVE_SECONDS:
             self.save_persistent()
         self.draw()
         self.display.present()
         self.frames += 1
+        self.audio.start()      # once: the mixer opens after the first frame is presented, on a worker thread
 
     def draw(self) -> None:
         canvas = self.display.canvas
@@ -337,7 +346,7 @@ class App:
 
     def pace(self) -> int:
         """What the screens being animated need this moment (pacing.py): the most of them."""
-        need = self.toasts.pace()
+        need = max(self.toasts.pace(), self.audio.pace())
         for screen in reversed(self.screens):
             need = max(need, screen.pace())
             if not screen.animates_below:
@@ -368,6 +377,7 @@ class App:
         while self.screens:
             self.screens.pop().leave()
         self.save_persistent()
+        self.audio.close()
         self.scenes.close(wait=wait_for_painter)
         self.pictures.close(wait=wait_for_painter)
         pygame.display.quit()

@@ -22,6 +22,7 @@ class Beat:
     before: StoryState              # the state just before the advance() that produced `event`
     event: ev.Line | ev.Choices
     answer: int | None = None       # the option picked at a choice, once it was
+    captions: tuple[str, ...] = ()  # sound captions heard since the beat before, "[bracketed]"
 
 
 class Rollback:
@@ -30,10 +31,10 @@ class Rollback:
         self.beats: list[Beat] = []
         self.cursor = -1            # the beat on screen (or the last one shown)
 
-    def record(self, before: StoryState, event: ev.Line | ev.Choices) -> Beat:
+    def record(self, before: StoryState, event: ev.Line | ev.Choices, captions: tuple[str, ...] = ()) -> Beat:
         """A beat just shown live: anything after the cursor was a future now abandoned."""
         del self.beats[self.cursor + 1:]
-        beat = Beat(before, event)
+        beat = Beat(before, event, captions=captions)
         self.beats.append(beat)
         if len(self.beats) > self.limit:
             del self.beats[:len(self.beats) - self.limit]
@@ -58,9 +59,16 @@ class Rollback:
         """Forget the beats ahead of the cursor: the player chose differently."""
         del self.beats[self.cursor + 1:]
 
-    def lines(self) -> list[ev.Line]:
-        """The lines of the story as it stands, oldest first, up to the one on screen."""
-        return [b.event for b in self.beats[:self.cursor + 1] if isinstance(b.event, ev.Line)]
+    def lines(self, captions: bool = False, after: tuple[str, ...] = ()) -> list[ev.Line | str]:
+        """The lines of the story as it stands, oldest first, up to the one on screen; with
+        `captions`, the sound captions heard between them too (strings), and `after` last."""
+        out: list[ev.Line | str] = []
+        for beat in self.beats[:self.cursor + 1]:
+            if captions:
+                out.extend(beat.captions)
+            if isinstance(beat.event, ev.Line):
+                out.append(beat.event)
+        return out + list(after)
 
 
 def show_beat(game: "GameScreen", index: int) -> None:
@@ -74,6 +82,7 @@ def show_beat(game: "GameScreen", index: int) -> None:
     game.transition.finish()
     game.pause_left = 0.0
     game.runtime.restore(beat.before)
+    game.sound.restore(beat.before)
     if not game._set_stage(beat.before.stage):
         return
     try:

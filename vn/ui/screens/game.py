@@ -29,6 +29,7 @@ from ..play.controls import PlayControls
 from ..play.rollback import Rollback, show_beat
 from ..play.scene_shelf import SceneShelf
 from ..play.skip_auto import PlayModes, skip_step
+from ..play.sound import GameSound
 from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
 from ..scene_loader import next_scene
 from ..scenes.picture import plain_backdrop
@@ -66,6 +67,7 @@ class GameScreen(Screen):
         self._left_scenes = SceneShelf()
         self.controls = PlayControls(self)
         self.cast = Cast(self)           # who stands on stage: sprites, or the scene's painted figures
+        self.sound = GameSound(self)     # music, ambience, one-shots, voices and their captions
         self._autosave_next_choice = not resumed    # a loaded choice is not saved again at once
         self.still = pygame.Surface(LOGICAL_SIZE).convert()
         self._opening: pygame.Surface | None = None
@@ -76,6 +78,7 @@ class GameScreen(Screen):
         # the first scene comes in from whatever was on screen before the story began
         self._opening = self.app.display.canvas.copy()
         if self.resumed:
+            self.sound.restore(self.runtime.state)
             self._arrive()
         else:
             self._advance()
@@ -83,6 +86,7 @@ class GameScreen(Screen):
     def leave(self) -> None:
         self.choices.hide()
         self._left_scenes.clear()
+        self.sound.leave()
         super().leave()
 
     def cover(self) -> None:
@@ -97,6 +101,8 @@ class GameScreen(Screen):
     # -- following the story ----------------------------------------------------------
     def _advance(self) -> None:
         """Pull events until one of them makes the screen wait."""
+        if self.waiting == READING:
+            self.sound.moving_on()
         try:
             while self.app.top is self:
                 before = self.runtime.snapshot()
@@ -105,7 +111,7 @@ class GameScreen(Screen):
                 else:
                     event = self.runtime.advance()
                 if isinstance(event, (ev.Line, ev.Choices)):
-                    self.rollback.record(before, event)
+                    self.rollback.record(before, event, self.sound.take_captions())
                 if self._present(event):
                     return
         except StoryError as error:
@@ -134,6 +140,7 @@ class GameScreen(Screen):
             self.line_seen = self.app.was_seen(event.id)
             self.dialogue.show_marker = True
             self.dialogue.show_line(event)
+            self.sound.line(event, replayed)
             self._read_if_last_page()
             self.cast.preload()     # sprites and backgrounds a few statements on, decoded while this is read
             self.waiting = READING
@@ -161,6 +168,9 @@ class GameScreen(Screen):
         if isinstance(event, ev.Hide):
             self._figures_shown.pop(event.character, None)
             self.cast.hide(event.character, event.transition, event.duration)
+            return False
+        if isinstance(event, ev.Audio):
+            self.sound.present(event, replayed)
             return False
         if isinstance(event, ev.Effect):
             if self.scene is not None:
@@ -279,7 +289,9 @@ class GameScreen(Screen):
         return self.controls.process_event(event)
 
     def open_history(self) -> None:
-        self.app.nav.push("history", self.rollback.lines())
+        captions = self.settings.sound_captions
+        self.app.nav.push("history", self.rollback.lines(captions, () if self.rollback.rolled_back else
+                                                         tuple(self.sound.unfiled) if captions else ()))
 
     def set_ui_hidden(self, hidden: bool) -> None:
         self.ui_hidden = hidden
@@ -317,7 +329,7 @@ class GameScreen(Screen):
         """Full rate while anything moves fast; else the scene's ambient motion, or none."""
         if self.transition.active or self.cast.active or (self.scene is not None and self.scene.effects_running):
             return ACTIVE
-        need = max(self.dialogue.pace(), self.ending_card.pace(), self.modes.pace())
+        need = max(self.dialogue.pace(), self.ending_card.pace(), self.modes.pace(), self.sound.pace())
         # a still picture needs no ambient frames; painted scenes always move a little
         moving = self.scene is not None and getattr(self.scene, "animated", True)
         if moving or self.waiting in (ARRIVING, PAUSED):
@@ -334,6 +346,7 @@ class GameScreen(Screen):
         self.dialogue.update(dt)
         self.ending_card.update(dt)
         self.modes.update(dt)
+        self.sound.update(dt)
         if self.waiting == ARRIVING:
             stage = self.runtime.state.stage
             if stage["background"] is None or self.app.scenes.ready((stage["background"], stage["variant"])):
@@ -357,6 +370,7 @@ class GameScreen(Screen):
             surface.blit(self._opening, (0, 0))     # the menu stays until the loaded scene is painted
             return
         self.transition.draw(surface, self.draw_scene)
+        self.sound.draw(surface)
         if not self.ui_hidden:
             self.choices.draw(surface)
             self.dialogue.draw(surface)

@@ -1,5 +1,5 @@
-"""The history screen: the lines shown so far, each with its speaker, in a pygame_gui text
-box that scrolls (mouse wheel, arrows, PageUp/PageDown, Home/End). It opens at the
+"""The history screen: the lines shown so far, each with its speaker (and, with sound
+captions on, the captions heard between them, in brackets), in a pygame_gui text box that scrolls (mouse wheel, arrows, PageUp/PageDown, Home/End). It opens at the
 newest line. Esc or L closes it.
 """
 from __future__ import annotations
@@ -25,12 +25,15 @@ FONT_SIZE = 19             # the #history_box font's size in the theme
 ARROW_STEP, WHEEL_STEP = 0.04, 0.06     # of the whole length, per press
 
 
-def history_html(lines: list[Line], speaker_colours: dict[str, str], speech_colour: str, narration_colour: str,
+def history_html(lines: list[Line | str], speaker_colours: dict[str, str], speech_colour: str, narration_colour: str,
                  quote_speech: bool = True) -> str:
     """The lines as pygame_gui's HTML subset: a spoken line is the speaker's name in its plate
     colour, then the words; narration stands alone in a softer colour."""
     parts = []
     for line in lines:
+        if isinstance(line, str):     # a sound caption, "[ears ringing]"
+            parts.append(f"<font color='{narration_colour}'><i>{escape(drawable(line, keep_newlines=False))}</i></font>")
+            continue
         text = typographic(drawable(line.text, keep_newlines=False))
         if line.name:
             if quote_speech and not text.startswith("\u201c"):
@@ -47,7 +50,7 @@ def history_html(lines: list[Line], speaker_colours: dict[str, str], speech_colo
 class HistoryScreen(Screen):
     overlay = True
 
-    def __init__(self, app, lines: list[Line]):
+    def __init__(self, app, lines: list[Line | str]):
         super().__init__(app)
         self.lines = lines[-SHOWN:]
         self._veil = paint_veil(self.theme)
@@ -59,7 +62,7 @@ class HistoryScreen(Screen):
             "Wheel, arrows or PageUp/PageDown to scroll \u00b7 Esc or L to close", True,
             self.theme.colour("screen.hint"))
         colours = {speaker: _hex(self.theme.colour(f"dialogue.speaker.{speaker}", "dark_bg"))
-                   for speaker in {line.speaker for line in self.lines if line.speaker}}
+                   for speaker in {getattr(line, "speaker", None) for line in self.lines} if speaker}
         narration = _hex(self.theme.colour("history.narration"))
         html = history_html(self.lines, colours, _hex(self.theme.colour("history.speech")), narration,
                             self.theme.misc("dialogue.text", "quote_speech", False)) if self.lines else \
