@@ -1,4 +1,5 @@
-"""Play a story in the terminal: lines as text, numbered choices, a route summary at the end."""
+"""Play a story in the terminal: lines as text, numbered choices, sound cues and captions in brackets,
+a route summary at the end."""
 from __future__ import annotations
 
 import sys
@@ -6,6 +7,7 @@ import textwrap
 
 from .runtime import events as ev
 from .runtime.runtime import Runtime, StoryError
+from .script.model import LOOPING_CHANNELS
 
 
 def route_summary(program, state) -> list[str]:
@@ -24,6 +26,7 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
     out = out or sys.stdout
     inp = inp or sys.stdin
     rt = Runtime(program)
+    names = sound_names(program.manifest)
     queue = list(choices or [])
     width = 78
     title = program.manifest.title
@@ -48,6 +51,8 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
         elif isinstance(event, ev.Hide):
             name = program.manifest.characters[event.character].name
             print(f"[{name} leaves]", file=out)
+        elif isinstance(event, ev.Audio):
+            print(sound_cue(event, names), file=out)
         elif isinstance(event, ev.Choices):
             if on_choices_used is not None and not queue:
                 on_choices_used(rt.state)
@@ -71,6 +76,28 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
             for line in route_summary(program, rt.state) or ["  (no choices made)"]:
                 print(line, file=out)
             return 0 if event.ending else 1
+
+
+def sound_names(manifest) -> dict[str, str]:
+    """source -> the name a reader knows it by: the manifest's name, else the file's name."""
+    names: dict[str, str] = {}
+    for sid, sound in manifest.sounds.items():
+        names.setdefault(sound.source, sid.replace("_", " "))
+    return names
+
+
+def sound_cue(event: ev.Audio, names: dict[str, str]) -> str:
+    """A sound as the terminal shows it, in brackets: its caption when it has one (what a player who
+    cannot hear is told), else what plays; with how it fades."""
+    what = ", ".join(names.get(s) or s.partition(":")[2].rsplit("/", 1)[-1] for s in event.play)
+    if not event.play:
+        fading = f", fading out over {event.fade:g} s" if event.fade else ""
+        return f"[{event.channel} stops{fading}]"
+    told = event.caption or what
+    if event.channel in LOOPING_CHANNELS:
+        fading = f", fading in over {event.fade:g} s" if event.fade else ""
+        return f"[{event.channel}: {told}{fading}]"
+    return f"[{event.channel}: {told}]"
 
 
 def _place(at) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-SAVE_VERSION = 1
+SAVE_VERSION = 2
 MIN_SAVE_VERSION = 1
 
 
@@ -20,8 +20,19 @@ class MigrationError(ValueError):
     pass
 
 
+def _add_audio(doc: dict) -> dict:
+    """1 -> 2: the story's state says what loops on the music and ambience channels. A save made
+    before the game had sound was silent, so both are None. The state keeps its own format number:
+    StoryState.from_dict still reads what else changed between state formats (figures in format 1)."""
+    doc = {**doc, "version": 2}
+    state = doc.get("state")
+    if isinstance(state, dict) and "audio" not in state:    # anything else is refused as damaged later
+        doc["state"] = {**state, "audio": {"music": None, "ambience": None}}
+    return doc
+
+
 # version -> function turning a document of that version into one of the next
-STEPS: dict[int, Callable[[dict], dict]] = {}
+STEPS: dict[int, Callable[[dict], dict]] = {1: _add_audio}
 
 
 def migrate(doc: dict, steps: dict[int, Callable[[dict], dict]] | None = None, current: int = SAVE_VERSION,

@@ -76,9 +76,10 @@ class AudioStatements:
             if volume is None:
                 return None
         if channel == "sound" and written and not caption and "caption" not in f:
-            self.error(here, NO_CAPTION, "this sound has no caption, so players who cannot hear miss it",
-                       "give it caption: \"...\" here or in game.yaml's sounds; caption: \"\" if it tells "
-                       "nothing", WARNING)
+            self.diags.append(self.src.diag(
+                here, NO_CAPTION, "this sound has no caption, so players who cannot hear miss it",
+                "give it caption: \"...\" here or in game.yaml's sounds; caption: \"\" if it tells nothing",
+                WARNING))
         extras = tuple((k, v) for k, v, default in (("stop", stop, False), ("fade", fade, 0.0),
                                                     ("caption", caption if "caption" in f else None, None),
                                                     ("volume", volume if "volume" in f else None, None))
