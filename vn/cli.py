@@ -226,6 +226,34 @@ def cmd_shots(args) -> int:
     return 0
 
 
+def cmd_sounds(args) -> int:
+    """The sounds the engine makes in code: listed, or written out as WAVs to listen to."""
+    import os
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # vn.ui.audio brings pygame in
+    from .ui.audio.synth import cache_dir, names, synth_path
+    from .ui.audio.synth.catalogue import SOUNDS
+    if not args.export:
+        print(f"{len(names())} sounds made in code (rendered into {cache_dir()}):")
+        for name, entry in SOUNDS.items():
+            ready = "ready" if synth_path(name) else "not rendered yet"
+            print(f"  {name:<14} {'loop' if entry.loop else 'once':<5} {ready:<17} {entry.about}")
+        return 0
+    try:
+        from .ui.audio.synth.render import render_all
+    except ImportError as error:    # numpy missing: a headless install without the window's needs
+        print(f"error: synthesis needs numpy ({error})", file=sys.stderr)
+        return 1
+
+    def report(name, path, samples, took):
+        import numpy as np
+        from .ui.audio.synth.dsp import RATE, db
+        peak = db(float(np.abs(samples).max()))
+        level = db(float(np.sqrt(np.mean(np.square(samples)))))
+        print(f"{path}  {len(samples) / RATE:5.2f} s  peak {peak:6.1f} dBFS  RMS {level:6.1f} dBFS  ({took:.2f} s)")
+    render_all(Path(args.export), report=report)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vn", description="Visual novel engine: check, explore and play stories.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -271,6 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the story folder (as for vn play; or --dir), then where to write the PNGs")
     shots.add_argument("--dir", default=default_dir, help="the game's scripts folder")
     shots.set_defaults(func=cmd_shots)
+
+    sounds = sub.add_parser("sounds", help="the sounds the engine makes in code; --export DIR writes them as WAVs")
+    sounds.add_argument("--export", metavar="DIR", help="write every synthesised sound into DIR as a WAV file")
+    sounds.set_defaults(func=cmd_sounds)
     return parser
 
 

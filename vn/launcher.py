@@ -5,6 +5,8 @@ carries (build.spec; the shipped game's is dead-mans-click).
     dead-mans-click --selftest   play one route headless and exit 0 when it works
     dead-mans-click --selftest DIR   the same on the story in DIR (from a checkout: python -m vn.launcher)
     dead-mans-click check|routes|run|...   the `vn` commands, on the bundled scripts by default
+    dead-mans-click --render-sounds DIR    render the sounds made in code into DIR (the game
+                                           starts itself this way, to keep numpy out of its process)
 
 Absolute imports: PyInstaller runs this file as a script, not as part of the package.
 """
@@ -13,6 +15,9 @@ import sys
 
 def main() -> int:
     args = sys.argv[1:]
+    if args[:1] == ["--render-sounds"]:
+        from vn.ui.audio.synth.render import main as render
+        return render(args[1:])
     if "--selftest" in args:
         from vn.selftest import run
         rest = [a for a in args if a != "--selftest"]
