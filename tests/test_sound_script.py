@@ -276,3 +276,9 @@ def test_the_text_player_prints_cues_and_captions(tmp_path):
     assert "[music: theme, fading in over 2 s]\n[ambience: fire crackling, rain]\n" \
            "[sound: the gun clicks empty]\n[sound: a shot, far off]\nAnn: Hello.\n" \
            "[music stops, fading out over 3 s]\n[ambience stops]\n" in text
+
+
+def test_the_script_language_lists_every_sound_of_the_engine():
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "script-language.md").read_text()
+    section = doc[doc.index("## Sound"):doc.index("## Expressions")]
+    assert all(f"| `{name}` |" in section for name in m.SYNTH_SOUNDS)
