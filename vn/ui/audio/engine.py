@@ -226,7 +226,7 @@ class AudioEngine:
             ch.layers.remove(layer)
             return
         volume = layer.ramp.value * ch.gain.value
-        if abs(volume - layer.sent) > 1e-4:
+        if volume != layer.sent:
             layer.sent = volume
             self.backend.set_volume(layer.slot, volume)
 

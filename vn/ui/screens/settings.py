@@ -1,10 +1,11 @@
-"""The settings screen: text speed, auto-advance delay, text size, volume, fullscreen,
-reduced flashes and shake, and whether skipping passes unseen text.
+"""The settings screen, in two columns. Reading: text speed, auto-advance delay, text
+size, fullscreen, reduced flashes and shake, whether skipping passes unseen text. Sound:
+master, music, ambience, sound and voice volumes, mute, sound captions.
 
-Changes apply at once to the app's one Settings object, and are written with the
-persistent data when the screen closes. The keyboard works too: Up and Down pick a
-row (it is highlighted), Left and Right move a slider, Enter or Space flip a toggle,
-Esc goes back.
+Changes apply at once to the app's one Settings object (the audio engine reads it every
+frame), and are written with the persistent data when the screen closes. The keyboard
+works too: Up and Down pick a row (it is highlighted; down the reading column, then the
+sound column), Left and Right move a slider, Enter or Space flip a toggle, Esc goes back.
 """
 from __future__ import annotations
 
@@ -21,16 +22,23 @@ from ..preferences import AUTO_DELAY_RANGE, TEXT_SIZE_RANGE, TEXT_SPEED_RANGE
 from ..pacing import ACTIVE, STILL
 from ..screen import Screen
 
-PANEL_SIZE = (860, 664)
-LABEL_X, CONTROL_X, CONTROL_RIGHT = 56, 380, 804     # relative to the panel
+PANEL_SIZE = (1200, 664)
+# (label, control, control's right edge) of each column, relative to the panel
+COLUMNS = ((48, 300, 566), (630, 860, 1152))
+LABEL_X = COLUMNS[0][0]
 TOGGLE_SIZE = (112, 36)
 SPEED_STEP = 5
-PREVIEW_TEXT = "Words arrive at this pace, one letter after another."
+PREVIEW_TEXT = "Words arrive at this pace."     # short: at the largest text size it stays in its column
 PREVIEW_REST = 1.2      # seconds the finished preview stays before it types again
 
-SPEED, AUTO, SIZE, VOLUME, FULLSCREEN, REDUCED, SKIP_UNSEEN, BACK = range(8)
-ROWS = {SPEED: 100, AUTO: 188, SIZE: 244, VOLUME: 300, FULLSCREEN: 360, REDUCED: 414, SKIP_UNSEEN: 494}
-BAND_HEIGHTS = {SPEED: 96, REDUCED: 80, SKIP_UNSEEN: 80}   # rows with a line beneath them; others 54
+(SPEED, AUTO, SIZE, FULLSCREEN, REDUCED, SKIP_UNSEEN,
+ VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, BACK) = range(14)
+ROWS = {SPEED: 100, AUTO: 188, SIZE: 244, FULLSCREEN: 304, REDUCED: 358, SKIP_UNSEEN: 438,
+        VOLUME: 100, MUSIC: 156, AMBIENCE: 212, SOUND: 268, VOICE: 324, MUTE: 384, CAPTIONS: 438}
+SOUND_COLUMN = frozenset({VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS})
+BAND_HEIGHTS = {SPEED: 96, REDUCED: 80, SKIP_UNSEEN: 80, CAPTIONS: 80}   # rows with a line beneath; others 54
+TOGGLES = {FULLSCREEN: "fullscreen", REDUCED: "reduced_flashes", SKIP_UNSEEN: "skip_unseen", MUTE: "muted",
+           CAPTIONS: "sound_captions"}
 
 
 @dataclass
@@ -57,10 +65,20 @@ def _slider_rows() -> dict[int, SliderRow]:
         SIZE: SliderRow("Text size", units(TEXT_SIZE_RANGE, 100), 5,
                         lambda s: round(s.text_size * 100), lambda s, v: setattr(s, "text_size", v / 100),
                         lambda v: f"{v} %"),
-        VOLUME: SliderRow("Volume", (0, 100), 5,
-                          lambda s: round(s.volume * 100), lambda s, v: setattr(s, "volume", v / 100),
-                          lambda v: f"{v} %"),
+        **{row: _volume_row(label, name) for row, label, name in (
+            (VOLUME, "Master volume", "volume"), (MUSIC, "Music", "music_volume"),
+            (AMBIENCE, "Ambience", "ambience_volume"), (SOUND, "Sounds", "sound_volume"),
+            (VOICE, "Voices", "voice_volume"))},
     }
+
+
+def _volume_row(label: str, name: str) -> SliderRow:
+    return SliderRow(label, (0, 100), 5, lambda s: round(getattr(s, name) * 100),
+                     lambda s, v: setattr(s, name, v / 100), lambda v: f"{v} %")
+
+
+def _column(row: int) -> tuple[int, int, int]:
+    return COLUMNS[1 if row in SOUND_COLUMN else 0]
 
 
 class SettingsScreen(Screen):
@@ -81,26 +99,33 @@ class SettingsScreen(Screen):
         self.values: dict[int, UILabel] = {}
         for row, spec in self.slider_rows.items():
             self._label(spec.label, row)
+            _, control_x, right = _column(row)
             self.sliders[row] = self.own(UIHorizontalSlider(
-                pygame.Rect(px + CONTROL_X, self.rows[row] + 2, CONTROL_RIGHT - CONTROL_X - 96, 30),
+                pygame.Rect(px + control_x, self.rows[row] + 2, right - control_x - 86, 30),
                 spec.read(self.settings), spec.units, manager=self.ui, click_increment=spec.step))
-            self.values[row] = self.own(UILabel(pygame.Rect(px + CONTROL_RIGHT - 90, self.rows[row], 90, 34), "",
+            self.values[row] = self.own(UILabel(pygame.Rect(px + right - 80, self.rows[row], 80, 34), "",
                                                 manager=self.ui, object_id="#setting_value"))
         self.speed_slider = self.sliders[SPEED]
 
+        self._column_heading("Sound", 1)     # the left column sits under the screen's own heading
         self._label("Fullscreen", FULLSCREEN)
         self.fullscreen_toggle = self.own(self._toggle(FULLSCREEN))
         self._label("Reduced flashes and shake", REDUCED)
         self.reduced_toggle = self.own(self._toggle(REDUCED))
-        self._hint_below(REDUCED, "No white flashes, muzzle strobes or screen shake; the story plays the same.")
+        self._hint_below(REDUCED, "No white flashes, muzzle strobes or shake; the story is the same.")
         self._label("Skip unseen text", SKIP_UNSEEN)
         self.skip_unseen_toggle = self.own(self._toggle(SKIP_UNSEEN))
-        self._hint_below(SKIP_UNSEEN, "Off: skipping (Ctrl, Tab) stops at the first line you have not read.")
+        self._hint_below(SKIP_UNSEEN, "Off: skipping (Ctrl, Tab) stops at the first unread line.")
+        self._label("Mute (M)", MUTE)
+        self.mute_toggle = self.own(self._toggle(MUTE))
+        self._label("Sound captions", CAPTIONS)
+        self.captions_toggle = self.own(self._toggle(CAPTIONS))
+        self._hint_below(CAPTIONS, "Words at the top left for sounds that tell the story.")
         self.back_button = self.own(UIButton(
             pygame.Rect(self.panel_rect.centerx - 100, self.panel_rect.bottom - 36 - 50, 200, 50), "Back",
             manager=self.ui, object_id="#panel_button"))
         self.toggles = {self.fullscreen_toggle: FULLSCREEN, self.reduced_toggle: REDUCED,
-                        self.skip_unseen_toggle: SKIP_UNSEEN}
+                        self.skip_unseen_toggle: SKIP_UNSEEN, self.mute_toggle: MUTE, self.captions_toggle: CAPTIONS}
         self.focus: int | None = None
         self._shown_state: tuple | None = None
         self._preview_time = 0.0
@@ -110,28 +135,35 @@ class SettingsScreen(Screen):
 
     def _paint_highlight(self, height: int) -> pygame.Surface:
         """The band behind the row the keyboard is on."""
-        band = pygame.Surface((PANEL_SIZE[0] - 48, height), pygame.SRCALPHA)
+        band = pygame.Surface((PANEL_SIZE[0] // 2 - 36, height), pygame.SRCALPHA)
         pygame.draw.rect(band, self.theme.colour("screen.panel", "focus"), band.get_rect(), border_radius=10)
         return band
 
     def _label(self, text: str, row: int) -> None:
-        self.own(UILabel(pygame.Rect(self.panel_rect.x + LABEL_X, self.rows[row], CONTROL_X - LABEL_X - 16, 34),
+        label_x, control_x, right = _column(row)
+        width = (right - TOGGLE_SIZE[0] if row in TOGGLES else control_x) - label_x - 16
+        self.own(UILabel(pygame.Rect(self.panel_rect.x + label_x, self.rows[row], width, 34),
                          text, manager=self.ui, object_id="#setting_label"))
 
+    def _column_heading(self, text: str, column: int) -> None:
+        self.own(UILabel(pygame.Rect(self.panel_rect.x + COLUMNS[column][0], self.panel_rect.y + 50, 300, 26),
+                         text.upper(), manager=self.ui, object_id="#setting_hint"))
+
     def _hint_below(self, row: int, text: str) -> None:
-        self.own(UILabel(pygame.Rect(self.panel_rect.x + LABEL_X, self.rows[row] + 36, CONTROL_RIGHT - LABEL_X, 26),
+        label_x, _, right = _column(row)
+        self.own(UILabel(pygame.Rect(self.panel_rect.x + label_x, self.rows[row] + 36, right - label_x, 26),
                          text, manager=self.ui, object_id="#setting_hint"))
 
     def _toggle(self, row: int) -> UIButton:
-        rect = pygame.Rect((self.panel_rect.x + CONTROL_RIGHT - TOGGLE_SIZE[0], self.rows[row]), TOGGLE_SIZE)
+        rect = pygame.Rect((self.panel_rect.x + _column(row)[2] - TOGGLE_SIZE[0], self.rows[row]), TOGGLE_SIZE)
         return UIButton(rect, "", manager=self.ui, object_id="#toggle_off")
 
     # -- state <-> widgets ----------------------------------------------------------------
     def _refresh(self) -> None:
         """Make the widgets show the settings (F11 may change fullscreen while this is open)."""
         s = self.settings
-        state = (tuple(spec.read(s) for spec in self.slider_rows.values()), s.fullscreen, s.reduced_flashes,
-                 s.skip_unseen)
+        state = (tuple(spec.read(s) for spec in self.slider_rows.values()),
+                 tuple(getattr(s, name) for name in TOGGLES.values()))
         if state == self._shown_state:
             return
         self._shown_state = state
@@ -140,8 +172,8 @@ class SettingsScreen(Screen):
             self.values[row].set_text(spec.shown(value))
             if self.sliders[row].get_current_value() != value:
                 self.sliders[row].set_current_value(value)
-        for toggle, on in ((self.fullscreen_toggle, s.fullscreen), (self.reduced_toggle, s.reduced_flashes),
-                           (self.skip_unseen_toggle, s.skip_unseen)):
+        for toggle, row in self.toggles.items():
+            on = getattr(s, TOGGLES[row])
             toggle.change_object_id("#toggle_on" if on else "#toggle_off")
             toggle.set_text("On" if on else "Off")
 
@@ -159,10 +191,8 @@ class SettingsScreen(Screen):
     def _activate(self, row: int) -> None:
         if row == FULLSCREEN:
             self.app.set_fullscreen(not self.settings.fullscreen)
-        elif row == REDUCED:
-            self.settings.reduced_flashes = not self.settings.reduced_flashes
-        elif row == SKIP_UNSEEN:
-            self.settings.skip_unseen = not self.settings.skip_unseen
+        elif row in TOGGLES:
+            setattr(self.settings, TOGGLES[row], not getattr(self.settings, TOGGLES[row]))
         elif row == BACK:
             self.app.pop()
             return
@@ -219,7 +249,8 @@ class SettingsScreen(Screen):
         surface.blit(self._panel, self.panel_rect)
         surface.blit(self._heading, (self.panel_rect.x + LABEL_X, self.panel_rect.y + 36))
         if self.focus in self.rows:
-            surface.blit(self._highlights[self.focus], (self.panel_rect.x + 24, self.rows[self.focus] - 10))
+            x = self.panel_rect.x + (24 if self.focus not in SOUND_COLUMN else PANEL_SIZE[0] // 2 + 12)
+            surface.blit(self._highlights[self.focus], (x, self.rows[self.focus] - 10))
         self._draw_preview(surface)
 
     def _draw_preview(self, surface: pygame.Surface) -> None:
