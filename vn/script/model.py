@@ -29,6 +29,7 @@ LOOPING_CHANNELS = ("music", "ambience")     # these keep playing, and saves and
 SYNTH_SOUNDS = (
     "neon_hum", "electric_buzz",            # the bar
     "gunfire", "ear_ringing", "gun_click",  # the sixty, heard by a deafened man; the dead man's click
+    "pistol_shot",                          # the forty-five, once, heard the same way
     "deaf_room",                            # after it: pressure, a heartbeat, a thin whine (a loop)
     "fire", "fire_roar",                    # a crackle that grows into a roar; the roar as a loop
     "sirens",                               # approaching and passing, with a Doppler shift

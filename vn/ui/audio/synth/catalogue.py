@@ -31,6 +31,8 @@ SOUNDS: dict[str, Entry] = {
                            "that comes and goes (6 s loop)"),
     "gunfire": Entry("gunfire", False, "short", -18.0, "the sixty as a deafened man hears it: dull, "
                      "irregular thumps in bursts, no crack, no ring (7 s)", peak=-3.0),
+    "pistol_shot": Entry("gunfire", False, "short", -18.0, "the forty-five, once, heard the same way: "
+                         "one dull thump and the room answering (1.5 s)", peak=-3.0),
     "deaf_room": Entry("gunfire", True, "rms", -24.0, "after the shooting: pressure, a slow heartbeat, "
                        "a thin steady whine, nothing else (8 s loop)"),
     "ear_ringing": Entry("gunfire", False, "short", -24.0, "a high tone near 5.4 kHz that fades away over "

@@ -45,10 +45,18 @@ def _shot_times(dice: dsp.Dice, start: float, end: float) -> list[float]:
 
 
 def gunfire(seed: int, length: float = 7.0) -> np.ndarray:
-    n = dsp.seconds(length)
     dice = dsp.Dice(seed)
+    return _heard_deafened(_shot_times(dice, 0.05, length - 1.1), length, dice, seed)
+
+
+def pistol_shot(seed: int, length: float = 1.5) -> np.ndarray:
+    """The forty-five, once: the same deafened thump, alone."""
+    return _heard_deafened([0.02], length, dsp.Dice(seed), seed)
+
+
+def _heard_deafened(shots: list[float], length: float, dice: dsp.Dice, seed: int) -> np.ndarray:
+    n = dsp.seconds(length)
     left, right = np.zeros(n), np.zeros(n)
-    shots = _shot_times(dice, 0.05, length - 1.1)
     for i, at in enumerate(shots):
         shot = _thump(dice, seed + 100 + i) * dice(0.55, 1.0)
         side = dice(-0.25, 0.25)          # the muzzle swings across the room
