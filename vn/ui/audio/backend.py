@@ -31,6 +31,7 @@ class PygameBackend:
         self.error: str | None = None
         self._channels: list = []
         self._thread: threading.Thread | None = None
+        self.open_seconds: float | None = None    # how long opening the device took (bench_audio reports it)
 
     def start(self, background: bool = True) -> None:
         """Open the mixer; on a worker thread unless told otherwise, so no frame waits for
@@ -47,13 +48,17 @@ class PygameBackend:
         return self.ready
 
     def _open(self) -> None:
+        import time
+
         import pygame
+        started = time.perf_counter()
         try:
             if not pygame.mixer.get_init():
                 pygame.mixer.init(FREQUENCY, -16, 2, BUFFER)
             pygame.mixer.set_num_channels(max(self.slots, pygame.mixer.get_num_channels()))
             pygame.mixer.set_reserved(self.slots)
             self._channels = [pygame.mixer.Channel(i) for i in range(self.slots)]
+            self.open_seconds = time.perf_counter() - started
             self.ready = True
         except Exception as exc:  # pygame.error, or a platform's own failure: the game plays on in silence
             self.error = str(exc) or type(exc).__name__
