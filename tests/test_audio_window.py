@@ -214,3 +214,31 @@ def test_m_mutes_anywhere_and_is_kept(player, sound_app):
     player.frames(20)
     assert not sound_app.settings.muted
     assert set(rec(sound_app).playing("ambience").values()) == {1.0}
+
+
+def test_the_sound_settings_are_reached_by_keys_and_kept(player, sound_app):
+    from vn.ui.screens.settings import CAPTIONS, MUSIC, SettingsScreen
+    player.click(sound_app.top.menu.button("settings"))
+    screen = sound_app.top
+    assert isinstance(screen, SettingsScreen)
+    for _ in range(MUSIC + 1):
+        player.key(pygame.K_DOWN)
+    assert screen.focus == MUSIC
+    player.key(pygame.K_LEFT)
+    assert sound_app.settings.music_volume == pytest.approx(0.95)
+    for _ in range(CAPTIONS - MUSIC):
+        player.key(pygame.K_DOWN)
+    player.key(pygame.K_RETURN)
+    assert sound_app.settings.sound_captions is True
+    player.click(screen.mute_toggle)
+    assert sound_app.settings.muted is True
+    player.key(pygame.K_ESCAPE)
+    assert sound_app.persistent.settings.to_dict()["music_volume"] == pytest.approx(0.95)
+
+
+def test_older_settings_load_with_sound_defaults_and_bad_values_fall_back():
+    old = Settings.from_dict({"text_speed": 60, "volume": 0.3, "fullscreen": False})
+    assert old.volume == pytest.approx(0.3) and old.text_speed == 60
+    assert (old.music_volume, old.sound_volume, old.muted, old.sound_captions) == (0.8, 1.0, False, False)
+    odd = Settings.from_dict({"music_volume": 7, "voice_volume": -1, "muted": "yes", "ambience_volume": float("nan")})
+    assert (odd.music_volume, odd.voice_volume, odd.muted, odd.ambience_volume) == (1.0, 0.0, False, 0.8)
