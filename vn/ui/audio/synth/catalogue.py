@@ -2,8 +2,10 @@
 level it is brought to. Plain data, no numpy: the game reads it without paying for numpy.
 
 Levels (dBFS, full scale = the loudest a 16-bit sample can be):
-- loops are brought to an RMS over the whole loop (-20 for a bed of sound, -24 for the
-  deafened room's near silence);
+- loops are brought to an RMS over the whole loop: -20 for a bed of sound, -24 for the
+  deafened room's near silence, and lower for what is heard over a bed (the bar's buzz
+  over its hum -27, the lamp over the rain -25), since one ambience's layers play at one
+  volume;
 - one-shots to the RMS of their loudest 400 ms (-18; the ringing -24, so the high tone
   stays comfortable);
 - short knocks and clicks, mostly peak, to a peak (-3);
@@ -27,7 +29,7 @@ class Entry:
 SOUNDS: dict[str, Entry] = {
     "neon_hum": Entry("bar", True, "rms", -20.0, "a neon sign's mains hum, 60 Hz and its harmonics, "
                       "fluttering slightly (8 s loop)"),
-    "electric_buzz": Entry("bar", True, "rms", -20.0, "a harsh electrical buzz with an arcing crackle "
+    "electric_buzz": Entry("bar", True, "rms", -27.0, "a harsh electrical buzz with an arcing crackle "
                            "that comes and goes (6 s loop)"),
     "gunfire": Entry("gunfire", False, "short", -18.0, "the sixty as a deafened man hears it: dull, "
                      "irregular thumps in bursts, no crack, no ring (7 s)", peak=-3.0),
@@ -47,7 +49,7 @@ SOUNDS: dict[str, Entry] = {
                     "going away: its pitch drops as it passes, left to right (12 s)"),
     "street_rain": Entry("street", True, "rms", -20.0, "a wet street: light rain, drips and a gutter "
                          "(10 s loop)"),
-    "lamp_buzz": Entry("street", True, "rms", -20.0, "the failing street lamp: a ballast buzz that "
+    "lamp_buzz": Entry("street", True, "rms", -25.0, "the failing street lamp: a ballast buzz that "
                        "stutters out and strikes again (8 s loop)"),
     "dawn_wind": Entry("dawn", True, "rms", -20.0, "wind over the cemetery in slow gusts (12 s loop)"),
     "dawn_birds": Entry("dawn", True, "rms", -20.0, "birds waking: chirps, a trill, a two-note call, "
