@@ -246,3 +246,23 @@ def test_launcher_renders_sounds(tmp_path):
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "gun_click.wav").is_file()
+
+
+def test_the_example_storys_audio_is_what_make_sounds_writes(tmp_path):
+    """examples/lighthouse/audio/ holds exactly what make_sounds.py makes, small enough to keep
+    in the repository, and the story plays both files."""
+    story = REPO / "examples" / "lighthouse"
+    done = subprocess.run([sys.executable, str(story / "make_sounds.py"), "--out", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    made = sorted(p.name for p in tmp_path.glob("*.wav"))
+    assert made == sorted(p.name for p in (story / "audio").glob("*.wav")) == ["ferry_horn.wav", "harbour_theme.wav"]
+    for name in made:
+        assert (tmp_path / name).read_bytes() == (story / "audio" / name).read_bytes(), name
+    assert sum(p.stat().st_size for p in (story / "audio").iterdir()) < 1.5e6
+    text = (story / "story.yaml").read_text(encoding="utf-8")
+    assert 'music: {play: "audio/harbour_theme.wav"' in text and 'play: "audio/ferry_horn.wav"' in text
+    with wave.open(str(story / "audio" / "harbour_theme.wav")) as w:
+        theme = np.frombuffer(w.readframes(w.getnframes()), "<i2").astype(np.float64)
+    assert abs(db(np.sqrt(np.mean(np.square(theme))) / FULL) + 20) < 1.0
+    assert abs(theme[0] - theme[-1]) <= np.percentile(np.abs(np.diff(theme)), 99.5)    # loops cleanly
