@@ -34,6 +34,7 @@ FIGURES = [
     ("bench_pictures", "layered_frame_p99_ms", "frame p99, 3 animated layers + 2 sprites", "ms", 4.0, False),
     ("bench_saves", "save_ms", "save (thumbnail included)", "ms", 20.0, False),
     ("bench_saves", "load_ms", "load", "ms", 20.0, False),
+    ("bench_synth", "synth_seconds", "synthesise the whole soundscape (fresh child)", "s", 20.0, False),
     ("bench_dist", "exe_size_mb", "executable size (one folder)", "MB", 100.0, False),
     ("bench_dist", "exe_first_frame_s", "executable start to first frame", "s", 0.4, False),
 ]
