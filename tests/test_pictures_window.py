@@ -303,7 +303,7 @@ backgrounds:
 
 def test_a_webp_picture_is_checked_with_the_window_decoder(story, monkeypatch):
     """WebP decodes where pygame's image module was built with it; elsewhere vn check says
-    so (VN035) before the game runs, instead of a plain backdrop in the window."""
+    so (VN041) before the game runs, instead of a plain backdrop in the window."""
     import struct
     from vn.cli import check_folder
     # a WebP header (RIFF/WEBP, a lossless VP8L chunk of 64x48): enough for the script's size check
@@ -320,8 +320,8 @@ def test_a_webp_picture_is_checked_with_the_window_decoder(story, monkeypatch):
     except pygame.error:
         decodes = False
     assert "VN030" not in codes                  # the header is a sound WebP header
-    assert ("VN035" in codes) == (not decodes)
+    assert ("VN041" in codes) == (not decodes)
     # whatever this machine's build does, a decoder without WebP is caught
     monkeypatch.setattr(pygame.image, "load", lambda *a: (_ for _ in ()).throw(pygame.error("no WebP here")))
     codes = [d.code for d in check_folder(str(story), explore=False).diagnostics]
-    assert "VN035" in codes
+    assert "VN041" in codes

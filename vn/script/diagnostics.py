@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "VN038": "sound outside the story folder, or not a file",
     "VN039": "no such sound of the engine",
     "VN040": "unknown sound name",
+    "VN041": "picture this platform cannot decode",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
     "VN103": "variable is never read",
@@ -66,7 +67,6 @@ CODES: dict[str, str] = {
     "VN111": "sound without a caption",
     "VN112": "recording named after no line",
     # measured with the window's fonts and dialogue box (vn/ui/textcheck.py), reported by vn check
-    "VN035": "picture this platform cannot decode",
     "VN108": "line longer than a page of the dialogue box",
     "VN109": "characters no font can draw",
     "VN110": "right-to-left text",

@@ -3,7 +3,7 @@
 The script layer reads every picture's header (vn/script/pictures.py), which is enough
 for PNG, JPEG, GIF and BMP: pygame decodes those everywhere. WebP depends on how
 pygame's image module was built, so a WebP picture is decoded once here, with the
-window's own decoder, and refused when it cannot be (VN035).
+window's own decoder, and refused when it cannot be (VN041).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..script.diagnostics import Diagnostic
 
-WEBP_CODE = "VN035"
+WEBP_CODE = "VN041"
 
 
 def _is_webp(path: Path) -> bool:
