@@ -16,6 +16,8 @@ import sys
 def main() -> int:
     args = sys.argv[1:]
     if args[:1] == ["--render-sounds"]:
+        import os
+        os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # its output is the render log
         from vn.ui.audio.synth.render import main as render
         return render(args[1:])
     if "--selftest" in args:
