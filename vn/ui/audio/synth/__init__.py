@@ -20,7 +20,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .catalogue import SOUNDS
+from .catalogue import SOUNDS, wav_name
 
 SYNTH_VERSION = "1"
 CACHE_ENV = "VN_SYNTH_CACHE"     # a folder to keep renderings in (tests share one per session)
@@ -53,10 +53,6 @@ def _data_cache() -> Path:
             pass    # the game reports that one where it loads saves
     from platformdirs import user_cache_dir
     return Path(user_cache_dir("vn-engine", appauthor=False))
-
-
-def wav_name(name: str) -> str:
-    return f"{name}.wav"
 
 
 def synth_path(name: str) -> Path | None:

@@ -56,3 +56,7 @@ SOUNDS: dict[str, Entry] = {
                         "near and far, over a faint breeze (12 s loop)"),
     "door_knock": Entry("dawn", False, "peak", -3.0, "three knocks on a wooden front door (2.5 s)"),
 }
+
+
+def wav_name(name: str) -> str:
+    return f"{name}.wav"

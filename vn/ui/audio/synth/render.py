@@ -19,8 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
-from . import dsp, wav_name
-from .catalogue import SOUNDS
+from .catalogue import SOUNDS, wav_name
+from .dsp import RATE, fade_edges, normalise, stereo, to_pcm16
 
 SEED = 1912    # every sound's seed is this plus a number from its name: adding a sound changes no other
 
@@ -32,22 +32,22 @@ def render(name: str, seed: int | None = None) -> np.ndarray:
         seed = SEED + zlib.crc32(name.encode()) % 1_000_000 * 16
     raw = getattr(import_module(f"{__package__}.{entry.module}"), name)(seed)
     if entry.measure == "peak":
-        out = dsp.stereo(raw) * (10 ** (entry.level / 20) / max(np.abs(raw).max(), 1e-12))
+        out = stereo(raw) * (10 ** (entry.level / 20) / max(np.abs(raw).max(), 1e-12))
     else:
-        out = dsp.normalise(raw, entry.level, entry.peak, loop=entry.loop)
+        out = normalise(raw, entry.level, entry.peak, loop=entry.loop)
     if not entry.loop:
-        out = dsp.fade_edges(out, fade_in=0.0005, fade_out=0.02)
+        out = fade_edges(out, fade_in=0.0005, fade_out=0.02)
     return out
 
 
 def write_wav(path: Path, samples: np.ndarray, seed: int = 0) -> None:
-    pcm = dsp.to_pcm16(samples, seed)
+    pcm = to_pcm16(samples, seed)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with wave.open(str(temporary), "wb") as out:
             out.setnchannels(pcm.shape[1])
             out.setsampwidth(2)
-            out.setframerate(dsp.RATE)
+            out.setframerate(RATE)
             out.writeframes(pcm.tobytes())
         os.replace(temporary, path)
     finally:
