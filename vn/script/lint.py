@@ -1,10 +1,10 @@
 """Warnings about variables, found by data flow over the compiled program.
 
 VN103: a variable nothing reads.
-VN104: a variable read where, on some path from the start, nothing has set it
-       yet (so its default is what the script sees). A variable's read inside
-       its own update does not count. Writers who mean the default on a branch
-       say so with an explicit `set`, which also documents the route.
+VN104: a variable declared without a default (`name: {type: int}`) read where,
+       on some path from the start, nothing has set it yet. A written default
+       is the writer's chosen starting value, so reading it is never reported.
+       A variable's read inside its own update does not count.
 
 The analysis is a "must be assigned" flow: what is known set when entering an
 instruction is what every path into it has set.
@@ -81,11 +81,11 @@ def _successors(program: p.Program, node: Node, returns: dict[str, list[Node]]):
 
 def variable_warnings(program: p.Program) -> list[Diagnostic]:
     manifest = program.manifest
-    everything = frozenset(manifest.variables)
+    everything = frozenset(name for name, v in manifest.variables.items() if not v.has_default)
     returns = _return_points(program)
     start: Node = (manifest.start, 0)
     known: dict[Node, frozenset[str]] = {start: frozenset()}
-    todo = [start]
+    todo = [start] if everything else []
     while todo:
         node = todo.pop()
         here = known[node]
@@ -104,19 +104,20 @@ def variable_warnings(program: p.Program) -> list[Diagnostic]:
         for n, ins in enumerate(lc.code):
             reads = _reads(ins)
             read_anywhere |= _reads(ins, for_flow=False)
-            if (name, n) not in known:
-                continue  # unreachable code: VN101/VN102 already say so
+            if not everything or (name, n) not in known:
+                continue  # unreachable code: VN101/VN102 already say so; or no variable lacks a default
             for var in sorted((reads & everything) - known[(name, n)]):
                 if (var, ins.id) in reported:
                     continue
                 reported.add((var, ins.id))
                 default = manifest.variables[var].default
-                shown = "true" if default is True else "false" if default is False else repr(default)
+                shown = '""' if default == "" else str(default).lower() if isinstance(default, bool) \
+                    else repr(default)
                 diags.append(Diagnostic(ins.pos, "VN104",
-                                        f"'{var}' may be read before it is set (on some route it still holds its "
-                                        f"default, {shown})",
-                                        f"set it on every route before this point, e.g. 'set: {{{var}: {shown}}}'",
-                                        WARNING))
+                                        f"'{var}' may be read before it is set (it has no default; on some route "
+                                        f"it still holds {shown})",
+                                        f"set it on every route before this point, or give it a default in "
+                                        f"game.yaml ('{var}: {shown}')", WARNING))
     for var, v in manifest.variables.items():
         if var not in read_anywhere:
             diags.append(Diagnostic(v.pos, "VN103", f"variable '{var}' is never read",

@@ -18,6 +18,7 @@ SECTIONS = ("game", "characters", "backgrounds", "variables", "endings", "sounds
 GAME_KEYS = ("id", "title", "start", "content_note")
 GAME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")  # always fullmatch: '$' lets a final newline in
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+VARIABLE_TYPES = {"int": 0, "float": 0.0, "bool": False, "text": ""}  # a variable declared without a default
 
 
 class ManifestReader(MediaReader, SoundsReader):
@@ -103,9 +104,15 @@ class ManifestReader(MediaReader, SoundsReader):
         if node is None:
             return out
         for name, kn, vn in self.named_entries(node, "'variables'"):
+            if kind(vn) == MAPPING:
+                variable = self.typed_variable(name, kn, vn)
+                if variable is not None:
+                    out[name] = variable
+                continue
             value = scalar_value(vn) if kind(vn) == SCALAR else None
             if value is None:
-                self.error(vn, "VN004", f"variable '{name}' needs a default value: a number, true/false or text")
+                self.error(vn, "VN004", f"variable '{name}' needs a default value: a number, true/false or text",
+                           "or declare only its type: {type: int}, float, bool or text")
                 continue
             problem = number_problem(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
                 else None
@@ -114,6 +121,18 @@ class ManifestReader(MediaReader, SoundsReader):
                 value = type(value)(0)  # keep it declared, so its uses are not reported as unknown too
             out[name] = m.Variable(name, value, type(value), pos(self.src.path, kn))
         return out
+
+    def typed_variable(self, name, kn, vn) -> m.Variable | None:
+        f = self.fields(vn, f"variable '{name}'", ("type",), ("type",))
+        written = self.text(f["type"], "a variable's type") if "type" in f else None
+        if written is None:
+            return None
+        if written not in VARIABLE_TYPES:
+            self.error(f["type"], "VN023", f"'{written}' is not a variable type",
+                       did_you_mean(written, VARIABLE_TYPES) or "types: " + ", ".join(VARIABLE_TYPES))
+            return None
+        zero = VARIABLE_TYPES[written]
+        return m.Variable(name, zero, type(zero), pos(self.src.path, kn), has_default=False)
 
     def endings(self, node) -> dict[str, m.EndingDef]:
         out = {}

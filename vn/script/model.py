@@ -275,6 +275,9 @@ class Variable:
     default: object
     type: type
     pos: Pos
+    # False for `name: {type: int}`: it starts at its type's zero, and a read
+    # before any `set` is likely a mistake (VN104); a written default is meant
+    has_default: bool = True
 
 
 @dataclass(frozen=True, slots=True)
