@@ -66,6 +66,8 @@ CODES: dict[str, str] = {
     "VN107": "route exploration stopped early",
     "VN111": "sound without a caption",
     "VN112": "recording named after no line",
+    "VN113": "another engine's command shown as text",
+    "VN114": "text cut short by a YAML comment",
     # measured with the window's fonts and dialogue box (vn/ui/textcheck.py), reported by vn check
     "VN108": "line longer than a page of the dialogue box",
     "VN109": "characters no font can draw",

@@ -67,7 +67,34 @@ def parse(source: str) -> Expr:
 
     Scripts repeat the same conditions and updates many times, and an Expr is
     immutable, so equal sources share one parsed expression."""
-    return _wrap(source, parse_tree(source))
+    try:
+        return _wrap(source, parse_tree(source))
+    except ExprError as exc:
+        raise _apostrophe(source) or exc from None
+
+
+APOSTROPHE_HINT = ("inside '...' write an apostrophe as \\' ('Bob\\'s'), or put the string in \"...\" "
+                   "(\"Bob's\"); in a YAML \"...\" scalar double the backslash: \"name == 'Bob\\\\'s'\"")
+
+
+def _apostrophe(source: str) -> ExprError | None:
+    """The real cause when a syntax error follows a string in '...' that runs straight into a
+    letter ('Bob's'): the apostrophe closed the string, and what follows no longer parses."""
+    i = 0
+    while i < len(source):
+        quote = source[i]
+        if quote not in "'\"":
+            i += 1
+            continue
+        end = i + 1
+        while end < len(source) and source[end] != quote:
+            end += 2 if source[end] == "\\" else 1
+        if end >= len(source):
+            return None
+        if quote == "'" and end + 1 < len(source) and source[end + 1].isalpha():
+            return ExprError(SYNTAX, f"this apostrophe ends the string {source[i:end + 1]}", end, APOSTROPHE_HINT)
+        i = end + 1
+    return None
 
 
 def literal(value: object) -> Expr:
@@ -274,7 +301,11 @@ def parse_template(text: str) -> Template:
             continue
         if text[at] == "}":
             raise ExprError(SYNTAX, "this '}' closes nothing", at, "write '}}' for a literal brace")
-        end = _closing_brace(text, at)
+        try:
+            end = _closing_brace(text, at)
+        except ExprError as exc:
+            found = _apostrophe(text[at + 1:])
+            raise (found.shifted(at + 1) if found else exc) from None
         try:
             expr = parse(text[at + 1:end])
         except ExprError as exc:

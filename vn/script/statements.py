@@ -11,6 +11,7 @@ import zlib
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .expr import ExprError, literal, parse, parse_template
+from .foreign import ForeignText, unknown_speaker_hint
 from .limits import OUT_OF_RANGE, number_problem
 from .audio_statements import AudioStatements
 from .model import AUDIO_CHANNELS
@@ -33,7 +34,7 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(StageStatements, AudioStatements):
+class LabelBuilder(StageStatements, AudioStatements, ForeignText):
     """Builds the statements of one label and gives each a stable id."""
 
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=(), sounds=None,
@@ -150,7 +151,10 @@ class LabelBuilder(StageStatements, AudioStatements):
             if kind(item) == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
                 keys = [k for k, _, _ in items]
-                if "elif" in keys or "else" in keys:
+                if ("elif" in keys or "else" in keys) and "if" in keys:
+                    self._nested_else(items)
+                    items = [entry for entry in items if entry[0] not in ("elif", "else")]
+                elif "elif" in keys or "else" in keys:
                     if open_if is None:
                         self.error(item, "VN019", f"'{'elif' if 'elif' in keys else 'else'}' without an 'if' before it",
                                    "put it directly after an 'if' or 'elif' statement")
@@ -170,6 +174,14 @@ class LabelBuilder(StageStatements, AudioStatements):
             out.append(statement)
         return tuple(self._finish_if(s) for s in out)
 
+    def _nested_else(self, items) -> None:
+        for key, kn, _ in items:
+            if key in ("elif", "else"):
+                tail = "- else: [\"...\"]" if key == "else" else "- elif: CONDITION' / '  then: [\"...\"]"
+                self.error(kn, "VN019", f"'{key}' is inside the 'if': it must be a list item of its own",
+                           f"start it with '- ' below the 'if' and its 'then', at the level of '- if:': "
+                           f"'- if: CONDITION' / '  then: [\"...\"]' / '{tail}'")
+
     def _finish_if(self, s):
         if isinstance(s, list):
             return m.If(s[0], s[1], tuple(s[2]))
@@ -181,6 +193,7 @@ class LabelBuilder(StageStatements, AudioStatements):
             text, where = self.template(node, "narration")
             if text is None:
                 return None
+            self.check_plain_text(node)
             return m.Say(self.derived_id("say", "", text.source), pos(self.src.path, node), None, text, where)
         if kind(node) != MAPPING:
             self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
@@ -197,6 +210,11 @@ class LabelBuilder(StageStatements, AudioStatements):
         if builder is None:
             if key in STATEMENT_KEYS or not NAME_PATTERN.fullmatch(key):
                 self.unknown_key(knode, key, STATEMENT_KEYS, self.characters)
+                return None
+            if self.characters and key not in self.characters and kind(vnode) != SCALAR:
+                # not text, so not a line: telling the writer it "must be text" would mislead
+                self.error(knode, "VN006", f"'{key}' is not a character or a statement",
+                           unknown_speaker_hint(key, self.characters, STATEMENT_KEYS))
                 return None
             builder = self.st_speaker
         extra = {k: (kn, vn) for k, kn, vn in items if k != key}
@@ -220,6 +238,7 @@ class LabelBuilder(StageStatements, AudioStatements):
         text, where = self.template(vnode, "a line")
         if text is None:
             return None
+        self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
         return m.Say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from . import model as m
 from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
 from .expr import check, check_template
+from .foreign import unknown_speaker_hint
+from .statements import STATEMENT_KEYS
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
@@ -86,8 +88,7 @@ class Validator:
         self.unique_id(s.id, s.pos)
         if s.speaker is not None and s.speaker not in self.manifest.characters:
             self.report(s.pos, "VN006", f"unknown character or statement '{s.speaker}'",
-                        did_you_mean(s.speaker, self.manifest.characters)
-                        or "declare the character under 'characters' in game.yaml")
+                        unknown_speaker_hint(s.speaker, self.manifest.characters, STATEMENT_KEYS))
         self.text(s.text, s.text_pos)
 
     def check_set(self, s: m.Set) -> None:

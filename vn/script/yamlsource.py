@@ -84,6 +84,7 @@ class SourceFile:
         self.text = text
         self._lines: list[str] | None = None
         self._starts: list[int] | None = None
+        self.has_hash: bool | None = None  # whether ' #' occurs at all: if not, no line needs looking at
 
     def line(self, number: int) -> str:
         if self._lines is None:
