@@ -35,6 +35,9 @@ CASES = [
     ("VN021", 'start:\n  - effect: explode\n  - ending: good\n', (2, 13)),
     ("VN022", 'start:\n  - menu: []\n  - ending: good\n', (2, 11)),
     ("VN025", 'start:\n  - pause: 601\n  - ending: good\n', (2, 12)),
+    ("VN042", 'start:\n  - menu:\n      - text: "Go."\n    prompt: ["Which", "way?"]\n  - ending: good\n',
+     (4, 13)),
+    ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
 ]
 
 

@@ -57,6 +57,10 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
             if on_choices_used is not None and not queue:
                 on_choices_used(rt.state)
                 return 0
+            if event.prompt is not None:
+                prefix = f"{event.prompt.name}: " if event.prompt.name else ""
+                print(textwrap.fill(prefix + event.prompt.text, width,
+                                    subsequent_indent=" " * min(len(prefix), 12)), file=out)
             for c in event.options:
                 print(f"  {c.index + 1}. {c.text}", file=out)
             pick = _pick(event, queue, interactive, out, inp)

@@ -23,6 +23,7 @@ class Choice:
 @dataclass(frozen=True, slots=True)
 class Choices:
     options: tuple[Choice, ...]
+    prompt: Line | None = None   # the menu's question, shown in the dialogue box with the options
 
 
 @dataclass(frozen=True, slots=True)

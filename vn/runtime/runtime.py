@@ -168,6 +168,20 @@ class Runtime:
         except EvalError as exc:
             raise StoryError(self._lc.code[self._pc].pos, str(exc)) from None
 
+    def choices_event(self) -> ev.Choices:
+        """The pending choice as the event that offered it, prompt included (for a story loaded
+        or rolled back to a choice)."""
+        return ev.Choices(self.choices, self._prompt(self._lc.code[self._pc]))
+
+    def _prompt(self, ins) -> ev.Line | None:
+        prompt = ins.arg.prompt
+        if prompt is None:
+            return None
+        line_id, speaker, template = prompt
+        text = self._render(template, ins)
+        name = self.program.manifest.characters[speaker].name if speaker else None
+        return ev.Line(line_id, speaker, name, text, self._voices.get(line_id))
+
     def _available(self) -> tuple[p.OptionCode, ...]:
         if self._offered is None:
             ins = self._lc.code[self._pc]
@@ -225,7 +239,11 @@ class Runtime:
                 self._offered = None
                 st.status = CHOOSING
                 self._settle()
-                return ev.Choices(self.choices)
+                if ins.arg.prompt is None:
+                    return ev.Choices(self.choices)
+                prompt = self._prompt(ins)
+                st.last_line = {"id": prompt.id, "speaker": prompt.speaker, "text": prompt.text}
+                return ev.Choices(self.choices, prompt)
             elif op == p.JUMP:
                 self.last_jump = ins
                 self._jump(ins.arg)

@@ -171,6 +171,8 @@ def _line_places(body, out: dict) -> dict:
             for b in s.branches:
                 _line_places(b.body, out)
         elif isinstance(s, m.Menu):
+            if s.prompt is not None:
+                out.setdefault(s.prompt.id, s.prompt.pos)
             for o in s.options:
                 _line_places(o.body, out)
     return out

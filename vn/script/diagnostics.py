@@ -57,6 +57,8 @@ CODES: dict[str, str] = {
     "VN039": "no such sound of the engine",
     "VN040": "unknown sound name",
     "VN041": "picture this platform cannot decode",
+    "VN042": "menu prompt is not one line",
+    "VN043": "echo is not true, false or a character",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
     "VN103": "variable is never read",

@@ -36,7 +36,7 @@ def _reads(ins: p.Instr, for_flow: bool = True) -> set[str]:
     if op == p.BRANCH:
         return set(arg.variables())
     if op == p.MENU:
-        out: set[str] = set()
+        out: set[str] = set(arg.prompt[2].variables()) if arg.prompt else set()
         for o in arg:
             out |= o.text.variables()
             if o.condition is not None:

@@ -85,6 +85,7 @@ class Menu:
     id: str
     pos: Pos
     options: tuple[Option, ...]
+    prompt: Say | None = None   # a line shown in the dialogue box while the options are up
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,12 @@ class OptionCode:
     condition_pos: m.Pos | None = None
 
 
+class MenuOptions(tuple):
+    """A MENU instruction's options, carrying the menu's prompt (a SAY-like (id, speaker,
+    template) or None) along, so that whatever iterates the options needs no change."""
+    prompt = None
+
+
 @dataclass(slots=True)
 class LabelCode:
     name: str
@@ -61,7 +67,8 @@ class Program:
         return {name: v.default for name, v in self.manifest.variables.items()}
 
     def line_ids(self) -> list[str]:
-        return [i.id for lc in self.labels.values() for i in lc.code if i.op == SAY]
+        return [i.id if i.op == SAY else i.arg.prompt[0] for lc in self.labels.values() for i in lc.code
+                if i.op == SAY or (i.op == MENU and i.arg.prompt)]
 
 
 class _Compiler:
@@ -115,7 +122,11 @@ class _Compiler:
         for e in exits:
             self.patch(e, end)
         old = self.lc.code[at]
-        self.lc.code[at] = Instr(MENU, old.id, old.pos, tuple(options))
+        arg = MenuOptions(options)
+        if s.prompt is not None:
+            self.note_expr(s.prompt.text)
+            arg.prompt = (s.prompt.id, s.prompt.speaker, s.prompt.text)
+        self.lc.code[at] = Instr(MENU, old.id, old.pos, arg)
 
     def c_if(self, s: m.If) -> None:
         exits = []

@@ -14,6 +14,7 @@ from .expr import ExprError, literal, parse, parse_template
 from .foreign import ForeignText, unknown_speaker_hint
 from .limits import OUT_OF_RANGE, number_problem
 from .audio_statements import AudioStatements
+from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
 from .textpos import TextPos
@@ -22,7 +23,6 @@ from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_it
 
 STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
                   "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS)
-OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note")
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -34,7 +34,7 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(StageStatements, AudioStatements, ForeignText):
+class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText):
     """Builds the statements of one label and gives each a stable id."""
 
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=(), sounds=None,
@@ -292,49 +292,6 @@ class LabelBuilder(StageStatements, AudioStatements, ForeignText):
         return None
 
     st_else = st_elif
-
-    def st_menu(self, here, key, knode, vnode, extra):
-        self._no_extra(extra)
-        if kind(vnode) != SEQUENCE or not raw(vnode):
-            self.error(vnode, "VN022", "'menu' needs a list of options", "add options as '- text: ...'")
-            return None
-        options = tuple(o for o in (self.option(n) for n in raw(vnode)) if o is not None)
-        if not options:
-            return None
-        return m.Menu(self.derived_id("menu", *[o.text.source for o in options]), here, options)
-
-    def option(self, node) -> m.Option | None:
-        if kind(node) != MAPPING:
-            self.error(node, "VN004", "an option is a mapping with at least 'text'")
-            return None
-        fields = {}
-        for k, kn, vn in mapping_items(self.src, node, self.diags):
-            if k not in OPTION_KEYS:
-                self.unknown_key(kn, k, OPTION_KEYS)
-            else:
-                fields[k] = vn
-        here = pos(self.src.path, node)
-        if "text" not in fields:
-            self.error(node, "VN018", "option has no 'text'", "add text: the words the player clicks")
-            return None
-        text, text_pos = self.template(fields["text"], "option text")
-        if text is None:
-            return None
-        option_id = self.explicit_id(fields["id"]) if "id" in fields else None
-        cond, cond_pos = self.expression(fields["if"], "the condition") if "if" in fields else (None, None)
-        once = False
-        if "once" in fields:
-            once = scalar_value(fields["once"]) if kind(fields["once"]) == SCALAR else None
-            if not isinstance(once, bool):
-                self.error(fields["once"], "VN004", "'once' must be true or false")
-                once = False
-        assigns = (self.assignments(fields["set"]) or ()) if "set" in fields else ()
-        body = self.block(fields["do"]) if "do" in fields else ()
-        jump = self.name(fields["jump"], "label name") if "jump" in fields else None
-        note = (self.string(fields["note"], "a route note") or "") if "note" in fields else ""
-        return m.Option(option_id or self.derived_id("option", text.source), here, text, text_pos, cond,
-                        cond_pos, once, assigns, body, jump,
-                        pos(self.src.path, fields["jump"]) if "jump" in fields else None, note)
 
     def st_jump(self, here, key, knode, vnode, extra):
         self._no_extra(extra)

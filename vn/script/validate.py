@@ -95,6 +95,8 @@ class Validator:
         self.assigns(s.assigns)
 
     def check_menu(self, s: m.Menu) -> None:
+        if s.prompt is not None:
+            self.check_say(s.prompt)
         for o in s.options:
             self.unique_id(o.id, o.pos)
             self.text(o.text, o.text_pos)

@@ -40,6 +40,7 @@ def _texts(game) -> list[tuple[Pos, str, str | None]]:
             if kind is m.Say:
                 out.append((node.text_pos, plain(node.text), NARRATION if node.speaker is None else SPEECH))
             elif kind is m.Menu:
+                walk((node.prompt,) if node.prompt else ())
                 for option in node.options:
                     out.append((option.text_pos, plain(option.text), None))
                     walk(option.body)

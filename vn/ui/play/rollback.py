@@ -68,6 +68,8 @@ class Rollback:
                 out.extend(beat.captions)
             if isinstance(beat.event, ev.Line):
                 out.append(beat.event)
+            elif isinstance(beat.event, ev.Choices) and beat.event.prompt is not None:
+                out.append(beat.event.prompt)
         return out + list(after)
 
 
@@ -87,7 +89,7 @@ def show_beat(game: "GameScreen", index: int) -> None:
         return
     try:
         if game.runtime.status == STORY_CHOOSING:
-            event = ev.Choices(game.runtime.choices)
+            event = game.runtime.choices_event()
         else:
             event = game.runtime.advance()
     except StoryError as error:

@@ -107,7 +107,7 @@ class GameScreen(Screen):
             while self.app.top is self:
                 before = self.runtime.snapshot()
                 if self.runtime.status == STORY_CHOOSING:
-                    event = ev.Choices(self.runtime.choices)    # a story loaded at a choice
+                    event = self.runtime.choices_event()    # a story loaded at a choice
                 else:
                     event = self.runtime.advance()
                 if isinstance(event, (ev.Line, ev.Choices)):
@@ -148,6 +148,9 @@ class GameScreen(Screen):
             self._autosave_next_choice = True
             return True
         if isinstance(event, ev.Choices):
+            if event.prompt is not None:
+                self.dialogue.show_line(event.prompt)
+                self.sound.line(event.prompt, replayed)
             self.choices.show(event.options)
             self.choices.set_visible(not self.ui_hidden)
             self.dialogue.complete_now()
