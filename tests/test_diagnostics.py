@@ -37,6 +37,8 @@ CASES = [
     ("VN025", 'start:\n  - pause: 601\n  - ending: good\n', (2, 12)),
     ("VN042", 'start:\n  - menu:\n      - text: "Go."\n    prompt: ["Which", "way?"]\n  - ending: good\n',
      (4, 13)),
+    ("VN044", 'start:\n  - menu:\n      - text: "Go."\n        name: go\n  - if: "picks(\'start.og\') > 0"\n'
+              '    then: ["x"]\n  - ending: good\n', (5, 16)),
     ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
 ]
 

@@ -163,3 +163,100 @@ def test_window_shows_the_prompt_with_the_choices_and_history_keeps_it(tmp_path)
         assert game.waiting == g.CHOOSING and game.dialogue.line.text == "Again?"
     finally:
         app.close()
+
+
+# -- counts -----------------------------------------------------------------------------------
+COUNTED = """
+    start:
+      - "At the fork."
+      - jump: fork
+    fork:
+      - "Turns since the fork: {turns_since('fork')}; since the start: {turns_since('start')}."
+      - "Lefts so far: {picks('fork.left')}; visits here: {visits('fork')}; never: {turns_since('far')}."
+      - menu:
+          - text: "Left."
+            name: left
+            jump: fork
+          - text: "Wait."
+            do: ["{turns_since('fork')} turn since."]
+          - text: "Stop."
+            if: "picks('fork.left') >= 2"
+            jump: far
+      - jump: fork
+    far:
+      - ending: good
+"""
+
+
+def test_picks_visits_and_turns_since(tmp_path):
+    program = program_of(tmp_path, COUNTED)
+    events, rt = play(program, [0, 1, 0, 2])
+    said = [text for _, text in lines(events)]
+    assert said[1:3] == ["Turns since the fork: 0; since the start: 0.",
+                         "Lefts so far: 0; visits here: 1; never: -1."]
+    assert said[3:5] == ["Turns since the fork: 0; since the start: 1.",   # re-entered by the jump
+                         "Lefts so far: 1; visits here: 2; never: -1."]
+    assert said[5] == "1 turn since."
+    assert said[6:8] == ["Turns since the fork: 0; since the start: 2.",
+                         "Lefts so far: 1; visits here: 3; never: -1."]
+    assert rt.state.picks == {"fork.left": 2} and rt.state.turns == 4
+    assert rt.state.entered == {"start": 0, "fork": 3, "far": 4}
+
+
+def test_counts_are_saved_restored_and_rolled_back(tmp_path):
+    from vn.runtime.state import StoryState
+    program = program_of(tmp_path, COUNTED)
+    rt = Runtime(program)
+    while not isinstance(rt.advance(), ev.Choices):
+        pass
+    before = rt.snapshot()
+    rt.choose(0)
+    saved = StoryState.from_dict(rt.to_dict())
+    assert (saved.picks, saved.turns, saved.entered) == ({"fork.left": 1}, 1, {"start": 0, "fork": 0})
+    rt.restore(before)
+    assert (rt.state.picks, rt.state.turns) == ({}, 0)
+    old = rt.to_dict()
+    for key in ("picks", "turns", "entered"):
+        del old[key]
+    assert StoryState.from_dict(old).picks == {}
+
+
+def test_route_explorer_keys_on_the_counts_it_reads(tmp_path):
+    from vn.runtime.routes import explore_routes
+    story = """
+        start:
+          - menu:
+              - text: "Knock."
+                name: knock
+                if: "picks('start.knock') < 2"      # bounded: every count read keys a state
+              - text: "Wait."
+              - text: "Go in."
+                if: "picks('start.knock') == 2 and turns_since('start') == 0"
+                jump: inside
+          - jump: start
+        inside:
+          - ending: good
+    """
+    report = explore_routes(program_of(tmp_path, story))
+    assert not report.truncated and not report.failures
+    # after no knock, one and two the same menu offers different options: three states, one way in
+    assert report.endings["good"] == 1 and report.states == 3
+    assert report.loops        # waiting comes back to the same counts: a loop, found, not explored forever
+
+
+def test_two_options_of_a_label_with_one_name_are_refused(tmp_path):
+    result = load_game(write_game(tmp_path, 'start:\n  - menu:\n      - text: "A."\n        name: turn\n'
+                                            '  - menu:\n      - text: "B."\n        name: turn\n  - ending: good\n'))
+    [d] = [d for d in result.diagnostics if d.code == "VN016"]
+    assert (d.pos.line, d.pos.column) == (7, 15)
+
+
+def test_counters_take_one_name_in_quotes_and_turns_since_needs_a_label(tmp_path):
+    result = load_game(write_game(tmp_path, 'start:\n  - "{turns_since(\'strat\')} {picks(start)}"\n'
+                                            '  - ending: good\n'))
+    found = {(d.code, d.pos.column): d for d in result.diagnostics}
+    assert set(found) == {("VN014", 30)}          # the syntax error stops the line before the checker
+    assert "write picks('start')" in found[("VN014", 30)].hint
+    result = load_game(write_game(tmp_path, 'start:\n  - "{turns_since(\'strat\')}"\n  - ending: good\n'))
+    [d] = result.diagnostics
+    assert d.code == "VN005" and "did you mean 'start'" in d.hint and "turns_since()" not in d.hint

@@ -123,7 +123,7 @@ def test_rollback_and_a_round_trip_through_json_restore_the_sound(tmp_path):
     rt.advance(), rt.advance()
     playing = rt.snapshot()
     saved = json.loads(json.dumps(rt.to_dict()))
-    assert saved["version"] == FORMAT_VERSION == 3
+    assert saved["version"] == FORMAT_VERSION >= 3
     assert saved["audio"] == {"music": {"play": ["file:audio/theme.wav"], "volume": 1.0}, "ambience": None}
     assert StoryState.from_dict(saved).audio == playing.audio
     rt.advance(), rt.advance()

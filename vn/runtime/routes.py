@@ -51,6 +51,9 @@ class RouteReport:
 class _Explorer:
     def __init__(self, program):
         self.program = program
+        # only the counts that expressions read tell states apart: the others would split equal
+        # states (turns grows with every choice) and the exploration would never end
+        self.counters = tuple(sorted(program.counters))
         self.memo: dict[tuple, Counter] = {}
         self.on_path: set[tuple] = set()
         self.dead_ends: list[list[str]] = []
@@ -69,7 +72,8 @@ class _Explorer:
         st = rt.state
         return (st.frame.label, st.frame.at, tuple((f.label, f.at) for f in st.stack),
                 tuple(sorted(st.variables.items())), tuple(sorted(st.once)),
-                tuple(sorted(st.visits.items())) if self.program.uses_visits else ())
+                tuple(sorted(st.visits.items())) if self.program.uses_visits else (),
+                tuple(rt._visits(name, counter) for counter, name in self.counters) if self.counters else ())
 
     def play_to_choice(self, rt: Runtime) -> str | None:
         """Advance until a choice or the end; returns the ending id, '' for a dead end, None at a choice."""

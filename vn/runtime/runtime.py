@@ -50,7 +50,7 @@ class Runtime:
         if state is None:
             start = program.manifest.start
             self.state = StoryState(RUNNING, Frame(start, self._code(start).code[0].id),
-                                    variables=program.defaults(), visits={start: 1})
+                                    variables=program.defaults(), visits={start: 1}, entered={start: 0})
         else:
             self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
             self._reconcile()
@@ -132,8 +132,14 @@ class Runtime:
                 self.state.audio[channel] = None
 
     # -- the pull API -------------------------------------------------------------
-    def _visits(self, label: str) -> int:
-        return self.state.visits.get(label, 0)
+    def _visits(self, label: str, counter: str = "visits") -> int:
+        st = self.state
+        if counter == "visits":
+            return st.visits.get(label, 0)
+        if counter == "picks":
+            return st.picks.get(label, 0)
+        entered = st.entered.get(label)     # turns_since
+        return -1 if entered is None else st.turns - entered
 
     def _eval(self, expr, ins):
         try:
@@ -150,8 +156,10 @@ class Runtime:
     def _jump(self, label: str) -> None:
         self._lc = self.program.labels[label]
         self._pc = 0
-        visits = self.state.visits
+        st = self.state
+        visits = st.visits
         visits[label] = visits.get(label, 0) + 1
+        st.entered[label] = st.turns
 
     def _settle(self) -> None:
         self.state.frame = Frame(self._lc.name, self._lc.code[self._pc].id)
@@ -323,6 +331,9 @@ class Runtime:
                          "text": self._render(option.text, ins), "note": option.note})
         if option.once:
             st.once.append(option.id)
+        st.turns += 1
+        if option.counted:
+            st.picks[option.counted] = st.picks.get(option.counted, 0) + 1
         for name, expr in option.assigns:
             value = self._eval(expr, ins)
             st.variables[name] = float(value) if isinstance(st.variables[name], float) else value

@@ -11,7 +11,8 @@ from ..script.model import LOOPING_CHANNELS, POSITIONS
 
 # 2: a figure on stage is {"at": position, "expression": name or None}; format 1 held the position alone
 # 3: what loops on the music and ambience channels ("audio"); older states had no sound, so none plays
-FORMAT_VERSION = 3
+# 4: "picks", "turns" and "entered", what picks() and turns_since() count; older states start them empty
+FORMAT_VERSION = 4
 MIN_FORMAT_VERSION = 1
 _NO_STAGE = {"background": None, "variant": None, "figures": {}}
 MAX_LAYERS = 64      # sources on one channel: ambience layers; a save holding more was not made by a story
@@ -52,6 +53,9 @@ class StoryState:
     # {"play": [source, ...], "volume": 0..1} or None when silent. One-shots (sound, voice) are not kept.
     # The runtime replaces a channel's entry, never changes one in place, so copies may share them.
     audio: dict = field(default_factory=no_audio)
+    picks: dict[str, int] = field(default_factory=dict)    # 'label.name' of a named option -> times taken
+    turns: int = 0                                         # choices made in this run
+    entered: dict[str, int] = field(default_factory=dict)  # label -> `turns` when it was last entered
 
     def copy(self) -> "StoryState":
         """A deep-enough copy: every container is new, the values inside are immutable."""
@@ -62,6 +66,7 @@ class StoryState:
             _copy_stage(self.stage),
             self.last_line,
             dict(self.audio),
+            dict(self.picks), self.turns, dict(self.entered),
         )
 
     def to_dict(self) -> dict:
@@ -80,6 +85,9 @@ class StoryState:
             "audio": {channel: None if playing is None else {"play": list(playing["play"]),
                                                              "volume": playing["volume"]}
                       for channel, playing in self.audio.items()},
+            "picks": dict(self.picks),
+            "turns": self.turns,
+            "entered": dict(self.entered),
         }
 
     @classmethod
@@ -117,6 +125,11 @@ class StoryState:
                    "figures": {_str(k, "figure"): _figure(v) for k, v in figures.items()}},
             last_line=last,
             audio=_audio(d.get("audio")),
+            picks={_str(k, "option name"): _int(v, "pick count") for k, v in
+                   _expect(d.get("picks", {}), dict, "picks").items()},
+            turns=_int(d.get("turns", 0), "turn count"),
+            entered={_str(k, "label"): _int(v, "turn") for k, v in
+                     _expect(d.get("entered", {}), dict, "entered").items()},
         )
 
 

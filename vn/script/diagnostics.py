@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "VN041": "picture this platform cannot decode",
     "VN042": "menu prompt is not one line",
     "VN043": "echo is not true, false or a character",
+    "VN044": "no option has this name",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
     "VN103": "variable is never read",

@@ -35,6 +35,8 @@ class Expr:
     _run: Runner = field(repr=False, compare=False)
     _variables: frozenset[str] = field(repr=False, compare=False)
     _labels: frozenset[str] = field(repr=False, compare=False)
+    # (function, name) of every picks() and turns_since() read: the route explorer keys on them
+    _counters: frozenset[tuple[str, str]] = field(repr=False, compare=False, default=frozenset())
 
     def variables(self) -> frozenset[str]:
         """The names of the variables the expression reads."""
@@ -44,21 +46,28 @@ class Expr:
         """The labels passed to visits()."""
         return self._labels
 
+    def counters(self) -> frozenset[tuple[str, str]]:
+        return self._counters
+
 
 def _wrap(source: str, root: Node) -> Expr:
     names: set[str] = set()
     labels: set[str] = set()
-    _collect(root, names, labels)
-    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels))
+    counters: set[tuple[str, str]] = set()
+    _collect(root, names, labels, counters)
+    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters))
 
 
-def _collect(node: Node, names: set[str], labels: set[str]) -> None:
+def _collect(node: Node, names: set[str], labels: set[str], counters: set) -> None:
     if isinstance(node, Var):
         names.add(node.name)
     elif isinstance(node, Visits):
-        labels.add(node.label)
+        if node.func == "visits":
+            labels.add(node.label)
+        else:
+            counters.add((node.func, node.label))
     for child in children(node):
-        _collect(child, names, labels)
+        _collect(child, names, labels, counters)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -164,6 +173,8 @@ def _compile(node: Node) -> Runner:
         return _compile_binary(_OPERATORS[node.op], node.left, node.right)
     if isinstance(node, Call):
         return _compile_call(node)
+    if node.func != "visits":
+        return _compile_counter(node.func, node.label)
     return _compile_visits(node.label)
 
 
@@ -229,6 +240,16 @@ def _compile_visits(label: str) -> Runner:
     return run
 
 
+def _compile_counter(func: str, name: str) -> Runner:
+    # the visits callable answers the other counters too, given the counter's name
+    def run(v: Mapping[str, object], visits) -> object:
+        try:
+            return visits(name, func)
+        except (KeyError, TypeError):
+            raise EvalError(f"{func}() cannot be counted here") from None
+    return run
+
+
 # ---------------------------------------------------------------- text interpolation
 
 def format_value(value: object) -> str:
@@ -253,6 +274,9 @@ class Template:
 
     def labels(self) -> frozenset[str]:
         return frozenset().union(*(p.labels() for p in self.parts if isinstance(p, Expr)))
+
+    def counters(self) -> frozenset[tuple[str, str]]:
+        return frozenset().union(*(p.counters() for p in self.parts if isinstance(p, Expr)))
 
     def render(self, variables: Mapping[str, object], visits: Callable[[str], int]) -> str:
         if self.is_plain:
@@ -322,10 +346,11 @@ def parse_template(text: str) -> Template:
     return Template(text, tuple(parts), not offsets, tuple(offsets))
 
 
-def check_template(template: Template, var_types: Mapping[str, type], labels: Collection[str]) -> list[ExprError]:
+def check_template(template: Template, var_types: Mapping[str, type], labels: Collection[str],
+                   picks: Collection[str] = ()) -> list[ExprError]:
     """Every error in the template's expressions, with columns counted from the start of its text."""
     errors: list[ExprError] = []
     exprs = [p for p in template.parts if isinstance(p, Expr)]
     for expr, offset in zip(exprs, template._offsets):
-        errors.extend(error.shifted(offset) for error in check(expr, var_types, labels)[1])
+        errors.extend(error.shifted(offset) for error in check(expr, var_types, labels, picks)[1])
     return errors

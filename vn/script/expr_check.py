@@ -12,6 +12,7 @@ from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Con
 
 _TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "string"}
 _ORDERING = frozenset({"<", "<=", ">", ">="})
+UNKNOWN_OPTION = "VN044"
 
 
 def _name(t: type) -> str:
@@ -24,9 +25,10 @@ def _kind(t: type) -> str:
 
 
 class _Checker:
-    def __init__(self, var_types: Mapping[str, type], labels: Collection[str]) -> None:
+    def __init__(self, var_types: Mapping[str, type], labels: Collection[str], picks: Collection[str] = ()) -> None:
         self.var_types = var_types
         self.labels = labels
+        self.picks = picks
         self.errors: list[ExprError] = []
 
     def fail(self, code: str, message: str, column: int, hint: str = "") -> None:
@@ -43,9 +45,15 @@ class _Checker:
                       suggest(node.name, self.var_types, "declare it under 'variables' in game.yaml"))
             return None
         if isinstance(node, Visits):
+            if node.func == "picks":
+                if node.label not in self.picks:
+                    self.fail(UNKNOWN_OPTION, f"no option is named '{node.label}'", node.label_column,
+                              suggest(node.label, self.picks, "name an option with 'name:', and count it as "
+                                                              "picks('label.name')"))
+                return int
             if node.label not in self.labels:
                 self.fail(UNKNOWN_LABEL, f"unknown label '{node.label}'", node.label_column,
-                          suggest(node.label, self.labels, "visits() counts a label defined in a story file"))
+                          suggest(node.label, self.labels, f"{node.func}() counts a label defined in a story file"))
             return int
         if isinstance(node, Unary):
             return self.unary(node)
@@ -106,8 +114,10 @@ class _Checker:
         return int if all(t is int for t in types) else float
 
 
-def check(expr, var_types: Mapping[str, type], labels: Collection[str]) -> tuple[type | None, list[ExprError]]:
-    """The result type of `expr` (None when errors hide it) and every error found, in column order."""
-    checker = _Checker(var_types, labels)
+def check(expr, var_types: Mapping[str, type], labels: Collection[str],
+          picks: Collection[str] = ()) -> tuple[type | None, list[ExprError]]:
+    """The result type of `expr` (None when errors hide it) and every error found, in column order.
+    `picks`: the named options, as 'label.name'."""
+    checker = _Checker(var_types, labels, picks)
     result = checker.type_of(expr.root)
     return result, sorted(checker.errors, key=lambda e: e.column)

@@ -16,10 +16,10 @@ errors found later (by the type checker) can point at the exact operand.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, NamedTuple, Union
+from .diagnostics import did_you_mean
 from .limits import MAX_NUMBER, OUT_OF_RANGE, number_problem
 
 SYNTAX = "VN014"
@@ -97,6 +97,7 @@ class Visits:
     column: int
     label: str
     label_column: int  # where the quoted label name starts
+    func: str = "visits"   # or another counter: picks('label.option'), turns_since('label')
 
 
 Node = Union[Const, Var, Unary, Binary, Call, Visits]
@@ -122,8 +123,7 @@ def walk(root: Node) -> Iterator[tuple[Node, int]]:
 
 
 def suggest(name: str, candidates: Iterable[str], otherwise: str) -> str:
-    close = difflib.get_close_matches(name, list(candidates), n=1)
-    return f"did you mean '{close[0]}'?" if close else otherwise
+    return did_you_mean(name, candidates) or otherwise
 
 
 # ---------------------------------------------------------------- tokenizer
@@ -137,7 +137,7 @@ class Token(NamedTuple):
 
 KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
 COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
-FUNCTIONS = ("min", "max", "abs", "visits")
+FUNCTIONS = ("min", "max", "abs", "visits", "picks", "turns_since")   # from "visits" on: counters
 # Operators from other languages, with what to write instead.
 _MISTAKES = (("&&", "and"), ("||", "or"), ("&", "and"), ("|", "or"), ("=", "=="), ("!", "not"))
 _ESCAPES = {"\\": "\\", '"': '"', "'": "'", "n": "\n"}
@@ -360,7 +360,7 @@ class _Parser:
     def call(self, name: Token) -> Node:
         if name.text not in FUNCTIONS:
             raise _syntax(f"unknown function '{name.text}'", name.column,
-                          suggest(name.text, FUNCTIONS, "the functions are min, max, abs and visits"))
+                          suggest(name.text, FUNCTIONS, "the functions are " + ", ".join(FUNCTIONS)))
         opening = self.advance()
         self.enter(opening)
         args = []
@@ -371,11 +371,11 @@ class _Parser:
                 args.append(self.or_expr())
         self.close(opening, f"expected ',' or ')' in {name.text}()")
         self.nesting -= 1
-        if name.text == "visits":
+        if name.text in FUNCTIONS[3:]:
             if len(args) == 1 and isinstance(args[0], Const) and type(args[0].value) is str:
-                return Visits(name.column, args[0].value, args[0].column)
+                return Visits(name.column, args[0].value, args[0].column, name.text)
             example = args[0].name if len(args) == 1 and isinstance(args[0], Var) else "label_name"
-            raise _syntax("visits() takes one label name in quotes", name.column, f"write visits('{example}')")
+            raise _syntax(f"{name.text}() takes one label name in quotes", name.column, f"write {name.text}('{example}')")
         if name.text == "abs" and len(args) != 1:
             raise _syntax(f"abs() takes exactly 1 value, got {len(args)}", name.column)
         if name.text != "abs" and len(args) < 2:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from . import model as m
 from .yamlsource import MAPPING, SCALAR, SEQUENCE, kind, mapping_items, pos, raw, scalar_value, style
 
-OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note", "echo")
+OPTION_KEYS = ("text", "id", "if", "once", "set", "do", "jump", "note", "echo", "name")
 MENU_KEYS = ("prompt", "echo")
 PROMPT_HINT = ('write it as narration, prompt: "Which way?", or as a speaker line, '
                'prompt: {buffy: "Which way?"}')
@@ -86,9 +86,11 @@ class MenuStatements:
         body = said + (self.block(fields["do"]) if "do" in fields else ())
         jump = self.name(fields["jump"], "label name") if "jump" in fields else None
         note = (self.string(fields["note"], "a route note") or "") if "note" in fields else ""
+        name = (self.name(fields["name"], "option name") or "") if "name" in fields else ""
         return m.Option(option_id or self.derived_id("option", text.source), here, text, text_pos, cond,
                         cond_pos, once, assigns, body, jump,
-                        pos(self.src.path, fields["jump"]) if "jump" in fields else None, note)
+                        pos(self.src.path, fields["jump"]) if "jump" in fields else None, note, name,
+                        pos(self.src.path, fields["name"]) if name else None)
 
 
 def _name(text: str) -> bool:

@@ -78,6 +78,8 @@ class Option:
     jump: str | None = None
     jump_pos: Pos | None = None
     note: str = ""  # a few words for route summaries in saves, e.g. "spared Willy"
+    name: str = ""  # counted by picks('label.name'); unique in its label
+    name_pos: Pos | None = None
 
 
 @dataclass(frozen=True, slots=True)

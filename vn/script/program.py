@@ -38,6 +38,7 @@ class OptionCode:
     target: int            # first instruction of the option's own code
     note: str = ""
     condition_pos: m.Pos | None = None
+    counted: str = ""      # 'label.name' for an option with a name: picks() counts it
 
 
 class MenuOptions(tuple):
@@ -58,6 +59,8 @@ class Program:
     game: m.Game
     labels: dict[str, LabelCode]
     uses_visits: bool       # whether any expression reads visits(); the route explorer needs to know
+    # (function, name) of every picks() and turns_since() some expression reads, for the same reason
+    counters: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def manifest(self) -> m.Manifest:
@@ -75,6 +78,7 @@ class _Compiler:
     def __init__(self, label: str):
         self.lc = LabelCode(label)
         self.uses_visits = False
+        self.counters: set[tuple[str, str]] = set()
 
     def emit(self, op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> int:
         self.lc.code.append(Instr(op, id, pos, arg, target))
@@ -85,8 +89,11 @@ class _Compiler:
         self.lc.code[at] = Instr(old.op, old.id, old.pos, old.arg, target)
 
     def note_expr(self, e) -> None:
-        if e is not None and e.labels():
-            self.uses_visits = True
+        if e is not None:
+            if e.labels():
+                self.uses_visits = True
+            if e.counters():
+                self.counters |= e.counters()
 
     def block(self, body) -> None:
         for s in body:
@@ -117,7 +124,7 @@ class _Compiler:
                 exits.append(self.emit(GOTO, f"{o.id}/next", o.pos))
             options.append(OptionCode(n, o.id, o.text, o.condition, o.once,
                                       tuple((a.name, a.value) for a in o.assigns), start, o.note,
-                                      o.condition_pos))
+                                      o.condition_pos, f"{self.lc.name}.{o.name}" if o.name else ""))
         end = len(self.lc.code)
         for e in exits:
             self.patch(e, end)
@@ -176,6 +183,7 @@ class _Compiler:
 def compile_game(game: m.Game) -> Program:
     labels: dict[str, LabelCode] = {}
     uses_visits = False
+    counters: set[tuple[str, str]] = set()
     for name, label in game.labels.items():
         c = _Compiler(name)
         c.block(label.body)
@@ -185,7 +193,8 @@ def compile_game(game: m.Game) -> Program:
             lc.index.setdefault(instr.id, n)
         labels[name] = lc
         uses_visits = uses_visits or c.uses_visits
-    return Program(game, labels, uses_visits)
+        counters |= c.counters
+    return Program(game, labels, uses_visits, frozenset(counters))
 
 
 def load_program(directory) -> Program:

@@ -26,6 +26,8 @@ class Validator:
         self.var_types = {name: v.type for name, v in manifest.variables.items()}
         self.diags: list[Diagnostic] = []
         self.ids: dict[str, Pos] = {}
+        self.picks = named_options(labels)    # 'label.name' -> where the first of that name is
+        self.label = ""
 
     def report(self, where: Pos, code: str, message: str, hint: str = "", severity: str = "error") -> None:
         source = self.sources.get(where.path)
@@ -39,7 +41,7 @@ class Validator:
     def condition(self, expr, where: Pos) -> None:
         if expr is None:
             return
-        result, errors = check(expr, self.var_types, self.labels)
+        result, errors = check(expr, self.var_types, self.labels, self.picks)
         self.expr_errors(errors, where)
         if not errors and result is not bool:
             self.report(where, "VN015", f"a condition must be true or false, this is {_type_name(result)}",
@@ -47,7 +49,7 @@ class Validator:
 
     def text(self, template, where: Pos) -> None:
         if not template.is_plain:
-            self.expr_errors(check_template(template, self.var_types, self.labels), where)
+            self.expr_errors(check_template(template, self.var_types, self.labels, self.picks), where)
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
@@ -67,7 +69,7 @@ class Validator:
                 self.report(a.pos, "VN008", f"unknown variable '{a.name}'",
                             did_you_mean(a.name, self.var_types) or "declare it under 'variables' in game.yaml")
                 continue
-            result, errors = check(a.value, self.var_types, self.labels)
+            result, errors = check(a.value, self.var_types, self.labels, self.picks)
             self.expr_errors(errors, a.value_pos)
             want = self.var_types[a.name]
             if not errors and result is not want and not (want is float and result is int):
@@ -105,6 +107,9 @@ class Validator:
             self.block(o.body)
             if o.jump is not None:
                 self.label_ref(o.jump, o.jump_pos)
+            if o.name and self.picks[f"{self.label}.{o.name}"] != o.name_pos:
+                self.report(o.name_pos, "VN016", f"two options of '{self.label}' are named '{o.name}'",
+                            "give each its own name: picks() counts one option")
 
     def check_if(self, s: m.If) -> None:
         for b in s.branches:
@@ -168,6 +173,7 @@ class Validator:
             if not label.body:
                 self.report(label.pos, "VN022", f"label '{label.name}' has no statements",
                             "add statements, or remove the label")
+            self.label = label.name
             self.block(label.body)
         reached = reachable_labels(self.manifest.start, self.labels)
         for label in self.labels.values() if self.check_label_refs else ():
@@ -191,6 +197,26 @@ def label_targets(body) -> set[str]:
         elif isinstance(s, m.If):
             for b in s.branches:
                 out |= label_targets(b.body)
+    return out
+
+
+def named_options(labels: dict[str, m.Label]) -> dict[str, Pos]:
+    """'label.name' -> where that option's name is written (the first, if two share it)."""
+    out: dict[str, Pos] = {}
+
+    def walk(label: str, body) -> None:
+        for s in body:
+            if isinstance(s, m.Menu):
+                for o in s.options:
+                    if o.name:
+                        out.setdefault(f"{label}.{o.name}", o.name_pos)
+                    walk(label, o.body)
+            elif isinstance(s, m.If):
+                for b in s.branches:
+                    walk(label, b.body)
+
+    for name, label in labels.items():
+        walk(name, label.body)
     return out
 
 
