@@ -66,6 +66,18 @@ class ManifestReader(MediaReader, SoundsReader):
                 continue
             yield key, kn, vn
 
+    def built_entries(self, node, what: str, build) -> dict:
+        """{name: build(name, key node, value node)} for a section's entries (none when the
+        section is absent), leaving out those `build` refuses by returning None."""
+        out = {}
+        if node is None:
+            return out
+        for name, kn, vn in self.named_entries(node, what):
+            built = build(name, kn, vn)
+            if built is not None:
+                out[name] = built
+        return out
+
     def read(self, root) -> m.Manifest | None:
         sections = {}
         if root is None or kind(root) != MAPPING:

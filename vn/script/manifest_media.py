@@ -103,14 +103,7 @@ class MediaReader:
 
     # -- backgrounds -----------------------------------------------------------
     def backgrounds(self, node) -> dict[str, m.Background]:
-        out = {}
-        if node is None:
-            return out
-        for bid, kn, vn in self.named_entries(node, "'backgrounds'"):
-            background = self.background(bid, kn, vn)
-            if background is not None:
-                out[bid] = background
-        return out
+        return self.built_entries(node, "'backgrounds'", self.background)
 
     def background(self, bid: str, kn, vn) -> m.Background | None:
         what = f"background '{bid}'"

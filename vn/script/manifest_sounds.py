@@ -6,7 +6,7 @@
       rain: "audio/rain.ogg"                  # short form: a file
 
 A mixin of ManifestReader (manifest.py), like manifest_media.py: it uses
-error(), text(), fields(), named_entries(), number() and `folder`.
+error(), text(), fields(), named_entries(), built_entries(), number() and `folder`.
 """
 from __future__ import annotations
 
@@ -30,14 +30,7 @@ class SoundsReader:
     folder = None
 
     def sounds(self, node) -> dict[str, m.SoundDef]:
-        out = {}
-        if node is None:
-            return out
-        for sid, kn, vn in self.named_entries(node, "'sounds'"):
-            sound = self.sound(sid, kn, vn)
-            if sound is not None:
-                out[sid] = sound
-        return out
+        return self.built_entries(node, "'sounds'", self.sound)
 
     def sound(self, sid: str, kn, vn) -> m.SoundDef | None:
         what = f"sound '{sid}'"
