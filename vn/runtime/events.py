@@ -9,15 +9,17 @@ class Line:
     id: str
     speaker: str | None     # character id; None for narration
     name: str | None        # the speaker's display name
-    text: str
+    text: str                   # plain: style tags taken out (what history search and speech use)
     voice: str | None = None    # "file:voice/<line id>.ogg" when the story has a recording of this line
+    markup: str | None = None   # the text with its style tags, when it has any (see vn/script/markup)
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
     index: int              # pass this to Runtime.choose()
     id: str
-    text: str
+    text: str                   # plain
+    markup: str | None = None   # with style tags, when it has any
 
 
 @dataclass(frozen=True, slots=True)

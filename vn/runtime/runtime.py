@@ -17,7 +17,8 @@ from ..script import program as p
 from ..script.expr import EvalError, evaluate
 from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
-from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState
+from .chance import SeededRandom
+from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
 
 # a label that jumps in circles without ever showing anything would hang the caller
 MAX_STEPS_WITHOUT_EVENT = 100_000
@@ -39,8 +40,10 @@ class StoryError(RuntimeError):
 
 
 class Runtime:
-    def __init__(self, program: p.Program, state: StoryState | dict | None = None):
+    def __init__(self, program: p.Program, state: StoryState | dict | None = None, seed: int | None = None):
+        """`seed`: for a new story, the seed of its random draws (a fresh one when None)."""
         self.program = program
+        self.random = SeededRandom(self)   # every draw goes through here; the route explorer swaps it
         self.notices: list[str] = []   # what a restore had to adjust, for the player
         self._offered: tuple[p.OptionCode, ...] | None = None
         self._once_list: list[str] | None = None    # the state's list that _once_set mirrors
@@ -50,7 +53,8 @@ class Runtime:
         if state is None:
             start = program.manifest.start
             self.state = StoryState(RUNNING, Frame(start, self._code(start).code[0].id),
-                                    variables=program.defaults(), visits={start: 1}, entered={start: 0})
+                                    variables=program.defaults(), visits={start: 1}, entered={start: 0},
+                                    rng={"seed": new_seed() if seed is None else seed, "draws": 0})
         else:
             self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
             self._reconcile()

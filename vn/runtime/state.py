@@ -5,6 +5,7 @@ written before the script changed still means something after.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from ..script.model import LOOPING_CHANNELS, POSITIONS
@@ -12,7 +13,10 @@ from ..script.model import LOOPING_CHANNELS, POSITIONS
 # 2: a figure on stage is {"at": position, "expression": name or None}; format 1 held the position alone
 # 3: what loops on the music and ambience channels ("audio"); older states had no sound, so none plays
 # 4: "picks", "turns" and "entered", what picks() and turns_since() count; older states start them empty
-FORMAT_VERSION = 4
+# 5: "rng" (the seed and the number of draws made, so random() replays after loading and rolling back)
+#    and "seen" (times each line has been shown, for text that varies per visit); older states
+#    start with a fresh seed and nothing seen
+FORMAT_VERSION = 5
 MIN_FORMAT_VERSION = 1
 _NO_STAGE = {"background": None, "variant": None, "figures": {}}
 MAX_LAYERS = 64      # sources on one channel: ambience layers; a save holding more was not made by a story
@@ -56,6 +60,9 @@ class StoryState:
     picks: dict[str, int] = field(default_factory=dict)    # 'label.name' of a named option -> times taken
     turns: int = 0                                         # choices made in this run
     entered: dict[str, int] = field(default_factory=dict)  # label -> `turns` when it was last entered
+    # the seeded generator behind random(), chance() and shuffles: {"seed": 0..2^63, "draws": n}
+    rng: dict = field(default_factory=lambda: {"seed": 0, "draws": 0})
+    seen: dict[str, int] = field(default_factory=dict)     # line id -> times shown (per-visit variation)
 
     def copy(self) -> "StoryState":
         """A deep-enough copy: every container is new, the values inside are immutable."""
@@ -67,6 +74,7 @@ class StoryState:
             self.last_line,
             dict(self.audio),
             dict(self.picks), self.turns, dict(self.entered),
+            dict(self.rng), dict(self.seen),
         )
 
     def to_dict(self) -> dict:
@@ -88,6 +96,8 @@ class StoryState:
             "picks": dict(self.picks),
             "turns": self.turns,
             "entered": dict(self.entered),
+            "rng": dict(self.rng),
+            "seen": dict(self.seen),
         }
 
     @classmethod
@@ -130,7 +140,25 @@ class StoryState:
             turns=_int(d.get("turns", 0), "turn count"),
             entered={_str(k, "label"): _int(v, "turn") for k, v in
                      _expect(d.get("entered", {}), dict, "entered").items()},
+            rng=_rng(d.get("rng")),
+            seen={_str(k, "line id"): _int(v, "times seen") for k, v in
+                  _expect(d.get("seen", {}), dict, "seen").items()},
         )
+
+
+def _rng(value) -> dict:
+    """The generator's seed and draw count; a state older than format 5 gets a fresh seed."""
+    if value is None:
+        return {"seed": new_seed(), "draws": 0}
+    d = _expect(value, dict, "rng")
+    seed, draws = _int(d.get("seed"), "random seed"), _int(d.get("draws", 0), "draw count")
+    if not 0 <= seed < 2 ** 63 or draws < 0:
+        raise StateError("the random seed or draw count is out of range")
+    return {"seed": seed, "draws": draws}
+
+
+def new_seed() -> int:
+    return int.from_bytes(os.urandom(8), "little") >> 1
 
 
 def _copy_stage(stage: dict) -> dict:
