@@ -310,7 +310,7 @@ class GameScreen(Screen):
             self._advance()
         elif self.waiting == READING:
             if not self.dialogue.complete:
-                self.dialogue.complete_now()
+                self.dialogue.click()       # on from a wait, or written out up to the next
             elif self.dialogue.next_page():
                 self._read_if_last_page()
             elif self.rollback.rolled_back:
@@ -364,8 +364,11 @@ class GameScreen(Screen):
             if self.pause_left <= 0.0:
                 self._advance()
         elif self.waiting == READING and not self.ui_hidden:
-            if self.modes.auto_due(dt, self.dialogue.complete and self.dialogue.fully_visible,
-                                   self.settings.auto_delay):
+            box = self.dialogue
+            if box.no_wait and box.complete and box.on_last_page and not self.rollback.rolled_back:
+                self.proceed()      # [nw]: the line moves on once typed
+            elif self.modes.auto_due(dt, (box.complete or box.held_for_click) and box.fully_visible,
+                                     self.settings.auto_delay):
                 self.proceed()
 
     def draw(self, surface: pygame.Surface) -> None:
