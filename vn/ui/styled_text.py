@@ -8,6 +8,7 @@ regular one. A row is a list of segments: (text, style).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 import pygame
 
@@ -208,3 +209,18 @@ def page_stops(st: StyledText, rows: list[tuple[int, int]]) -> tuple[list[tuple[
             speeds.append((count + index - start, st.style_at(index).speed))
         count += end - start
     return stops, speeds
+
+
+def styled_html(st: StyledText) -> str:
+    """The styled text in pygame_gui's HTML subset (the history's text box)."""
+    out = []
+    for text, style in st.segments(0, len(st.text)):
+        piece = escape(text)
+        if style.italic:
+            piece = f"<i>{piece}</i>"
+        if style.bold:
+            piece = f"<b>{piece}</b>"
+        if style.colour:
+            piece = f"<font color='{style.colour}'>{piece}</font>"
+        out.append(piece)
+    return "".join(out)
