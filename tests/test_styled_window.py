@@ -107,3 +107,58 @@ def test_auto_mode_does_not_stall_on_a_wait(opened):
     app.settings.auto_delay = 0.2
     player.frames(600)
     assert game.waiting == g.CHOOSING
+
+
+def to_choice(player, game):
+    for _ in range(40):
+        if game.waiting == g.CHOOSING:
+            return
+        wait_typed(player, game)
+        player.click_at(SCENE_SPOT)
+        player.frames(30)
+    assert game.waiting == g.CHOOSING
+
+
+def test_a_styled_option_shows_its_colour_and_is_still_a_button(opened):
+    app, player = opened(STORY)
+    game = player.start_game()
+    to_choice(player, game)
+    player.frames(3)
+    button = game.choices.column.buttons[0]
+    assert button.text == "Take the green road"
+    pygame.image.save(app.display.canvas, "/tmp/styled_choice.png")
+    assert colour_count(app.display.canvas, button.rect, (32, 255, 32)) > 5
+    assert colour_count(app.display.canvas, game.choices.column.buttons[1].rect, (32, 255, 32)) == 0
+    player.click(button)                 # the styled words let the click through to the button
+    player.frames(5)
+    assert game.runtime.state.route[-1]["text"] == "Take the green road"
+
+
+def test_history_and_rollback_show_the_styles_again(opened):
+    app, player = opened(STORY)
+    game = player.start_game()
+    wait_typed(player, game)
+    player.click_at(SCENE_SPOT)
+    wait_typed(player, game)
+    player.click_at(SCENE_SPOT)
+    wait_typed(player, game)
+    assert game.dialogue.line.text.startswith("Wait")
+    player.key(pygame.K_l)
+    html = app.top.text_box.html_text
+    assert "<font color='#ff2020'>red</font>" in html and "<b>bold</b>" in html and "<i>one</i>" in html
+    player.key(pygame.K_ESCAPE)
+    player.frames(2)
+    player.key(pygame.K_PAGEUP)          # roll back to the styled line
+    player.frames(3)
+    assert game.dialogue.line.markup.startswith("The [color=#ff2020]") and game.dialogue.complete
+    assert colour_count(app.display.canvas, game.dialogue.rect, (255, 32, 32)) > 10
+
+
+def test_skipping_passes_a_wait(opened):
+    app, player = opened(STORY)
+    app.settings.skip_unseen = True
+    game = player.start_game()
+    wait_typed(player, game)
+    player.key(pygame.K_TAB)
+    player.frames(60)
+    assert game.waiting == g.CHOOSING
