@@ -236,10 +236,12 @@ class Runtime:
                     raise StoryError(ins.pos, str(exc)) from None
                 self._pc += 1
                 self._settle()
-                markup = None
                 if template.styled:
                     markup, text = text, plain(text)
-                st.last_line = _last_line(ins.id, speaker, text, markup)
+                    st.last_line = {"id": ins.id, "speaker": speaker, "text": text, "markup": markup}
+                else:
+                    markup = None
+                    st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
                 name = self.program.manifest.characters[speaker].name if speaker else None
                 return ev.Line(ins.id, speaker, name, text, self._voices.get(ins.id), markup)
             if op == p.SET:
