@@ -111,11 +111,12 @@ def wrap_ranges(fonts: StyleFonts, st: StyledText, width: int) -> list[tuple[int
         while word <= stop:
             end = text.find(" ", word, stop)
             end = stop if end < 0 else end
-            candidate = (line[0], end) if line else (word, end)
+            # as text_layout.wrap: a row with nothing on it yet takes the word alone
+            candidate = (line[0], end) if line and line[0] < line[1] else (word, end)
             if measure(fonts, st, *candidate) <= width:
                 line = candidate
             else:
-                if line:
+                if line and line[0] < line[1]:
                     rows.append(line)
                 start = word
                 while end - start > 1 and measure(fonts, st, start, end) > width:
