@@ -152,3 +152,8 @@ def test_parse_never_fails_and_text_that_passes_check_keeps_its_words(markup):
     if not check(markup):
         # every '[' was a tag or an escape: the words are what a left-to-right strip of them leaves
         assert text == _REFERENCE.sub(lambda m: "[" if m.group() == "[[" else "", markup)
+
+
+def test_a_bare_single_letter_is_a_tag_only_when_it_names_one():
+    assert [written for _, written, _, _ in brace_tags("{a} {k} {b} {u}")] == ["{b}", "{u}"]
+    assert [written for _, written, _, _ in brace_tags("{/a}")] == ["{/a}"]

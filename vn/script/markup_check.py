@@ -86,13 +86,16 @@ def brace_tags(source: str) -> list[tuple[int, str, str, bool]]:
         if _escaped(source, m.start()):
             continue
         name = m.group(2)
+        bare = not m.group(1) and not m.group(3)
+        if bare and name not in _OURS and name not in ("u", "s"):
+            continue    # {a} or {k} alone is far likelier a variable misspelt than Ren'Py's link or kerning
         ours = _OURS.get(name)
         if name == "color" and m.group(3):
             ours = f"[color{m.group(3)}]...[/color]"
         elif name == "w" and m.group(3):
             ours = f"[w{m.group(3)}]"
         ours = ours or "nothing: there is no such style here (bold, italic and colour are)"
-        found.append((m.start(), m.group(), ours, not m.group(1) and not m.group(3)))
+        found.append((m.start(), m.group(), ours, bare))
     return found
 
 
