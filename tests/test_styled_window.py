@@ -162,3 +162,24 @@ def test_skipping_passes_a_wait(opened):
     player.key(pygame.K_TAB)
     player.frames(60)
     assert game.waiting == g.CHOOSING
+
+
+def test_a_save_card_quotes_the_line_in_its_styles(tmp_path):
+    from vn.paths import assets_dir
+    from vn.save.slots import SaveInfo
+    from vn.ui.theme import Theme
+    from vn.ui.widgets.slot_card import SlotCard
+    pygame.init()
+    pygame.display.set_mode((1280, 720))
+    theme = Theme.load(assets_dir() / "theme.json")
+    styled_card = SlotCard(theme, "1", SaveInfo("1", True, scene="Bar", summary="s", last_line="a red door",
+                                                last_markup="a [color=#ff2020]red[/color] door"), "x").surface
+    plain_card = SlotCard(theme, "1", SaveInfo("1", True, scene="Bar", summary="s", last_line="a red door"),
+                          "x").surface
+    # a markup that no longer says the line's words is not shown
+    odd_card = SlotCard(theme, "1", SaveInfo("1", True, scene="Bar", summary="s", last_line="a red door",
+                                             last_markup="[color=#ff2020]other words[/color]"), "x").surface
+    whole = styled_card.get_rect()
+    assert colour_count(styled_card, whole, (255, 32, 32), 60) > 3
+    assert colour_count(plain_card, whole, (255, 32, 32), 60) == 0
+    assert colour_count(odd_card, whole, (255, 32, 32), 60) == 0

@@ -19,6 +19,7 @@ import pygame
 
 from ...save.slots import SaveInfo, slot_title
 from ..fonts import drawable
+from ...script.markup import plain
 from ..styled_text import render_block
 from ..text_layout import fit, render_tracked, typographic, wrap
 from ..theme import Theme
@@ -118,7 +119,8 @@ class SlotCard:
             y = self._paint_rows(card, y, width, "slot.scene", scene or "Somewhere in the story")
             after = self._paint_rows(card, y + 2, width, "slot.summary", summary or "No choices made yet", max_rows=2)
             if last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
-                if info.last_markup:    # the line in its styles; its waits mean nothing here
+                # the line in its styles (its waits mean nothing here), when they still say the same words
+                if info.last_markup and plain(info.last_markup) == info.last_line:
                     card.blit(render_block(theme, "slot.quote", f"\u201c{card_text(info.last_markup)}\u201d",
                                            theme.colour("slot.quote"), width), (TEXT_LEFT, after + 4))
                 else:
