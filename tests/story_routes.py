@@ -6,6 +6,7 @@ routes, the longest run of boxes without a choice or a change of scene, and the 
 """
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 import sys
@@ -29,19 +30,28 @@ class Route:
     stretch: int = 0                                    # longest run of boxes with no choice or scene
     ending: str | None = None
     ending_lines: list[ev.Line] = field(default_factory=list)   # boxes after the last choice
+    audio: list[tuple[int, str, tuple[str, ...]]] = field(default_factory=list)  # (boxes before it, channel, sources)
+    scenes: list[int] = field(default_factory=list)     # boxes before each change of scene
+    echoes: list[tuple[str, str]] = field(default_factory=list)  # (option taken, the box right after it)
 
     @property
     def words(self) -> int:
-        return sum(len(WORD.findall(text)) for text in self.shown)
+        return sum(_word_count(text) for text in self.shown)
 
     @property
     def text(self) -> str:
         return "\n".join(self.shown)
 
 
+@functools.lru_cache(maxsize=None)
+def _word_count(text: str) -> int:
+    return len(WORD.findall(text))
+
+
 def _copy(route: Route) -> Route:
     return Route(list(route.lines), list(route.taken), list(route.shown), route.stretch,
-                 route.ending, list(route.ending_lines))
+                 route.ending, list(route.ending_lines), list(route.audio), list(route.scenes),
+                 list(route.echoes))
 
 
 def every_route(scripts: Path = SCRIPTS) -> list[Route]:
@@ -52,13 +62,18 @@ def every_route(scripts: Path = SCRIPTS) -> list[Route]:
         while True:
             event = runtime.advance()
             if isinstance(event, ev.Line):
+                if route.echoes and route.echoes[-1][1] is None:
+                    route.echoes[-1] = (route.echoes[-1][0], event.text)
                 route.lines.append(event)
                 route.shown.append(event.text)
                 route.ending_lines.append(event)
                 run += 1
                 route.stretch = max(route.stretch, run)
             elif isinstance(event, ev.SceneChange):
+                route.scenes.append(len(route.lines))
                 run = 0
+            elif isinstance(event, ev.Audio):
+                route.audio.append((len(route.lines), event.channel, event.play))
             elif isinstance(event, ev.Choices):
                 prompt = [event.prompt.text] if event.prompt else []
                 for choice in event.options:
@@ -66,6 +81,7 @@ def every_route(scripts: Path = SCRIPTS) -> list[Route]:
                     taken = _copy(route)
                     taken.shown.extend(prompt + [o.text for o in event.options])
                     taken.taken.append(choice.id)
+                    taken.echoes.append((choice.text, None))
                     taken.ending_lines = []
                     branch.choose(choice.index)
                     walk(branch, taken, 0)
