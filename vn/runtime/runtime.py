@@ -18,7 +18,9 @@ from ..script.expr import EvalError, evaluate
 from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .chance import SeededRandom
+from .glue import continue_line
 from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
+from .variation import next_showing, offer_showing
 
 # a label that jumps in circles without ever showing anything would hang the caller
 MAX_STEPS_WITHOUT_EVENT = 100_000
@@ -59,6 +61,7 @@ class Runtime:
             self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
             self._reconcile()
         self._voices = program.game.voices     # line id -> its recording, found once at load
+        self._glue = program.has_glue           # only then is there more of a line to look for
         self._enter(self.state.frame.label, self.state.frame.at)
 
     # -- state ------------------------------------------------------------------
@@ -151,9 +154,9 @@ class Runtime:
         except EvalError as exc:
             raise StoryError(ins.pos, str(exc)) from None
 
-    def _render(self, template, ins) -> str:
+    def _render(self, template, ins, showing=None) -> str:
         try:
-            return template.render(self.state.variables, self._visits)
+            return template.render(self.state.variables, self._visits, showing)
         except EvalError as exc:
             raise StoryError(ins.pos, str(exc)) from None
 
@@ -173,9 +176,9 @@ class Runtime:
         """The options on offer while a choice is pending; empty otherwise."""
         if self.state.status != CHOOSING:
             return ()
-        variables, visits = self.state.variables, self._visits
+        variables, visits, menu = self.state.variables, self._visits, self._lc.code[self._pc]
         try:
-            return tuple(ev.Choice(n, o.id, o.text.render(variables, visits))
+            return tuple(ev.Choice(n, o.id, o.text.render(variables, visits, offer_showing(self.state, menu, o.id)))
                          for n, o in enumerate(self._available()))
         except EvalError as exc:
             raise StoryError(self._lc.code[self._pc].pos, str(exc)) from None
@@ -190,7 +193,7 @@ class Runtime:
         if prompt is None:
             return None
         line_id, speaker, template = prompt
-        text = self._render(template, ins)
+        text = self._render(template, ins, offer_showing(self.state, ins, line_id))
         name = self.program.manifest.characters[speaker].name if speaker else None
         return ev.Line(line_id, speaker, name, text, self._voices.get(line_id))
 
@@ -230,10 +233,13 @@ class Runtime:
             if op == p.SAY:
                 speaker, template = ins.arg
                 try:
-                    text = template.render(variables, self._visits)
+                    text = template.render(variables, self._visits,
+                                           next_showing(st, ins.id) if template.varies else None)
                 except EvalError as exc:
                     raise StoryError(ins.pos, str(exc)) from None
                 self._pc += 1
+                if self._glue:
+                    text = continue_line(self, text, MAX_CALL_DEPTH)
                 self._settle()
                 st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
                 name = self.program.manifest.characters[speaker].name if speaker else None
@@ -250,6 +256,8 @@ class Runtime:
             elif op == p.MENU:
                 self._offered = None
                 st.status = CHOOSING
+                if ins.arg.varies:
+                    next_showing(st, ins.id)
                 self._settle()
                 if ins.arg.prompt is None:
                     return ev.Choices(self.choices)
@@ -332,7 +340,8 @@ class Runtime:
         option = offered[index]
         ins = self._lc.code[self._pc]
         st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": self._render(option.text, ins), "note": option.note})
+                         "text": self._render(option.text, ins, offer_showing(st, ins, option.id)),
+                         "note": option.note})
         if option.once:
             st.once.append(option.id)
         st.turns += 1
