@@ -40,6 +40,11 @@ CASES = [
     ("VN044", 'start:\n  - menu:\n      - text: "Go."\n        name: go\n  - if: "picks(\'start.og\') > 0"\n'
               '    then: ["x"]\n  - ending: good\n', (5, 16)),
     ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
+    ("VN050", 'start:\n  - "A {sequence: a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN051", 'start:\n  - "A {? a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN052", 'start:\n  - "A {humanity ? a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN053", 'start:\n  - "A"\n  - glue: {xander: "b"}\n  - ending: good\n', (3, 11)),
+    ("VN054", 'start:\n  - "A {took_lighter ? a | b | c}."\n  - ending: good\n', (2, 32)),
 ]
 
 
@@ -137,7 +142,9 @@ def test_every_error_code_has_a_test():
                                           "VN035", "VN036", "VN037", "VN038", "VN039", "VN040",
                                           "VN111", "VN112",
                                           # test_diagnostics_guidance.py
-                                          "VN113", "VN114"}
+                                          "VN113", "VN114",
+                                          "VN117",  # test_variation.py
+                                          "VN118"}  # test_glue.py
     assert set(CODES) == tested
 
 

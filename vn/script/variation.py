@@ -6,8 +6,9 @@ A `{…}` group of a template is one of three things, told apart by its start:
 language, so no expression ever began that way); a `?` outside quoted strings
 makes the text before it a condition; anything else is an expression, as before.
 After the keyword or the `?` the group holds text, not an expression: quotes are
-plain characters there, `|` separates the alternatives, and each alternative is
-a template of its own (interpolation and nested variation included).
+plain characters there, `|` separates the alternatives, `}` always ends the group
+(so nested groups close as `}}}`; a literal one is `{'}'}`), and each alternative
+is a template of its own (interpolation and nested variation included).
 
 Which alternative a line shows depends on how many times that line was shown
 before (the runtime counts, see vn/runtime/variation.py); this module only
@@ -85,7 +86,7 @@ def scan_group(text: str, start: int, depth: int = 0) -> Group:
             end, spans = _alternatives(text, i + 1, start, depth)
             if len(spans) > 2:
                 raise ExprError(TOO_MANY_BRANCHES, "a condition chooses between two texts, this is a third",
-                                spans[2][0] - 1, "nest a second condition in the second text: "
+                                spans[2][0], "nest a second condition in the second text: "
                                 "{a ? one | {b ? two | three}}, or write '{'|'}' for a '|' in the text")
             return Group(end, "?", condition, spans)
         elif ch == "|" and bar_at < 0:
@@ -108,10 +109,7 @@ def _alternatives(text: str, i: int, start: int, depth: int) -> tuple[int, tuple
                 continue
             i = scan_group(text, i, depth + 1).end + 1
             continue
-        if ch == "}":
-            if text.startswith("}}", i):
-                i += 2
-                continue
+        if ch == "}":   # always the end: nested groups close as '}}}', so '}}' cannot mean a brace here
             spans.append(_trim(text, begin, i))
             return i, tuple(spans)
         if ch == "|":
@@ -119,7 +117,7 @@ def _alternatives(text: str, i: int, start: int, depth: int) -> tuple[int, tuple
             begin = i + 1
         i += 1
     raise ExprError(SYNTAX, "this '{' is never closed", start,
-                    "add a '}' after the last alternative; in an alternative a brace is written '{{' or '}}'")
+                    "add a '}' after the last alternative; in an alternative write {'}'} for a closing brace")
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
