@@ -260,3 +260,43 @@ def test_the_shipped_story_still_checks_clean():
     from vn.cli import check_folder
     result = check_folder(str(Path(__file__).resolve().parent.parent / "scripts"), explore=False)
     assert not result.diagnostics, [d.format() for d in result.diagnostics]
+
+
+DOC_MANIFEST = """\
+game: {id: doc-game, title: "Docs", start: start}
+characters:
+  xander: {name: Xander}
+  buffy: {name: Buffy}
+  willy: {name: Willy}
+backgrounds:
+  bar: {title: "The Bar"}
+variables:
+  met_before: false
+  coins: 0
+  took_lighter: false
+  kept_gun: false
+  shot_willy: false
+  met: false
+  name: "Bob"
+endings:
+  good: {title: "Good"}
+"""
+
+
+@pytest.mark.parametrize("section", ["### Text that varies", "### Glue"])
+def test_the_documented_examples_load_and_play(tmp_path, section):
+    import re
+    from pathlib import Path
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "script-language.md").read_text(encoding="utf-8")
+    body = doc[doc.index(section):]
+    body = body[:body.index("\n### ", 1)]
+    blocks = re.findall(r"```yaml\n(.*?)```", body, re.DOTALL)
+    assert blocks
+    story = "start:\n" + "".join("  " + line + "\n" for block in blocks for line in block.splitlines()) \
+        + "  - ending: good\n"
+    result = load_game(write_game(tmp_path, story, DOC_MANIFEST))
+    assert result.game is not None and not result.diagnostics, [d.format() for d in result.diagnostics]
+    from vn.script.program import compile_game
+    rt = Runtime(compile_game(result.game))
+    texts = shown(rt, 20)
+    assert texts and not any("{" in t or "|" in t for t in texts)

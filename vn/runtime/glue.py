@@ -36,6 +36,15 @@ def join(before: str, after: str) -> str:
     return before + " " + after
 
 
+def line_text(rt, ins: p.Instr, max_call_depth: int) -> str:
+    """The text of the line `ins` (the next instruction of `rt`): its showing counted when it
+    varies, and any glue after it joined on. Leaves `rt` at the next thing to run."""
+    template = ins.arg[1]
+    text = rt._render(template, ins, next_showing(rt.state, ins.id) if template.varies else None)
+    rt._pc += 1
+    return continue_line(rt, text, max_call_depth) if rt.program.has_glue else text
+
+
 def continue_line(rt, text: str, max_call_depth: int) -> str:
     """`text` with every glue that follows joined on; `rt` stops at the next thing it shows
     (the caller settles the position there)."""

@@ -18,7 +18,7 @@ from ..script.expr import EvalError, evaluate
 from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .chance import SeededRandom
-from .glue import continue_line
+from .glue import line_text
 from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
 from .variation import next_showing, offer_showing
 
@@ -177,8 +177,10 @@ class Runtime:
         if self.state.status != CHOOSING:
             return ()
         variables, visits, menu = self.state.variables, self._visits, self._lc.code[self._pc]
+        varies = menu.arg.varies
         try:
-            return tuple(ev.Choice(n, o.id, o.text.render(variables, visits, offer_showing(self.state, menu, o.id)))
+            return tuple(ev.Choice(n, o.id, o.text.render(variables, visits,
+                                                          offer_showing(self.state, menu, o.id) if varies else None))
                          for n, o in enumerate(self._available()))
         except EvalError as exc:
             raise StoryError(self._lc.code[self._pc].pos, str(exc)) from None
@@ -232,14 +234,14 @@ class Runtime:
             op = ins.op
             if op == p.SAY:
                 speaker, template = ins.arg
-                try:
-                    text = template.render(variables, self._visits,
-                                           next_showing(st, ins.id) if template.varies else None)
-                except EvalError as exc:
-                    raise StoryError(ins.pos, str(exc)) from None
-                self._pc += 1
-                if self._glue:
-                    text = continue_line(self, text, MAX_CALL_DEPTH)
+                if template.varies or self._glue:   # counted per showing, or glue may follow
+                    text = line_text(self, ins, MAX_CALL_DEPTH)
+                else:
+                    try:
+                        text = template.render(variables, self._visits)
+                    except EvalError as exc:
+                        raise StoryError(ins.pos, str(exc)) from None
+                    self._pc += 1
                 self._settle()
                 st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
                 name = self.program.manifest.characters[speaker].name if speaker else None
@@ -340,7 +342,8 @@ class Runtime:
         option = offered[index]
         ins = self._lc.code[self._pc]
         st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": self._render(option.text, ins, offer_showing(st, ins, option.id)),
+                         "text": self._render(option.text, ins,
+                                              offer_showing(st, ins, option.id) if ins.arg.varies else None),
                          "note": option.note})
         if option.once:
             st.once.append(option.id)

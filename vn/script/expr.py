@@ -270,6 +270,7 @@ class Template:
     is_plain: bool  # no expressions: render() always gives the same text
     _offsets: tuple[int, ...] = field(repr=False, compare=False)  # where each non-text part starts in source
     varies: bool = False  # holds seq/cycle/once/shuffle: the text depends on how often the line was shown
+    chooses: bool = False  # holds varying text of any kind ({cond ? a | b} too)
 
     def variables(self) -> frozenset[str]:
         return frozenset().union(*(p.variables() for p in self.parts if p.__class__ is not str))
@@ -285,8 +286,11 @@ class Template:
         for seq, cycle, once and shuffle; None renders the first."""
         if self.is_plain:
             return self.parts[0]  # plain text is always exactly one part
+        if self.chooses:
+            return "".join([p if p.__class__ is str else format_value(evaluate(p, variables, visits))
+                            if p.__class__ is Expr else _vary(p, variables, visits, showing) for p in self.parts])
         return "".join([p if p.__class__ is str else format_value(evaluate(p, variables, visits))
-                        if p.__class__ is Expr else _vary(p, variables, visits, showing) for p in self.parts])
+                        for p in self.parts])
 
 
 def _vary(part, variables, visits, showing) -> str:
@@ -310,7 +314,7 @@ def parse_template(text: str, _base: int = 0) -> Template:
     parts: list = []
     offsets: list[int] = []
     pending: list[str] = []  # literal text not yet added to parts
-    varies = False
+    varies = chooses = False
     i = 0
     while (found := _BRACE.search(text, i)) is not None:
         at = found.start()
@@ -334,7 +338,7 @@ def parse_template(text: str, _base: int = 0) -> Template:
                 raise exc.shifted(start) from None
         else:
             part = _varying(text, group, _base)
-            varies = varies or part.varies
+            varies, chooses = varies or part.varies, True
         if "".join(pending):
             parts.append("".join(pending))
         pending = []
@@ -344,7 +348,7 @@ def parse_template(text: str, _base: int = 0) -> Template:
     pending.append(text[i:])
     if "".join(pending) or not parts:
         parts.append("".join(pending))
-    return Template(text, tuple(parts), not offsets, tuple(offsets), varies)
+    return Template(text, tuple(parts), not offsets, tuple(offsets), varies, chooses)
 
 
 def _varying(text: str, group, base: int) -> Conditional | Alternatives:
