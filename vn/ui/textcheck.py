@@ -30,8 +30,13 @@ def _texts(game) -> list[tuple[Pos, str, str | None]]:
     out: list[tuple[Pos, str, str | None]] = []
 
     def plain(template: Template) -> str:
-        # a {…} part becomes a space: its value is unknown here, and its digits need no check
-        return "".join(p if isinstance(p, str) else " " for p in template.parts)
+        # a {…} part becomes a space: its value is unknown here, and its digits need no check;
+        # varying text ({seq: …}, {cond ? …}) its longest alternative, the most the line can hold
+        return "".join(p if isinstance(p, str) else longest(p) for p in template.parts)
+
+    def longest(part) -> str:
+        texts = getattr(part, "items", None) or getattr(part, "branches", ())
+        return max((plain(t) for t in texts), key=len, default=" ")
 
     def walk(body) -> None:
         # only lines and options carry text; menus and ifs hold bodies of their own
