@@ -171,3 +171,43 @@ def test_glue_with_nothing_to_continue_is_a_warning(tmp_path):
 """
     found = [(d.code, d.pos.line) for d in load_game(write_game(tmp_path, story)).diagnostics]
     assert found == [("VN118", 2), ("VN118", 6), ("VN118", 11)]
+
+
+# ---------------------------------------------------------------- glue changes only how text is grouped
+
+STEP = st.sampled_from(["line", "glue", "set", "if", "call", "scene"])
+
+
+def _story(steps: list[str], glue_as_line: bool) -> str:
+    out = ["start:"]
+    for n, step in enumerate(steps):
+        glue = f'"w{n}"' if glue_as_line else f'{{glue: "w{n}"}}'
+        if step == "line":
+            out.append(f'  - xander: "w{n}"')
+        elif step == "glue":
+            out.append(f"  - {glue}")
+        elif step == "set":
+            out.append(f'  - set: {{humanity: "humanity + {n % 3}"}}')
+        elif step == "if":
+            out.append(f'  - if: "humanity > {n % 4}"\n    then:\n      - {glue}\n      - set: {{took_lighter: true}}')
+        elif step == "call":
+            out.append("  - call: aside")
+        else:
+            out.append("  - scene: bar")
+    out.append("  - ending: good")
+    out.append('aside:\n  - set: {humanity: "humanity + 1"}\n  - ' + ('"aside"' if glue_as_line else 'glue: "aside"')
+               + "\n  - return: ~")
+    return "\n".join(out) + "\n"
+
+
+@settings(max_examples=40, deadline=None)
+@given(steps=st.lists(STEP, max_size=10))
+def test_glue_groups_the_same_words_and_runs_the_same_steps(tmp_path_factory, steps):
+    glued, rt_glued = play(program_of(tmp_path_factory.mktemp("glued"), _story(steps, False)))
+    apart, rt_apart = play(program_of(tmp_path_factory.mktemp("apart"), _story(steps, True)))
+    words = lambda events: [w for e in events if isinstance(e, ev.Line) for w in e.text.split()]
+    assert words(glued) == words(apart)
+    shown = lambda events: [type(e).__name__ for e in events if not isinstance(e, ev.Line)]
+    assert shown(glued) == shown(apart)
+    assert sum(isinstance(e, ev.Line) for e in glued) <= sum(isinstance(e, ev.Line) for e in apart)
+    assert (rt_glued.state.variables, rt_glued.state.visits) == (rt_apart.state.variables, rt_apart.state.visits)
