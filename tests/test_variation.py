@@ -300,3 +300,14 @@ def test_the_documented_examples_load_and_play(tmp_path, section):
     rt = Runtime(compile_game(result.game))
     texts = shown(rt, 20)
     assert texts and not any("{" in t or "|" in t for t in texts)
+
+
+def test_a_save_with_counts_out_of_range_still_plays(tmp_path):
+    program = program_of(tmp_path, LOOP)
+    rt = Runtime(program)
+    data = rt.to_dict()
+    line_id = program.labels["start"].code[0].id
+    for count in (-10, 2 ** 62):
+        data["seen"] = {line_id: count}
+        texts = shown(Runtime(program, json.loads(json.dumps(data))), 1)
+        assert texts == (["first a x"] if count < 0 else ["ever after b "])   # 2^62 % 3 == 1

@@ -61,7 +61,7 @@ class Showing:
 def next_showing(state, line_id: str) -> Showing:
     """Count a showing of the line and say which it is."""
     seen = state.seen
-    count = seen.get(line_id, 0)
+    count = max(0, seen.get(line_id, 0))   # a save is untrusted: a negative count counts as none
     seen[line_id] = count + 1
     return Showing(count, state.rng["seed"], line_id)
 
