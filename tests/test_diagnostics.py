@@ -45,6 +45,11 @@ CASES = [
     ("VN047", 'start:\n  - menu:\n      - text: "A [color=#ggg]green[/color] door"\n  - ending: good\n', (3, 18)),
     ("VN048", 'start:\n  - "Wait.[w=30] Longer."\n  - ending: good\n', (2, 11)),
     ("VN049", 'start:\n  - "I {i}knew{/i} it."\n  - ending: good\n', (2, 8)),
+    ("VN050", 'start:\n  - "A {sequence: a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN051", 'start:\n  - "A {? a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN052", 'start:\n  - "A {humanity ? a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN053", 'start:\n  - "A"\n  - glue: {xander: "b"}\n  - ending: good\n', (3, 11)),
+    ("VN054", 'start:\n  - "A {took_lighter ? a | b | c}."\n  - ending: good\n', (2, 32)),
 ]
 
 
@@ -143,7 +148,9 @@ def test_every_error_code_has_a_test():
                                           "VN111", "VN112",
                                           # test_diagnostics_guidance.py
                                           "VN113", "VN114",
-                                          "VN115"}  # test_markup_check.py
+                                          "VN115",  # test_markup_check.py
+                                          "VN117",  # test_variation.py
+                                          "VN118"}  # test_glue.py
     assert set(CODES) == tested
 
 

@@ -20,6 +20,7 @@ from .expr_parse import (
 )
 from .limits import MAX_NUMBER, MAX_TEXT
 from .markup import escape
+from .variation import Alternatives, Conditional, check_parts, scan_group
 
 __all__ = [
     "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
@@ -266,61 +267,68 @@ def format_value(value: object) -> str:
 @dataclass(frozen=True, slots=True)
 class Template:
     source: str
-    parts: tuple[str | Expr, ...]
+    parts: tuple[str | Expr | Conditional | Alternatives, ...]
     is_plain: bool  # no expressions: render() always gives the same text
-    _offsets: tuple[int, ...] = field(repr=False, compare=False)  # where each Expr part starts in source
+    _offsets: tuple[int, ...] = field(repr=False, compare=False)  # where each non-text part starts in source
+    varies: bool = False  # holds seq/cycle/once/shuffle: the text depends on how often the line was shown
+    chooses: bool = False  # holds varying text of any kind ({cond ? a | b} too)
     # the text has style tags (markup.py): values interpolated into it are escaped, never read as tags
     styled: bool = False
 
     def variables(self) -> frozenset[str]:
-        return frozenset().union(*(p.variables() for p in self.parts if isinstance(p, Expr)))
+        return frozenset().union(*(p.variables() for p in self.parts if p.__class__ is not str))
 
     def labels(self) -> frozenset[str]:
-        return frozenset().union(*(p.labels() for p in self.parts if isinstance(p, Expr)))
+        return frozenset().union(*(p.labels() for p in self.parts if p.__class__ is not str))
 
     def counters(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(p.counters() for p in self.parts if isinstance(p, Expr)))
+        return frozenset().union(*(p.counters() for p in self.parts if p.__class__ is not str))
 
-    def render(self, variables: Mapping[str, object], visits: Callable[[str], int]) -> str:
+    def render(self, variables: Mapping[str, object], visits: Callable[[str], int], showing=None,
+               escaped: bool = False) -> str:
+        """`showing`: which showing of its line this is (the runtime's; see vn/runtime/variation.py),
+        for seq, cycle, once and shuffle; None renders the first. `escaped`: the text around this
+        one has style tags, so interpolated values are escaped here too."""
         if self.is_plain:
             return self.parts[0]  # plain text is always exactly one part
-        if self.styled:
+        if self.chooses:
+            return "".join([p if p.__class__ is str else _value(p, variables, visits, escaped or self.styled)
+                            if p.__class__ is Expr else _vary(p, variables, visits, showing, escaped or self.styled)
+                            for p in self.parts])
+        if self.styled or escaped:
             return "".join([p if p.__class__ is str else escape(format_value(evaluate(p, variables, visits)))
                             for p in self.parts])
         return "".join([p if p.__class__ is str else format_value(evaluate(p, variables, visits))
                         for p in self.parts])
 
 
+def _value(expr: Expr, variables, visits, escaped: bool) -> str:
+    text = format_value(evaluate(expr, variables, visits))
+    return escape(text) if escaped else text
+
+
+def _vary(part, variables, visits, showing, escaped: bool = False) -> str:
+    if part.__class__ is Conditional:
+        chosen = part.branches[evaluate(part.condition, variables, visits) is not True]
+    else:
+        chosen = part.pick(showing)
+        if chosen is None:
+            return ""
+    return chosen.render(variables, visits, showing, escaped)
+
+
 _BRACE = re.compile(r"[{}]")
 
 
-def _closing_brace(text: str, start: int) -> int:
-    """The index of the '}' closing the '{' at `start`; quotes may hide braces."""
-    quote, quote_at, i = None, 0, start + 1
-    while i < len(text):
-        ch = text[i]
-        if quote is not None:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote, quote_at = ch, i
-        elif ch == "}":
-            return i
-        i += 1
-    if quote is not None:
-        raise ExprError(SYNTAX, "this string is never closed", quote_at, f"add {quote} at its end")
-    raise ExprError(SYNTAX, "this '{' is never closed", start, "add a '}' after the expression, or write '{{' for a brace")
-
-
-def parse_template(text: str) -> Template:
-    """Split text into literal parts and `{expression}` parts; columns in errors count from the start of `text`."""
+def parse_template(text: str, _base: int = 0) -> Template:
+    """Split text into literal parts, `{expression}` parts and varying text (see variation.py);
+    columns in errors count from the start of `text`. `_base`: where `text` sits in the whole line."""
     if "{" not in text and "}" not in text:  # most lines: nothing to interpolate
-        return Template(text, (text,), True, (), "[" in text)
-    parts: list[str | Expr] = []
+        return Template(text, (text,), True, (), styled="[" in text)
+    parts: list = []
     offsets: list[int] = []
     pending: list[str] = []  # literal text not yet added to parts
+    varies = chooses = False
     i = 0
     while (found := _BRACE.search(text, i)) is not None:
         at = found.start()
@@ -332,32 +340,57 @@ def parse_template(text: str) -> Template:
         if text[at] == "}":
             raise ExprError(SYNTAX, "this '}' closes nothing", at, "write '}}' for a literal brace")
         try:
-            end = _closing_brace(text, at)
+            group = scan_group(text, at)
         except ExprError as exc:
-            found = _apostrophe(text[at + 1:])
+            found = _apostrophe(text[at + 1:]) if exc.code == SYNTAX else None
             raise (found.shifted(at + 1) if found else exc) from None
-        try:
-            expr = parse(text[at + 1:end])
-        except ExprError as exc:
-            raise exc.shifted(at + 1) from None
+        start, end = group.head
+        if group.kind is None:
+            try:
+                part = parse(text[start:end])
+            except ExprError as exc:
+                raise exc.shifted(start) from None
+        else:
+            part = _varying(text, group, _base)
+            varies, chooses = varies or part.varies, True
         if "".join(pending):
             parts.append("".join(pending))
         pending = []
-        parts.append(expr)
-        offsets.append(at + 1)
-        i = end + 1
+        parts.append(part)
+        offsets.append(start)
+        i = group.end + 1
     pending.append(text[i:])
     if "".join(pending) or not parts:
         parts.append("".join(pending))
-    styled = any(p.__class__ is str and "[" in p for p in parts)
-    return Template(text, tuple(parts), not offsets, tuple(offsets), styled)
+    styled = any("[" in p if p.__class__ is str else p.__class__ is not Expr and p.styled for p in parts)
+    return Template(text, tuple(parts), not offsets, tuple(offsets), varies, chooses, styled)
+
+
+def _varying(text: str, group, base: int) -> Conditional | Alternatives:
+    items = []
+    for start, end in group.spans:
+        try:
+            items.append(parse_template(text[start:end], base + start))
+        except ExprError as exc:
+            raise exc.shifted(start) from None
+    offsets = tuple(start for start, _ in group.spans)
+    at = group.head[0]
+    if group.kind != "?":
+        return Alternatives(group.kind, tuple(items), at, offsets, base + at)
+    try:
+        condition = parse(text[at:group.head[1]])
+    except ExprError as exc:
+        raise exc.shifted(at) from None
+    if len(items) == 1:   # no '|': nothing shows when the condition is false
+        items.append(_NOTHING)
+        offsets += (group.end,)
+    return Conditional(condition, tuple(items), at, offsets)
+
+
+_NOTHING = Template("", ("",), True, ())
 
 
 def check_template(template: Template, var_types: Mapping[str, type], labels: Collection[str],
                    picks: Collection[str] = ()) -> list[ExprError]:
     """Every error in the template's expressions, with columns counted from the start of its text."""
-    errors: list[ExprError] = []
-    exprs = [p for p in template.parts if isinstance(p, Expr)]
-    for expr, offset in zip(exprs, template._offsets):
-        errors.extend(error.shifted(offset) for error in check(expr, var_types, labels, picks)[1])
-    return errors
+    return check_parts(template, var_types, labels, picks)

@@ -47,6 +47,7 @@ class Say:
     speaker: str | None  # a character id, or None for narration
     text: Template
     text_pos: Pos
+    glue: bool = False   # `- glue: "…"`: continues the line shown before it (see vn/runtime/glue.py)
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,12 @@ class MenuOptions(tuple):
     """A MENU instruction's options, carrying the menu's prompt (a SAY-like (id, speaker,
     template) or None) along, so that whatever iterates the options needs no change."""
     prompt = None
+    varies = False      # the prompt or an option's text holds seq/cycle/once/shuffle: count showings
+
+
+class Glued(tuple):
+    """A SAY's (speaker, template) for `glue:`: the runtime joins its text to the line before it.
+    Still a SAY, so whatever walks lines (ids, voices, look-ahead) treats it as one."""
 
 
 @dataclass(slots=True)
@@ -61,6 +67,7 @@ class Program:
     uses_visits: bool       # whether any expression reads visits(); the route explorer needs to know
     # (function, name) of every picks() and turns_since() some expression reads, for the same reason
     counters: frozenset[tuple[str, str]] = frozenset()
+    has_glue: bool = False  # any glue: only then does the runtime look past a line for more of it
 
     @property
     def manifest(self) -> m.Manifest:
@@ -78,6 +85,7 @@ class _Compiler:
     def __init__(self, label: str):
         self.lc = LabelCode(label)
         self.uses_visits = False
+        self.has_glue = False
         self.counters: set[tuple[str, str]] = set()
 
     def emit(self, op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> int:
@@ -101,7 +109,8 @@ class _Compiler:
 
     def c_say(self, s: m.Say) -> None:
         self.note_expr(s.text)
-        self.emit(SAY, s.id, s.pos, (s.speaker, s.text))
+        self.has_glue = self.has_glue or s.glue
+        self.emit(SAY, s.id, s.pos, Glued((None, s.text)) if s.glue else (s.speaker, s.text))
 
     def c_set(self, s: m.Set) -> None:
         for a in s.assigns:
@@ -133,6 +142,7 @@ class _Compiler:
         if s.prompt is not None:
             self.note_expr(s.prompt.text)
             arg.prompt = (s.prompt.id, s.prompt.speaker, s.prompt.text)
+        arg.varies = any(o.text.varies for o in s.options) or (s.prompt is not None and s.prompt.text.varies)
         self.lc.code[at] = Instr(MENU, old.id, old.pos, arg)
 
     def c_if(self, s: m.If) -> None:
@@ -182,7 +192,7 @@ class _Compiler:
 
 def compile_game(game: m.Game) -> Program:
     labels: dict[str, LabelCode] = {}
-    uses_visits = False
+    uses_visits = has_glue = False
     counters: set[tuple[str, str]] = set()
     for name, label in game.labels.items():
         c = _Compiler(name)
@@ -194,7 +204,8 @@ def compile_game(game: m.Game) -> Program:
         labels[name] = lc
         uses_visits = uses_visits or c.uses_visits
         counters |= c.counters
-    return Program(game, labels, uses_visits, frozenset(counters))
+        has_glue = has_glue or c.has_glue
+    return Program(game, labels, uses_visits, frozenset(counters), has_glue)
 
 
 def load_program(directory) -> Program:

@@ -23,8 +23,9 @@ from .textpos import TextPos
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
-STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
+STATEMENT_KEYS = ("narrate", "glue", "menu", "set", "if", "elif", "else", "jump", "call", "return",
                   "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS)
+GLUE = "VN053"   # glue given a speaker, or something other than text
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -257,6 +258,26 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
         return m.Say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
+
+    def st_glue(self, here, key, knode, vnode, extra):
+        """`- glue: "the gun."`: text that continues the line before it, so it has no speaker."""
+        for k, (kn, _) in extra.items():
+            if k in self.characters or k == "speaker":
+                self.error(kn, GLUE, f"glue takes no speaker ('{k}'): it continues the line before it",
+                           "leave the speaker out: '- glue: \"the gun.\"' goes on in the voice of the line before")
+            elif k != "id":
+                self.unknown_key(kn, k, ("id",))
+        if kind(vnode) != SCALAR or (style(vnode) is None and not isinstance(scalar_value(vnode), str)):
+            speaker = kind(vnode) == MAPPING and len(raw(vnode)) == 2
+            self.error(vnode, GLUE, "glue takes no speaker: it continues the line before it" if speaker
+                       else "glue must be text", "write the words alone: '- glue: \"the gun.\"'")
+            return None
+        text, where = self.template(vnode, "glued text")
+        if text is None:
+            return None
+        self.check_plain_text(vnode)
+        line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
+        return m.Say(line_id or self.derived_id("glue", text.source), here, None, text, where, glue=True)
 
     def st_set(self, here, key, knode, vnode, extra):
         self._no_extra(extra)

@@ -9,12 +9,16 @@ from __future__ import annotations
 from . import model as m
 from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
 from .expr import check, check_template
+from .variation import lone_alternatives
 from .foreign import unknown_speaker_hint
 from .markup_check import brace_tag_problem, brace_tags
 from .statements import STATEMENT_KEYS
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
+# statements that show something, so glue after them has no line to continue
+_SHOWING = {m.Scene: "a scene", m.Show: "a show", m.Hide: "a hide", m.Pause: "a pause", m.Effect: "an effect",
+            m.Audio: "a sound", m.Menu: "a choice"}
 
 
 class Validator:
@@ -60,6 +64,14 @@ class Validator:
                 self.report(where.shifted(column), problem.code, problem.message, problem.hint)
                 errors = [e for e in errors if e.column != column + 1]
         self.expr_errors(errors, where)
+        for e in lone_alternatives(template):
+            self.report(where.shifted(e.column), e.code, e.message, e.hint, WARNING)
+
+    def lone_glue(self, s, after: str) -> None:
+        if isinstance(s, m.Say) and s.glue:
+            self.report(s.pos, "VN118", f"this glue follows {after}, so it has no line to continue",
+                        "it shows as a line of its own: make it a line, or move it straight after the "
+                        "line it finishes (only set, if, jump, call and return may come between)", WARNING)
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
@@ -91,6 +103,8 @@ class Validator:
     def block(self, body) -> None:
         for i, statement in enumerate(body):
             getattr(self, "check_" + type(statement).__name__.lower())(statement)
+            if i and type(body[i - 1]) in _SHOWING:
+                self.lone_glue(statement, _SHOWING[type(body[i - 1])])
             if isinstance(statement, _TERMINAL) and i + 1 < len(body):
                 nxt = body[i + 1]
                 self.report(nxt.pos, "VN102", "this statement can never run",
@@ -114,6 +128,8 @@ class Validator:
             self.text(o.text, o.text_pos)
             self.condition(o.condition, o.condition_pos)
             self.assigns(o.assigns)
+            if o.body:
+                self.lone_glue(o.body[0], "a choice")
             self.block(o.body)
             if o.jump is not None:
                 self.label_ref(o.jump, o.jump_pos)
@@ -184,6 +200,8 @@ class Validator:
                 self.report(label.pos, "VN022", f"label '{label.name}' has no statements",
                             "add statements, or remove the label")
             self.label = label.name
+            if label.name == self.manifest.start and label.body:
+                self.lone_glue(label.body[0], "the start of the story")
             self.block(label.body)
         reached = reachable_labels(self.manifest.start, self.labels)
         for label in self.labels.values() if self.check_label_refs else ():
