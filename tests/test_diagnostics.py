@@ -40,6 +40,8 @@ CASES = [
     ("VN044", 'start:\n  - menu:\n      - text: "Go."\n        name: go\n  - if: "picks(\'start.og\') > 0"\n'
               '    then: ["x"]\n  - ending: good\n', (5, 16)),
     ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
+    ("VN055", 'start:\n  - xander: "You roll {random(1, 6)}."\n  - ending: good\n', (2, 24)),
+    ("VN056", 'start:\n  - if: "chance(50)"\n    then: ["x"]\n  - ending: good\n', (2, 17)),
 ]
 
 

@@ -60,6 +60,8 @@ CODES: dict[str, str] = {
     "VN042": "menu prompt is not one line",
     "VN043": "echo is not true, false or a character",
     "VN044": "no option has this name",
+    "VN055": "random draw inside a text",
+    "VN056": "random() or chance() range is wrong",
     "VN101": "label is never reached",
     "VN102": "statement can never run",
     "VN103": "variable is never read",

@@ -15,13 +15,13 @@ from typing import Callable, Collection, Mapping
 
 from .expr_check import check
 from .expr_parse import (
-    SYNTAX, TYPE, Binary, Call, Const, EvalError, ExprError,
-    Node, Unary, Var, Visits, children, parse_tree,
+    SYNTAX, TYPE, Binary, Call, Const, Draw, EvalError, ExprError,
+    Node, Unary, Var, Visits, children, parse_tree, walk,
 )
 from .limits import MAX_NUMBER, MAX_TEXT
 
 __all__ = [
-    "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
+    "Binary", "Call", "Const", "Draw", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
     "Visits", "check", "check_template", "evaluate", "format_value", "literal", "parse", "parse_template",
 ]
 
@@ -48,6 +48,10 @@ class Expr:
 
     def counters(self) -> frozenset[tuple[str, str]]:
         return self._counters
+
+    def draws(self) -> bool:
+        """Whether evaluating it may draw a random number (random() or chance())."""
+        return any(isinstance(node, Draw) for node, _ in walk(self.root))
 
 
 def _wrap(source: str, root: Node) -> Expr:
@@ -173,6 +177,8 @@ def _compile(node: Node) -> Runner:
         return _compile_binary(_OPERATORS[node.op], node.left, node.right)
     if isinstance(node, Call):
         return _compile_call(node)
+    if isinstance(node, Draw):
+        return _compile_draw(node)
     if node.func != "visits":
         return _compile_counter(node.func, node.label)
     return _compile_visits(node.label)
@@ -247,6 +253,22 @@ def _compile_counter(func: str, name: str) -> Runner:
             return visits(name, func)
         except (KeyError, TypeError):
             raise EvalError(f"{func}() cannot be counted here") from None
+    return run
+
+
+def _compile_draw(node: Draw) -> Runner:
+    # The draw comes from the runtime, through the callable that answers visits(): it is asked
+    # with the arguments and the function's name. Arguments are evaluated left to right first,
+    # so a run draws in the same order every time.
+    func = node.func
+    if func == "chance":
+        (p,) = (_compile(arg) for arg in node.args)
+        return lambda v, s: s(p(v, s), "chance")
+    a, b = (_compile(arg) for arg in node.args)
+
+    def run(v: Mapping[str, object], draw) -> object:
+        low = a(v, draw)
+        return draw((low, b(v, draw)), "random")
     return run
 
 

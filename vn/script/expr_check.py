@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Collection, Mapping
 
-from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Const, ExprError, Node, Unary, Var, \
-    Visits, suggest
+from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Const, Draw, ExprError, Node, Unary, \
+    Var, Visits, suggest
 
 _TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "string"}
 _ORDERING = frozenset({"<", "<=", ">", ">="})
 UNKNOWN_OPTION = "VN044"
+DRAW_RANGE = "VN056"
 
 
 def _name(t: type) -> str:
@@ -59,6 +60,8 @@ class _Checker:
             return self.unary(node)
         if isinstance(node, Binary):
             return self.binary(node)
+        if isinstance(node, Draw):
+            return self.draw(node)
         return self.call(node)
 
     def unary(self, node: Unary) -> type | None:
@@ -112,6 +115,29 @@ class _Checker:
         if any(t is None or _kind(t) != "number" for t in types):
             return None
         return int if all(t is int for t in types) else float
+
+
+    def draw(self, node: Draw) -> type | None:
+        types = [self.type_of(arg) for arg in node.args]
+        if node.func == "chance":
+            (p,), (t,) = node.args, types
+            if t is not None and _kind(t) != "number":
+                self.fail(TYPE, f"chance() needs a number from 0 to 1, got {_name(t)}", p.column,
+                          "write a probability, as in chance(0.25)")
+            elif isinstance(p, Const) and not 0 <= p.value <= 1:
+                self.fail(DRAW_RANGE, f"chance({p.value}) is outside 0 to 1", p.column,
+                          "a probability is from 0 (never) to 1 (always), as in chance(0.25)")
+            return bool
+        for arg, t in zip(node.args, types):
+            if t is not None and t is not int:
+                self.fail(TYPE, f"random() needs whole numbers, got {_name(t)}", arg.column,
+                          "write whole numbers, as in random(1, 6)")
+        low, high = node.args
+        if isinstance(low, Const) and isinstance(high, Const) and type(low.value) is type(high.value) is int \
+                and low.value > high.value:
+            self.fail(DRAW_RANGE, f"random({low.value}, {high.value}) has its lowest value last", low.column,
+                      f"write random({high.value}, {low.value})")
+        return int
 
 
 def check(expr, var_types: Mapping[str, type], labels: Collection[str],

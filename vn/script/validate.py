@@ -50,6 +50,11 @@ class Validator:
     def text(self, template, where: Pos) -> None:
         if not template.is_plain:
             self.expr_errors(check_template(template, self.var_types, self.labels, self.picks), where)
+            for offset in template_draws(template):
+                # a text is rendered again whenever it is shown (a menu, the history, a reload)
+                self.report(where.shifted(offset), "VN055", "a text cannot draw: random() and chance() "
+                            "would give another value each time it is shown",
+                            "draw in a 'set' step first, as in set: {roll: 'random(1, 6)'}, and write {roll}")
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
@@ -181,6 +186,12 @@ class Validator:
                 self.report(label.pos, "VN101", f"label '{label.name}' is never reached",
                             f"jump to it, or remove it (the story starts at '{self.manifest.start}')", WARNING)
         return self.diags
+
+
+def template_draws(template) -> list[int]:
+    """Where each interpolated expression that draws starts in the template's text."""
+    exprs = [p for p in template.parts if not isinstance(p, str)]
+    return [offset for expr, offset in zip(exprs, template._offsets) if expr.draws()]
 
 
 def label_targets(body) -> set[str]:
