@@ -157,3 +157,86 @@ def _loop_program(factory):
     if "loop" not in _PROGRAMS:
         _PROGRAMS["loop"] = program_of(factory.mktemp("loop"), LOOP)
     return _PROGRAMS["loop"]
+
+
+# ---------------------------------------------------------------- vn routes: every outcome is a branch
+
+def test_routes_follow_every_outcome_of_random_and_chance(tmp_path):
+    from vn.runtime.routes import explore_routes
+    program = program_of(tmp_path, """
+        start:
+          - set: {humanity: "random(1, 3)", took_lighter: "chance(0.5)"}
+          - if: "took_lighter"
+            then: [{ending: bad}]
+          - if: "humanity == 3"
+            then: [{ending: good}]
+          - menu:
+              - text: "Stop."
+                id: stop
+                jump: stop
+              - text: "Roll again."
+                id: roll
+                set: {humanity: "random(1, 3)"}
+          - if: "humanity == 3"
+            then: [{ending: good}]
+          - jump: stop
+        stop:
+          - ending: bad
+    """)
+    report = explore_routes(program)
+    # three rolls times two coins: a coin showing true ends badly (3 routes), a roll of 3 ends well
+    # (1); rolls of 1 and 2 reach the menu, where "Stop." ends badly and "Roll again." rolls three
+    # ways, one of them good: 4 routes from each of the two menu states
+    assert report.endings == {"good": 1 + 2, "bad": 3 + 2 * 3}
+    assert report.routes == 12 and report.ok and report.states == 2
+    assert report.examples["good"] == ["random=1", "chance=false", "roll", "random=3"]
+    assert report.examples["bad"] == ["random=1", "chance=true"]
+
+
+def test_routes_branch_on_a_drawn_condition_and_a_drawn_assignment(tmp_path):
+    from vn.runtime.routes import explore_routes
+    program = program_of(tmp_path, """
+        start:
+          - menu:
+              - text: "Try."
+                id: try
+                if: "chance(0.5)"
+                set: {humanity: "random(1, 2)"}
+              - text: "Wait."
+                id: wait
+          - if: "humanity == 2"
+            then: [{ending: good}]
+          - ending: bad
+    """)
+    report = explore_routes(program)
+    # the coin offers "Try." or not: equal states with different offers are not merged
+    assert report.endings == {"good": 1, "bad": 3}
+    assert report.examples["good"] == ["chance=true", "try", "random=2"]
+    assert report.ok
+
+
+def test_a_draw_with_too_many_outcomes_fails_the_route(tmp_path):
+    from vn.runtime.routes import explore_routes
+    program = program_of(tmp_path, """
+        start:
+          - set: {humanity: "random(1, humanity + 5000)"}
+          - ending: good
+    """)
+    report = explore_routes(program)
+    assert report.failures and "too many to explore" in report.failures[0][1]
+
+
+def test_run_text_with_a_seed_repeats_its_draws(tmp_path, capsys):
+    from vn.cli import main
+    from gamefiles import write_game
+    write_game(tmp_path, """
+        start:
+          - set: {humanity: "random(1, 1000)"}
+          - "Rolled {humanity}."
+          - ending: good
+    """)
+    rolls = []
+    for seed in ("7", "7", "8"):
+        assert main(["run", "--text", str(tmp_path), "--seed", seed]) == 0
+        rolls.append(next(line for line in capsys.readouterr().out.splitlines() if "Rolled" in line))
+    assert rolls[0] == rolls[1] == f"Rolled {1 + mix(7, 0) % 1000}." and rolls[2] != rolls[0]
