@@ -108,6 +108,7 @@ class Runtime:
                     del st.variables[name]
         for name, value in defaults.items():
             st.variables.setdefault(name, value)
+        self.program.fit_values(st.variables)
         self._reconcile_stage()
 
     def _reconcile_stage(self) -> None:

@@ -5,8 +5,10 @@ the loader knows only after reading every file.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Collection, Mapping
 
+from .diagnostics import did_you_mean
 from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Const, Draw, ExprError, Node, Unary, \
     Var, Visits, suggest
 
@@ -14,9 +16,32 @@ _TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "string"}
 _ORDERING = frozenset({"<", "<=", ">", ">="})
 UNKNOWN_OPTION = "VN044"
 DRAW_RANGE = "VN056"
+NOT_IN_ENUM = "VN059"
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """The type of an enum variable: one of the names in `values`, a string at run time. Two
+    enums with the same names are one type."""
+    values: tuple[str, ...]
+    owner: str = field(default="", compare=False)   # the variable that declared it, for messages
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.values[:6]) + (", ..." if len(self.values) > 6 else "")
+        return f"enum ({shown})"
+
+    def problem(self, value: str) -> tuple[str, str] | None:
+        """(message, hint) when the string `value` is not one of the names, else None."""
+        if value in self.values:
+            return None
+        whose = f"'{self.owner}'" if self.owner else "this enum"
+        return (f"'{value}' is not one of the names of {whose}",
+                did_you_mean(value, self.values) or "its names: " + ", ".join(self.values))
 
 
 def _name(t: type) -> str:
+    if isinstance(t, EnumType):
+        return str(t)
     return _TYPE_NAMES.get(t, getattr(t, "__name__", str(t)))
 
 
@@ -85,6 +110,9 @@ class _Checker:
                     self.fail(TYPE, f"'{op}' needs true or false on both sides, got {_name(t)}", side.column,
                               "compare it first, as in 'x > 0'")
             return bool
+        if op in ("==", "!=") and (isinstance(lt, EnumType) or isinstance(rt, EnumType)):
+            self.enum_comparison(node, lt, rt)
+            return bool
         if op in ("==", "!="):
             if lt is not None and rt is not None and _kind(lt) != _kind(rt):
                 self.fail(TYPE, f"'{op}' compares values of one type, got {_name(lt)} and {_name(rt)}",
@@ -116,6 +144,21 @@ class _Checker:
             return None
         return int if all(t is int for t in types) else float
 
+
+    def enum_comparison(self, node: Binary, lt, rt) -> None:
+        """An enum compares with an enum of the same names, or with one of its names written out."""
+        enum, other, other_type = (lt, node.right, rt) if isinstance(lt, EnumType) else (rt, node.left, lt)
+        if other_type is None or other_type == enum:
+            return
+        if isinstance(other, Const) and type(other.value) is str:
+            found = enum.problem(other.value)
+            if found:
+                self.fail(NOT_IN_ENUM, found[0], other.column, found[1])
+            return
+        owner = enum.owner or "x"
+        hint = f"compare it with one of its names in quotes, as in '{owner} == \"{enum.values[0]}\"'"
+        self.fail(TYPE, f"'{node.op}' compares values of one type, got {_name(lt)} and {_name(rt)}",
+                  node.right.column, hint)
 
     def draw(self, node: Draw) -> type | None:
         types = [self.type_of(arg) for arg in node.args]

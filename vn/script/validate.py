@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from . import model as m
 from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
-from .expr import check, check_template
+from .expr import Const, Var, check, check_template
+from .expr_check import EnumType
 from .foreign import unknown_speaker_hint
 from .statements import STATEMENT_KEYS
+from .values import assigned_value
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
@@ -24,6 +26,8 @@ class Validator:
         self.labels = labels
         self.sources = sources
         self.var_types = {name: v.type for name, v in manifest.variables.items()}
+        self.declared = set(self.var_types) | set(manifest.constants)
+        self.var_types.update((name, c.type) for name, c in manifest.constants.items())   # read alike
         self.diags: list[Diagnostic] = []
         self.ids: dict[str, Pos] = {}
         self.picks = named_options(labels)    # 'label.name' -> where the first of that name is
@@ -70,17 +74,31 @@ class Validator:
 
     def assigns(self, assigns) -> None:
         for a in assigns:
+            if a.name in self.manifest.constants:
+                self.report(a.pos, "VN057", f"'{a.name}' is a constant: it cannot be set",
+                            "declare it under 'variables' in game.yaml to change it")
+                continue
             if a.name not in self.var_types:
                 self.report(a.pos, "VN008", f"unknown variable '{a.name}'",
                             did_you_mean(a.name, self.var_types) or "declare it under 'variables' in game.yaml")
                 continue
-            result, errors = check(a.value, self.var_types, self.labels, self.picks)
-            self.expr_errors(errors, a.value_pos)
             want = self.var_types[a.name]
-            if not errors and result is not want and not (want is float and result is int):
+            value = assigned_value(a.value, want, self.declared)
+            if isinstance(want, EnumType) and isinstance(value.root, Var) and value.root.name not in self.declared:
+                self.report(a.value_pos, "VN059", *want.problem(value.root.name))   # a misspelt name
+                continue
+            result, errors = check(value, self.var_types, self.labels, self.picks)
+            self.expr_errors(errors, a.value_pos)
+            if isinstance(want, EnumType) and not errors and result is str and isinstance(value.root, Const):
+                found = want.problem(value.root.value)
+                if found:
+                    self.report(a.value_pos.shifted(value.root.column), "VN059", found[0], found[1])
+                continue
+            if not errors and result != want and not (want is float and result is int):
                 self.report(a.value_pos, "VN015",
                             f"'{a.name}' holds {_type_name(want)}, this value is {_type_name(result)}",
-                            "assign a value of the variable's type")
+                            f"assign one of its names, as in {a.name}: {want.values[0]}" if isinstance(want, EnumType)
+                            else "assign a value of the variable's type")
 
     # -- statements ---------------------------------------------------------
     def block(self, body) -> None:
@@ -244,6 +262,8 @@ def reachable_labels(start: str, labels: dict[str, m.Label]) -> set[str]:
 
 
 def _type_name(t) -> str:
+    if isinstance(t, EnumType):
+        return f"an {t}"
     return {bool: "true/false", int: "a whole number", float: "a number", str: "text"}.get(t, "unknown")
 
 
