@@ -240,3 +240,20 @@ def test_run_text_with_a_seed_repeats_its_draws(tmp_path, capsys):
         assert main(["run", "--text", str(tmp_path), "--seed", seed]) == 0
         rolls.append(next(line for line in capsys.readouterr().out.splitlines() if "Rolled" in line))
     assert rolls[0] == rolls[1] == f"Rolled {1 + mix(7, 0) % 1000}." and rolls[2] != rolls[0]
+
+
+def test_a_draw_with_one_outcome_is_vn119(tmp_path):
+    from vn.cli import check_folder
+    from gamefiles import write_game
+    write_game(tmp_path, """start:
+  - set: {humanity: "random(4, 4) + random(1, 2)"}
+  - if: "humanity > 1 and chance(0)"
+    then: ["Never."]
+  - if: "chance(1.0) or chance(0.5)"
+    then: ["Always."]
+  - ending: good
+""")
+    result = check_folder(str(tmp_path), explore=False)
+    found = [(d.code, d.pos.line, d.pos.column, d.severity) for d in result.diagnostics if d.code == "VN119"]
+    assert found == [("VN119", 2, 22, "warning"), ("VN119", 3, 27, "warning"), ("VN119", 5, 10, "warning")]
+    assert not result.errors

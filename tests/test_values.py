@@ -207,3 +207,12 @@ def test_any_declared_enum_plays_its_names(tmp_path_factory, names, pick):
         elif isinstance(e, ev.End):
             break
     assert texts[-1] == f"It is {chosen}."
+
+
+def test_a_constant_nothing_reads_is_vn120(tmp_path):
+    from vn.cli import check_folder
+    write_game(tmp_path, STORY, MANIFEST.replace("  rate: 0.5\n", "  rate: 0.5\n  unused: 2\n"))
+    found = [(d.code, d.pos.line, d.severity) for d in check_folder(str(tmp_path), explore=False).diagnostics
+             if d.code == "VN120"]
+    # rate is never read either
+    assert found == [("VN120", 7, "warning"), ("VN120", 8, "warning")]

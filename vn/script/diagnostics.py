@@ -76,6 +76,8 @@ CODES: dict[str, str] = {
     "VN112": "recording named after no line",
     "VN113": "another engine's command shown as text",
     "VN114": "text cut short by a YAML comment",
+    "VN119": "random draw with one outcome",
+    "VN120": "constant is never read",
     # measured with the window's fonts and dialogue box (vn/ui/textcheck.py), reported by vn check
     "VN108": "line longer than a page of the dialogue box",
     "VN109": "characters no font can draw",

@@ -16,7 +16,7 @@ from typing import Callable, Collection, Mapping
 from .expr_check import check
 from .expr_parse import (
     SYNTAX, TYPE, Binary, Call, Const, Draw, EvalError, ExprError,
-    Node, Unary, Var, Visits, children, parse_tree, walk,
+    Node, Unary, Var, Visits, children, parse_tree,
 )
 from .limits import MAX_NUMBER, MAX_TEXT
 
@@ -37,6 +37,7 @@ class Expr:
     _labels: frozenset[str] = field(repr=False, compare=False)
     # (function, name) of every picks() and turns_since() read: the route explorer keys on them
     _counters: frozenset[tuple[str, str]] = field(repr=False, compare=False, default=frozenset())
+    _draws: tuple[Draw, ...] = field(repr=False, compare=False, default=())
 
     def variables(self) -> frozenset[str]:
         """The names of the variables the expression reads."""
@@ -49,29 +50,33 @@ class Expr:
     def counters(self) -> frozenset[tuple[str, str]]:
         return self._counters
 
-    def draws(self) -> bool:
-        """Whether evaluating it may draw a random number (random() or chance())."""
-        return any(isinstance(node, Draw) for node, _ in walk(self.root))
+    def draws(self) -> tuple[Draw, ...]:
+        """The random() and chance() calls in it: empty when evaluating it never draws."""
+        return self._draws
 
 
 def _wrap(source: str, root: Node) -> Expr:
     names: set[str] = set()
     labels: set[str] = set()
     counters: set[tuple[str, str]] = set()
-    _collect(root, names, labels, counters)
-    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters))
+    draws: list[Draw] = []
+    _collect(root, names, labels, counters, draws)
+    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters),
+                tuple(draws))
 
 
-def _collect(node: Node, names: set[str], labels: set[str], counters: set) -> None:
+def _collect(node: Node, names: set[str], labels: set[str], counters: set, draws: list) -> None:
     if isinstance(node, Var):
         names.add(node.name)
+    elif isinstance(node, Draw):
+        draws.append(node)
     elif isinstance(node, Visits):
         if node.func == "visits":
             labels.add(node.label)
         else:
             counters.add((node.func, node.label))
     for child in children(node):
-        _collect(child, names, labels, counters)
+        _collect(child, names, labels, counters, draws)
 
 
 @functools.lru_cache(maxsize=8192)

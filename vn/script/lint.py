@@ -124,4 +124,8 @@ def variable_warnings(program: p.Program) -> list[Diagnostic]:
         if var not in read_anywhere:
             diags.append(Diagnostic(v.pos, "VN103", f"variable '{var}' is never read",
                                     "use it in a condition or text, or remove it", WARNING))
+    for name, c in manifest.constants.items():
+        if name not in read_anywhere:
+            diags.append(Diagnostic(c.pos, "VN120", f"constant '{name}' is never read",
+                                    "use it in a condition, a value or a text, or remove it", WARNING))
     return diags

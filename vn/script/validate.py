@@ -47,9 +47,25 @@ class Validator:
             return
         result, errors = check(expr, self.var_types, self.labels, self.picks)
         self.expr_errors(errors, where)
+        self.settled_draws(expr, where)
         if not errors and result is not bool:
             self.report(where, "VN015", f"a condition must be true or false, this is {_type_name(result)}",
                         "compare it, e.g. 'humanity > 2'")
+
+    def settled_draws(self, expr, where: Pos) -> None:
+        """VN119: a draw whose literal arguments leave it one outcome is no draw at all."""
+        for draw in expr.draws():
+            values = [a.value for a in draw.args if isinstance(a, Const) and type(a.value) in (int, float)]
+            if len(values) != len(draw.args):
+                continue
+            if draw.func == "random" and values[0] == values[1]:
+                message, hint = f"random({values[0]}, {values[1]}) is always {values[0]}", f"write {values[0]}"
+            elif draw.func == "chance" and values[0] in (0, 1):
+                message = f"chance({values[0]}) is always {'true' if values[0] else 'false'}"
+                hint = "write true or false, or a probability between 0 and 1"
+            else:
+                continue
+            self.report(where.shifted(draw.column), "VN119", message, hint, WARNING)
 
     def text(self, template, where: Pos) -> None:
         if not template.is_plain:
@@ -89,6 +105,7 @@ class Validator:
                 continue
             result, errors = check(value, self.var_types, self.labels, self.picks)
             self.expr_errors(errors, a.value_pos)
+            self.settled_draws(value, a.value_pos)
             if isinstance(want, EnumType) and not errors and result is str and isinstance(value.root, Const):
                 found = want.problem(value.root.value)
                 if found:
