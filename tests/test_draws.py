@@ -96,57 +96,61 @@ def test_a_choice_offers_the_same_options_after_a_save_or_rollback(tmp_path):
         assert [c.id for c in loaded.choices] == offered
 
 
-def _play(rt, answers, limit):
-    """Events as comparable tuples, answering choice n with answers[n] (modulo the options)."""
+def _play(rt, answers, limit, made=0):
+    """Up to `limit` events as comparable tuples, and the number of choices made. Choice n is
+    answered with answers[n] (modulo the options) when play goes on past it, so a run can stop,
+    and be saved, with a choice waiting."""
     out = []
     for _ in range(limit):
+        if rt.status == "choosing":
+            rt.choose(answers[made % len(answers)] % len(rt.choices))
+            made += 1
         e = rt.advance()
         if isinstance(e, ev.Choices):
             out.append(("choices", tuple(c.id for c in e.options)))
-            pick = answers[len([x for x in out if x[0] == "choices"]) % len(answers)] % len(e.options)
-            rt.choose(pick)
         elif isinstance(e, ev.Line):
             out.append(("line", e.text))
         elif isinstance(e, (ev.End, ev.EndingReached)):
             out.append(("end",))
             break
-    return out
+    return out, made
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(seed=st.integers(0, 2 ** 63 - 1), answers=st.lists(st.integers(0, 2), min_size=1, max_size=8),
-       cut=st.integers(1, 30))
+       cut=st.integers(1, 40))
 def test_a_save_mid_way_resumes_with_the_same_draws(tmp_path_factory, seed, answers, cut):
     program = _loop_program(tmp_path_factory)
-    straight = _play(Runtime(program, seed=seed), answers, 60)
+    straight, _ = _play(Runtime(program, seed=seed), answers, 80)
     first = Runtime(program, seed=seed)
-    head = _play(first, answers, cut)
-    if head and head[-1] == ("end",):
-        assert head == straight[:len(head)]
-        return
+    head, made = _play(first, answers, cut)
     resumed = Runtime(program, json.loads(json.dumps(first.to_dict())))
-    # the answers go on where they stopped: count the choices already made
-    made = len([x for x in head if x[0] == "choices"])
-    tail = _play(resumed, answers[made % len(answers):] + answers[:made % len(answers)], 60 - cut)
+    if resumed.status == "choosing":        # saved at a choice: the same options are waiting
+        assert ("choices", tuple(c.id for c in resumed.choices)) == head[-1]
+    tail, _ = _play(resumed, answers, 80 - cut, made) if head[-1:] != [("end",)] else ([], made)
     assert head + tail == straight[:len(head) + len(tail)]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(seed=st.integers(0, 2 ** 63 - 1), answers=st.lists(st.integers(0, 2), min_size=1, max_size=8),
-       back=st.integers(1, 20))
+       back=st.integers(1, 30))
 def test_rolling_back_replays_the_same_draws(tmp_path_factory, seed, answers, back):
     program = _loop_program(tmp_path_factory)
     rt = Runtime(program, seed=seed)
-    snapshots, events = [], []
-    for _ in range(40):
-        snapshots.append(rt.snapshot())
-        events.append(_play(rt, answers, 1))
-        if events[-1] and events[-1][-1] == ("end",):
+    snapshots, events, made = [], [], 0
+    for _ in range(50):
+        snapshots.append((rt.snapshot(), made))
+        step, made = _play(rt, answers, 1, made)
+        events.append(step)
+        if step == [("end",)]:
             break
     at = max(0, len(snapshots) - back)
-    rt.restore(snapshots[at])
-    again = [_play(rt, answers, 1) for _ in range(len(snapshots) - at)]
-    # choices are answered by their own count, which restarts in each one-step _play: same here
+    snapshot, made = snapshots[at]
+    rt.restore(snapshot)
+    again = []
+    for _ in range(len(snapshots) - at):
+        step, made = _play(rt, answers, 1, made)
+        again.append(step)
     assert again == events[at:]
 
 
