@@ -216,3 +216,10 @@ def test_a_constant_nothing_reads_is_vn120(tmp_path):
              if d.code == "VN120"]
     # rate is never read either
     assert found == [("VN120", 7, "warning"), ("VN120", 8, "warning")]
+
+
+def test_an_enum_name_without_quotes_in_a_condition_says_to_quote_it(tmp_path):
+    story = STORY.replace("  - set: {weather: rain}", "  - if: \"mood == angry\"\n    then: [\"x\"]")
+    found = errors(tmp_path, story)
+    assert [d.code for d in found] == ["VN008"]
+    assert found[0].hint == "'angry' is a name of the enum 'mood': put it in quotes, as in \"mood == 'angry'\""

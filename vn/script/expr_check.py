@@ -67,8 +67,12 @@ class _Checker:
         if isinstance(node, Var):
             if node.name in self.var_types:
                 return self.var_types[node.name]
-            self.fail(UNKNOWN_VARIABLE, f"unknown variable '{node.name}'", node.column,
-                      suggest(node.name, self.var_types, "declare it under 'variables' in game.yaml"))
+            owner = next((t.owner for t in self.var_types.values()
+                          if isinstance(t, EnumType) and node.name in t.values), None)
+            hint = (f"'{node.name}' is a name of the enum '{owner}': put it in quotes, as in "
+                    f"\"{owner} == '{node.name}'\"" if owner else
+                    suggest(node.name, self.var_types, "declare it under 'variables' in game.yaml"))
+            self.fail(UNKNOWN_VARIABLE, f"unknown variable '{node.name}'", node.column, hint)
             return None
         if isinstance(node, Visits):
             if node.func == "picks":
