@@ -261,3 +261,17 @@ def test_a_draw_with_one_outcome_is_vn119(tmp_path):
     found = [(d.code, d.pos.line, d.pos.column, d.severity) for d in result.diagnostics if d.code == "VN119"]
     assert found == [("VN119", 2, 22, "warning"), ("VN119", 3, 27, "warning"), ("VN119", 5, 10, "warning")]
     assert not result.errors
+
+
+def test_a_draw_in_an_option_text_or_a_prompt_is_vn055(tmp_path):
+    from vn.script.loader import load_game
+    from gamefiles import write_game
+    write_game(tmp_path, """start:
+  - menu:
+      - text: "Bet {random(1, 6)}."
+      - text: "Fold."
+    prompt: {buffy: "Feeling lucky, {chance(0.5)}?"}
+  - ending: good
+""")
+    found = [(d.code, d.pos.line, d.pos.column) for d in load_game(tmp_path).diagnostics]
+    assert sorted(found) == [("VN055", 3, 21), ("VN055", 5, 38)]
