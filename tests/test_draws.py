@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from vn.runtime import events as ev
@@ -275,3 +276,30 @@ def test_a_draw_in_an_option_text_or_a_prompt_is_vn055(tmp_path):
 """)
     found = [(d.code, d.pos.line, d.pos.column) for d in load_game(tmp_path).diagnostics]
     assert sorted(found) == [("VN055", 3, 21), ("VN055", 5, 38)]
+
+
+@pytest.mark.parametrize("source,code,column", [
+    ("random(1)", "VN014", 0),
+    ("chance()", "VN014", 0),
+    ("chance(0.5, 1)", "VN014", 0),
+    ("random(1, 2.5)", "VN015", 10),
+    ("random(true, 2)", "VN015", 7),
+    ("chance('half')", "VN015", 7),
+    ("random(6, 1)", "VN056", 7),
+    ("chance(-0.1)", "VN056", 7),
+    ("chance(1.5) or true", "VN056", 7),
+])
+def test_draw_arguments_are_checked(source, code, column):
+    from vn.script.expr import ExprError, check
+    try:
+        errors = check(parse(source), {}, ())[1]
+    except ExprError as exc:
+        errors = [exc]
+    assert [(e.code, e.column) for e in errors] == [(code, column)]
+
+
+def test_draws_have_the_types_they_give():
+    from vn.script.expr import check
+    assert check(parse("random(1, 6) + 1"), {}, ())[0] is int
+    assert check(parse("chance(0.5) and chance(1 / 3)"), {}, ())[0] is bool
+    assert parse("1 + random(1, 2)").draws() and not parse("visits('start') + 1").draws()
