@@ -50,6 +50,8 @@ CASES = [
     ("VN052", 'start:\n  - "A {humanity ? a | b}."\n  - ending: good\n', (2, 9)),
     ("VN053", 'start:\n  - "A"\n  - glue: {xander: "b"}\n  - ending: good\n', (3, 11)),
     ("VN054", 'start:\n  - "A {took_lighter ? a | b | c}."\n  - ending: good\n', (2, 32)),
+    ("VN055", 'start:\n  - xander: "You roll {random(1, 6)}."\n  - ending: good\n', (2, 24)),
+    ("VN056", 'start:\n  - if: "chance(50)"\n    then: ["x"]\n  - ending: good\n', (2, 17)),
 ]
 
 
@@ -150,7 +152,9 @@ def test_every_error_code_has_a_test():
                                           "VN113", "VN114",
                                           "VN115",  # test_markup_check.py
                                           "VN117",  # test_variation.py
-                                          "VN118"}  # test_glue.py
+                                          "VN118",  # test_glue.py
+                                          # constants and enums: test_values.py
+                                          "VN057", "VN058", "VN059", "VN119", "VN120"}
     assert set(CODES) == tested
 
 

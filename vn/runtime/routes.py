@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import events as ev
+from .chance import DrawNeeded
+from .route_draws import DrawSource, outcomes
 from .runtime import Runtime, StoryError
 
 MAX_STATES = 200_000
@@ -112,19 +114,23 @@ class _Explorer:
         lc = rt.program.labels[rt.state.frame.label]
         return lc.code[lc.index[rt.state.frame.at]].pos
 
-    def arrive(self, rt: Runtime, path, choice=None) -> "Counter | _Frame":
+    def arrive(self, rt: Runtime, path, choice=None, base=None, known=None) -> "Counter | _Frame":
         """Take `choice` (if any) and play to the next choice: a finished outcome count, or a
-        frame whose options are still to try."""
+        frame whose options are still to try. `base`: the state before, to branch from on a draw
+        whose outcomes `known` (by position) does not hold yet."""
         self.arrivals += 1
         if self.arrivals & 255 == 0 and time.monotonic() > self.deadline:
             self.out_of_time = True
         if self.out_of_time:
             self.truncated = True
             return Counter()
+        rt.random.known = known if known is not None else {}
         try:
             if choice is not None:
                 rt.choose(choice)
             outcome = self.play_to_choice(rt)
+        except DrawNeeded as needed:        # a draw point: one branch per outcome, from `base`
+            return _Frame(None, base, outcomes(rt.random, needed, choice), path, known=rt.random.known)
         except StoryError as exc:
             self.failures.append((_unlink(path), str(exc)))
             self.errors.setdefault((str(exc.pos), exc.message), exc)
@@ -136,6 +142,8 @@ class _Explorer:
                 self.examples[outcome] = _unlink(path)
             return Counter({outcome: 1})
         key = self.key(rt)
+        if rt.random.known:     # after a draw, equal states may offer different options (drawn conditions)
+            key += (tuple(c.id for c in rt.choices),)
         if key in self.memo:
             return self.memo[key]
         if key in self.on_path:
@@ -150,14 +158,15 @@ class _Explorer:
         # the route so far is in `path`; a copy in every snapshot would make a long route quadratic
         rt.state.route = []
         self.offered.update(c.id for c in choices)
-        return _Frame(key, rt.snapshot(), choices, path)
+        return _Frame(key, rt.snapshot(), choices, path, known=rt.random.known)
 
     def explore(self, rt: Runtime) -> Counter:
         """Outcome -> number of routes from the start ('' = dead end).
 
         Depth-first with an explicit stack: a long story can hold thousands of
         choices in a row, far past Python's recursion limit."""
-        first = self.arrive(rt, None)
+        rt.random = DrawSource(rt)
+        first = self.arrive(rt, None, base=rt.snapshot())
         if not isinstance(first, _Frame):
             return first
         stack = [first]
@@ -167,15 +176,17 @@ class _Explorer:
                 choice = top.choices[top.next]
                 top.next += 1
                 rt.restore(top.base)
-                got = self.arrive(rt, (top.path, choice.id), choice.index)
+                got = self.arrive(rt, (top.path, choice.id), choice.index, top.base,
+                                  getattr(choice, "known", top.known))
                 if isinstance(got, _Frame):
                     stack.append(got)
                 else:
                     top.total += got
                 continue
             stack.pop()
-            self.on_path.discard(top.key)
-            self.memo[top.key] = top.total
+            if top.key is not None:         # a draw point has no state of its own to remember
+                self.on_path.discard(top.key)
+                self.memo[top.key] = top.total
             if not stack:
                 return top.total
             stack[-1].total += top.total
@@ -183,12 +194,13 @@ class _Explorer:
 
 @dataclass
 class _Frame:
-    key: tuple
-    base: object                    # the runtime's snapshot at this choice
-    choices: tuple
+    key: tuple | None               # None for a draw point
+    base: object                    # the runtime's snapshot at this choice (a draw point: before its step)
+    choices: tuple                  # the options offered, or a draw point's route_draws.Outcome
     path: object                    # (parent path, option id) links back to the start, or None
     next: int = 0
     total: Counter = field(default_factory=Counter)
+    known: dict = field(default_factory=dict)   # the outcomes drawn on the way here, by position
 
 
 def _unlink(path) -> list[str]:

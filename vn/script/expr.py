@@ -8,14 +8,14 @@ labels, which the loader knows only after reading every file.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Collection, Mapping
 
 from .expr_check import check
+from .expr_compile import Runner, compile_tree
 from .expr_parse import (
-    SYNTAX, TYPE, Binary, Call, Const, EvalError, ExprError,
+    SYNTAX, TYPE, Binary, Call, Const, Draw, EvalError, ExprError,
     Node, Unary, Var, Visits, children, parse_tree,
 )
 from .limits import MAX_NUMBER, MAX_TEXT
@@ -23,12 +23,9 @@ from .markup import escape
 from .variation import Alternatives, Conditional, check_parts, scan_group
 
 __all__ = [
-    "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
+    "Binary", "Call", "Const", "Draw", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
     "Visits", "check", "check_template", "evaluate", "format_value", "literal", "parse", "parse_template",
 ]
-
-Runner = Callable[[Mapping[str, object], Callable[[str], int]], object]
-
 
 @dataclass(frozen=True, slots=True)
 class Expr:
@@ -39,6 +36,7 @@ class Expr:
     _labels: frozenset[str] = field(repr=False, compare=False)
     # (function, name) of every picks() and turns_since() read: the route explorer keys on them
     _counters: frozenset[tuple[str, str]] = field(repr=False, compare=False, default=frozenset())
+    _draws: tuple[Draw, ...] = field(repr=False, compare=False, default=())
 
     def variables(self) -> frozenset[str]:
         """The names of the variables the expression reads."""
@@ -51,25 +49,33 @@ class Expr:
     def counters(self) -> frozenset[tuple[str, str]]:
         return self._counters
 
+    def draws(self) -> tuple[Draw, ...]:
+        """The random() and chance() calls in it: empty when evaluating it never draws."""
+        return self._draws
+
 
 def _wrap(source: str, root: Node) -> Expr:
     names: set[str] = set()
     labels: set[str] = set()
     counters: set[tuple[str, str]] = set()
-    _collect(root, names, labels, counters)
-    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters))
+    draws: list[Draw] = []
+    _collect(root, names, labels, counters, draws)
+    return Expr(source, root, compile_tree(root), frozenset(names), frozenset(labels), frozenset(counters),
+                tuple(draws))
 
 
-def _collect(node: Node, names: set[str], labels: set[str], counters: set) -> None:
+def _collect(node: Node, names: set[str], labels: set[str], counters: set, draws: list) -> None:
     if isinstance(node, Var):
         names.add(node.name)
+    elif isinstance(node, Draw):
+        draws.append(node)
     elif isinstance(node, Visits):
         if node.func == "visits":
             labels.add(node.label)
         else:
             counters.add((node.func, node.label))
     for child in children(node):
-        _collect(child, names, labels, counters)
+        _collect(child, names, labels, counters, draws)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -153,103 +159,6 @@ def evaluate(expr: Expr, variables: Mapping[str, object], visits: Callable[[str]
     return value
 
 
-_OPERATORS: dict[str, Callable[[object, object], object]] = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "%": operator.mod,
-    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
-    ">=": operator.ge,
-}
-
-
-def _compile(node: Node) -> Runner:
-    if isinstance(node, Const):
-        value = node.value
-        return lambda v, s: value
-    if isinstance(node, Var):
-        name = node.name
-        return lambda v, s: v[name]
-    if isinstance(node, Unary):
-        return _compile_unary(node)
-    if isinstance(node, Binary):
-        if node.op in ("and", "or"):
-            return _compile_logic(node)
-        return _compile_binary(_OPERATORS[node.op], node.left, node.right)
-    if isinstance(node, Call):
-        return _compile_call(node)
-    if node.func != "visits":
-        return _compile_counter(node.func, node.label)
-    return _compile_visits(node.label)
-
-
-def _compile_unary(node: Unary) -> Runner:
-    # A variable operand is read inline: one closure call less in the common "not flag".
-    if isinstance(node.operand, Var):
-        name = node.operand.name
-        return (lambda v, s: not v[name]) if node.op == "not" else (lambda v, s: -v[name])
-    run = _compile(node.operand)
-    return (lambda v, s: not run(v, s)) if node.op == "not" else (lambda v, s: -run(v, s))
-
-
-def _compile_binary(op: Callable[[object, object], object], left: Node, right: Node) -> Runner:
-    # Variables and constants are read inline rather than through their own
-    # closures: that halves the calls in typical conditions like "humanity > 3".
-    if isinstance(left, Var):
-        a = left.name
-        if isinstance(right, Const):
-            c = right.value
-            return lambda v, s: op(v[a], c)
-        if isinstance(right, Var):
-            b = right.name
-            return lambda v, s: op(v[a], v[b])
-        run_right = _compile(right)
-        return lambda v, s: op(v[a], run_right(v, s))
-    run_left = _compile(left)
-    if isinstance(right, Const):
-        c = right.value
-        return lambda v, s: op(run_left(v, s), c)
-    if isinstance(right, Var):
-        b = right.name
-        return lambda v, s: op(run_left(v, s), v[b])
-    run_right = _compile(right)
-    return lambda v, s: op(run_left(v, s), run_right(v, s))
-
-
-def _compile_logic(node: Binary) -> Runner:
-    # Python's own and/or give the short circuit; the operands are checked to be bools.
-    left, right = _compile(node.left), _compile(node.right)
-    if node.op == "and":
-        return lambda v, s: left(v, s) and right(v, s)
-    return lambda v, s: left(v, s) or right(v, s)
-
-
-def _compile_call(node: Call) -> Runner:
-    func = {"min": min, "max": max, "abs": abs}[node.func]
-    args = tuple(_compile(arg) for arg in node.args)
-    if len(args) == 1:
-        (a,) = args
-        return lambda v, s: func(a(v, s))
-    if len(args) == 2:
-        a, b = args
-        return lambda v, s: func(a(v, s), b(v, s))
-    return lambda v, s: func([arg(v, s) for arg in args])
-
-
-def _compile_visits(label: str) -> Runner:
-    def run(v: Mapping[str, object], visits: Callable[[str], int]) -> object:
-        try:
-            return visits(label)
-        except KeyError:
-            raise EvalError(f"visits() of unknown label '{label}'") from None
-    return run
-
-
-def _compile_counter(func: str, name: str) -> Runner:
-    # the visits callable answers the other counters too, given the counter's name
-    def run(v: Mapping[str, object], visits) -> object:
-        try:
-            return visits(name, func)
-        except (KeyError, TypeError):
-            raise EvalError(f"{func}() cannot be counted here") from None
-    return run
 
 
 # ---------------------------------------------------------------- text interpolation
