@@ -42,4 +42,4 @@ def test_each_example_runs(tmp_path, number):
     assert not (report.failures or report.dead_ends or report.loops), report.to_json()
     assert sum(report.endings.values()) == report.routes > 0
     out = io.StringIO()
-    assert play_text(load_program(tmp_path), choices=[1] * 20, interactive=False, out=out) == 0, out.getvalue()
+    assert play_text(load_program(tmp_path), choices=[2] * 30, interactive=False, out=out) == 0, out.getvalue()
