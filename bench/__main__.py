@@ -11,6 +11,8 @@ from pathlib import Path
 FIGURES = [
     ("bench_core", "check_lines_per_s", "vn check speed", "lines/s", 100_000, True),
     ("bench_core", "check_no_routes_lines_per_s", "vn check --no-routes speed", "lines/s", 100_000, True),
+    ("bench_core", "check_unchanged_seconds", "vn check again, nothing changed", "s", 0.3, False),
+    ("bench_core", "check_one_edit_seconds", "vn check again, one file of 20 edited", "s", 0.5, False),
     ("bench_core", "runtime_events_per_s", "runtime events", "events/s", 100_000, True),
     ("bench_core", "routes_seconds", "vn routes on the game", "s", 1.0, False),
     ("bench_scenes", "frame_p99_ms_max", "scene frame p99 (worst scene)", "ms", 4.0, False),

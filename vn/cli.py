@@ -54,8 +54,22 @@ def _text_warnings(game, directory: str) -> list:
     return text_warnings(game, directory) + decode_problems(game, directory)
 
 
+def checked(directory: str, explore: bool = True, use_cache: bool = True):
+    """check_folder's result, from the cache when nothing it reads has changed since."""
+    from . import checkcache
+    key = checkcache.check_key(directory, f"explore={explore}") if use_cache else None
+    if key is not None:
+        cached = checkcache.load(key)
+        if cached is not None:
+            return cached
+    result = check_folder(directory, explore=explore)
+    if key is not None:
+        checkcache.store(key, result)
+    return result
+
+
 def cmd_check(args) -> int:
-    result = check_folder(args.dir, explore=not args.no_routes)
+    result = checked(args.dir, explore=not args.no_routes, use_cache=not args.no_cache)
     if args.json:
         print(json.dumps({"ok": not result.errors, "files": len(result.sources), "lines": result.lines_read,
                           "diagnostics": [d.to_json() for d in result.diagnostics]}, indent=2))
@@ -274,6 +288,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print diagnostics as JSON")
     check.add_argument("--no-routes", action="store_true",
                        help="skip the route exploration (unreachable endings, impossible choices)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check afresh, without reading or writing the cache of earlier results")
     check.set_defaults(func=cmd_check)
 
     run = sub.add_parser("run", help="play the story")
