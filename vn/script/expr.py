@@ -22,7 +22,7 @@ from .limits import MAX_NUMBER, MAX_TEXT
 
 __all__ = [
     "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
-    "Visits", "check", "check_template", "evaluate", "format_value", "literal", "parse", "parse_template",
+    "Visits", "check", "check_template", "with_root", "evaluate", "format_value", "literal", "parse", "parse_template",
 ]
 
 Runner = Callable[[Mapping[str, object], Callable[[str], int]], object]
@@ -56,6 +56,11 @@ def _wrap(source: str, root: Node) -> Expr:
     counters: set[tuple[str, str]] = set()
     _collect(root, names, labels, counters)
     return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters))
+
+
+def with_root(expr: Expr, root: Node) -> Expr:
+    """`expr` with another tree, compiled afresh: the same text with its label names resolved."""
+    return _wrap(expr.source, root)
 
 
 def _collect(node: Node, names: set[str], labels: set[str], counters: set) -> None:

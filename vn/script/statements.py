@@ -17,12 +17,13 @@ from .audio_statements import AudioStatements
 from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
+from .sublabels import SubLabels
 from .textpos import TextPos
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
 STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
-                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS)
+                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS, "label")
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -34,8 +35,9 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText):
-    """Builds the statements of one label and gives each a stable id."""
+class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText, SubLabels):
+    """Builds the statements of one label (and its sub-labels) and gives each a stable id."""
+    statement_keys = STATEMENT_KEYS
 
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=(), sounds=None,
                  folder=None):
@@ -89,7 +91,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return None, None
         where = self.text_pos(node)
         try:
-            return parse_template(text), where
+            return self.resolved(parse_template(text)), where
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
@@ -112,7 +114,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 return None, None
             return literal(value), where
         try:
-            return parse(value), where
+            return self.resolved(parse(value)), where
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
@@ -139,14 +141,14 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return ()
         self.depth += 1
         try:
-            return self._block(node)
+            return self._block(raw(node))
         finally:
             self.depth -= 1
 
-    def _block(self, node) -> tuple[m.Statement, ...]:
+    def _block(self, nodes) -> tuple[m.Statement, ...]:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
-        for item in raw(node):
+        for item in nodes:
             items = None
             if kind(item) == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
@@ -295,12 +297,12 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
 
     def st_jump(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        target = self.name(vnode, "label name")
+        target = self.label_target(vnode)
         return m.Jump(self.derived_id("jump", target), here, target) if target else None
 
     def st_call(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        target = self.name(vnode, "label name")
+        target = self.label_target(vnode)
         return m.Call(self.derived_id("call", target), here, target) if target else None
 
     def st_return(self, here, key, knode, vnode, extra):

@@ -11,6 +11,7 @@ from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
 from .expr import check, check_template
 from .foreign import unknown_speaker_hint
 from .statements import STATEMENT_KEYS
+from .sublabels import outside_hint
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
@@ -54,7 +55,8 @@ class Validator:
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
             self.report(where, "VN005", f"no label named '{name}'",
-                        did_you_mean(name, self.labels) or "define it in one of the story files")
+                        outside_hint(name, self.labels) or did_you_mean(name, self.labels)
+                        or "define it in one of the story files")
 
     def unique_id(self, line_id: str, where: Pos) -> None:
         if line_id in self.ids:
