@@ -40,6 +40,12 @@ CASES = [
     ("VN044", 'start:\n  - menu:\n      - text: "Go."\n        name: go\n  - if: "picks(\'start.og\') > 0"\n'
               '    then: ["x"]\n  - ending: good\n', (5, 16)),
     ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
+    ("VN060", 'start:\n  - menu:\n      - text: "Go."\n        do:\n          - label: inside\n'
+              '  - ending: good\n', (5, 13)),
+    ("VN061", 'start:\n  - label: door\n  - "a"\n  - label: door\n  - ending: good\n', (4, 12)),
+    ("VN062", 'start:\n  - label: "the door"\n  - ending: good\n', (2, 12)),
+    ("VN063", 'start:\n  - label: menu\n  - ending: good\n', (2, 12)),
+    ("VN064", 'start:\n  - jump: start.door\nstart.door:\n  - ending: good\n', (3, 1)),
 ]
 
 
@@ -137,7 +143,8 @@ def test_every_error_code_has_a_test():
                                           "VN035", "VN036", "VN037", "VN038", "VN039", "VN040",
                                           "VN111", "VN112",
                                           # test_diagnostics_guidance.py
-                                          "VN113", "VN114"}
+                                          "VN113", "VN114",
+                                          "VN116"}  # test_local_labels.py
     assert set(CODES) == tested
 
 

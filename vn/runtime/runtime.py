@@ -18,6 +18,7 @@ from ..script.expr import EvalError, evaluate
 from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .chance import SeededRandom
+from .relocate import relocated
 from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
 
 # a label that jumps in circles without ever showing anything would hang the caller
@@ -93,6 +94,9 @@ class Runtime:
         a removed one falls back to the start of its label; a removed label is refused."""
         st = self.state
         for frame in [st.frame, *st.stack]:
+            place = relocated(self.program.labels, frame.label, frame.at)
+            if place is not None:      # the line moved into or out of a sub-label
+                frame.label, frame.at = place
             lc = self._code(frame.label)
             if frame.at not in lc.index:
                 self.notices.append(f"The script changed: resuming at the start of '{frame.label}'.")
