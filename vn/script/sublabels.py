@@ -26,14 +26,13 @@ LABEL_REF = re.compile(rf"{_IDENT}(?:\.{_IDENT})?")       # a label, or label.su
 _TERMINAL = (m.Jump, m.Return, m.Ending)
 
 
-def _marker(item):
-    """The (key node, value node) of a `label:` entry when `item` is a mapping holding one."""
-    if kind(item) != MAPPING:
-        return None
-    entries = raw(item)
+def _marker(entries):
+    """The (key node, value node) of a `label:` entry among a mapping's entries, or None.
+    Run on every statement a label holds, so nodes are read by index: (kind, value, ...)."""
     for i in range(0, len(entries) - 1, 2):
-        if kind(entries[i]) == SCALAR and raw(entries[i]) == MARKER:
-            return entries[i], entries[i + 1]
+        key = entries[i]
+        if key[1] == MARKER and key[0] == SCALAR:
+            return key, entries[i + 1]
     return None
 
 
@@ -47,7 +46,7 @@ class SubLabels:
         parent = self.label
         parts = [[parent, where, []]]        # [full name, where it starts, its YAML items]
         for item in raw(node):
-            found = _marker(item)
+            found = _marker(item[1]) if item[0] == MAPPING else None
             if found is None:
                 parts[-1][2].append(item)
                 continue
