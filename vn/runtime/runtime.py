@@ -90,8 +90,9 @@ class Runtime:
         self._pc = self._lc.index[at]
 
     def _reconcile(self) -> None:
-        """Fit a restored state to the current script: a moved line is found by id,
-        a removed one falls back to the start of its label; a removed label is refused."""
+        """Fit a restored state to the current script: a moved line is found by id (also in
+        another part of its label, see relocate.py), a removed one falls back to the start of its
+        label; a removed label is refused (a removed sub-label: its parent's start)."""
         st = self.state
         for frame in [st.frame, *st.stack]:
             place = relocated(self.program.labels, frame.label, frame.at)
