@@ -52,6 +52,12 @@ CASES = [
     ("VN054", 'start:\n  - "A {took_lighter ? a | b | c}."\n  - ending: good\n', (2, 32)),
     ("VN055", 'start:\n  - xander: "You roll {random(1, 6)}."\n  - ending: good\n', (2, 24)),
     ("VN056", 'start:\n  - if: "chance(50)"\n    then: ["x"]\n  - ending: good\n', (2, 17)),
+    ("VN060", 'start:\n  - menu:\n      - text: "Go."\n        do:\n          - label: inside\n'
+              '  - ending: good\n', (5, 13)),
+    ("VN061", 'start:\n  - label: door\n  - "a"\n  - label: door\n  - ending: good\n', (4, 12)),
+    ("VN062", 'start:\n  - label: "the door"\n  - ending: good\n', (2, 12)),
+    ("VN063", 'start:\n  - label: menu\n  - ending: good\n', (2, 12)),
+    ("VN064", 'start:\n  - jump: start.door\nstart.door:\n  - ending: good\n', (3, 1)),
 ]
 
 
@@ -154,7 +160,8 @@ def test_every_error_code_has_a_test():
                                           "VN117",  # test_variation.py
                                           "VN118",  # test_glue.py
                                           # constants and enums: test_values.py
-                                          "VN057", "VN058", "VN059", "VN119", "VN120"}
+                                          "VN057", "VN058", "VN059", "VN119", "VN120",
+                                          "VN116"}  # test_local_labels.py
     assert set(CODES) == tested
 
 

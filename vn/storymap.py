@@ -29,13 +29,16 @@ def _short(text: str, limit: int = 38) -> str:
 class _Edges:
     """Walks a label's statements, remembering which if-conditions guard each jump."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, labels: dict[str, m.Label] | None = None):
         self.label = label
+        self.labels = labels or {}
         self.edges: list[tuple[str, str, str, str]] = []  # (target node, label text, style, colour)
 
     def block(self, body, guard: str = "") -> None:
         for s in body:
-            if isinstance(s, m.Jump):
+            if isinstance(s, m.Jump) and self._falls_through(s):
+                self.edges.append((f"label:{s.target}", "falls through", "dotted", "#444444"))
+            elif isinstance(s, m.Jump):
                 self.edges.append((f"label:{s.target}", guard, "solid", "#444444"))
             elif isinstance(s, m.Call):
                 self.edges.append((f"label:{s.target}", ("call" + (f"\n[{guard}]" if guard else "")),
@@ -55,10 +58,16 @@ class _Edges:
                         text += f"\n[{guard}]"
                     if o.jump:
                         self.edges.append((f"label:{o.jump}", text, "solid", "#1f5f99"))
-                    inner = _Edges(self.label)
+                    inner = _Edges(self.label, self.labels)
                     inner.block(o.body)
                     for target, note, style, colour in inner.edges:
                         self.edges.append((target, text + (f"\n{note}" if note else ""), style, "#1f5f99"))
+
+    def _falls_through(self, jump: m.Jump) -> bool:
+        """The jump a label's part ends with into the sub-label after it: written nowhere, it
+        stands where the sub-label's `- label:` marker does."""
+        target = self.labels.get(jump.target)
+        return target is not None and "." in jump.target and target.pos == jump.pos
 
 
 def story_dot(game: m.Game) -> str:
@@ -92,7 +101,7 @@ def story_dot(game: m.Game) -> str:
         out.append(f"  {_quote('ending:' + eid)} [label={title}, shape=doubleoctagon,"
                    ' fillcolor="#f6d7b8", color="#9a2b1b", penwidth=2];')
     for name, label in game.labels.items():
-        walker = _Edges(name)
+        walker = _Edges(name, game.labels)
         walker.block(label.body)
         for target, text, style, colour in walker.edges:
             attrs = [f"style={style}", f'color="{colour}"']

@@ -20,6 +20,7 @@ from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .chance import SeededRandom
 from .glue import line_text
+from .relocate import relocated
 from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
 from .variation import next_showing, offer_showing
 
@@ -93,10 +94,14 @@ class Runtime:
         self._pc = self._lc.index[at]
 
     def _reconcile(self) -> None:
-        """Fit a restored state to the current script: a moved line is found by id,
-        a removed one falls back to the start of its label; a removed label is refused."""
+        """Fit a restored state to the current script: a moved line is found by id (also in
+        another part of its label, see relocate.py), a removed one falls back to the start of its
+        label; a removed label is refused (a removed sub-label: its parent's start)."""
         st = self.state
         for frame in [st.frame, *st.stack]:
+            place = relocated(self.program.labels, frame.label, frame.at)
+            if place is not None:      # the line moved into or out of a sub-label
+                frame.label, frame.at = place
             lc = self._code(frame.label)
             if frame.at not in lc.index:
                 self.notices.append(f"The script changed: resuming at the start of '{frame.label}'.")

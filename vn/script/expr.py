@@ -24,7 +24,8 @@ from .variation import Alternatives, Conditional, check_parts, scan_group
 
 __all__ = [
     "Binary", "Call", "Const", "Draw", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
-    "Visits", "check", "check_template", "evaluate", "format_value", "literal", "parse", "parse_template",
+    "Visits", "check", "check_template", "with_root", "evaluate", "format_value", "literal", "parse",
+    "parse_template",
 ]
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,11 @@ def _wrap(source: str, root: Node) -> Expr:
     _collect(root, names, labels, counters, draws)
     return Expr(source, root, compile_tree(root), frozenset(names), frozenset(labels), frozenset(counters),
                 tuple(draws))
+
+
+def with_root(expr: Expr, root: Node) -> Expr:
+    """`expr` with another tree, compiled afresh: the same text with its label names resolved."""
+    return _wrap(expr.source, root)
 
 
 def _collect(node: Node, names: set[str], labels: set[str], counters: set, draws: list) -> None:

@@ -19,12 +19,13 @@ from .audio_statements import AudioStatements
 from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
+from .sublabels import SubLabels
 from .textpos import TextPos
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
 STATEMENT_KEYS = ("narrate", "glue", "menu", "set", "if", "elif", "else", "jump", "call", "return",
-                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS)
+                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS, "label")
 GLUE = "VN053"   # glue given a speaker, or something other than text
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
@@ -37,8 +38,9 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText):
-    """Builds the statements of one label and gives each a stable id."""
+class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText, SubLabels):
+    """Builds the statements of one label (and its sub-labels) and gives each a stable id."""
+    statement_keys = STATEMENT_KEYS
 
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=(), sounds=None,
                  folder=None):
@@ -99,7 +101,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 self.markup_problem(where, brace_tag_problem(column, written, ours))
             return None, None
         try:
-            template = parse_template(text)
+            template = self.resolved(parse_template(text))
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
@@ -129,7 +131,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 return None, None
             return literal(value), where
         try:
-            return parse(value), where
+            return self.resolved(parse(value)), where
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
@@ -156,14 +158,14 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return ()
         self.depth += 1
         try:
-            return self._block(node)
+            return self._block(raw(node))
         finally:
             self.depth -= 1
 
-    def _block(self, node) -> tuple[m.Statement, ...]:
+    def _block(self, nodes) -> tuple[m.Statement, ...]:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
-        for item in raw(node):
+        for item in nodes:
             items = None
             if kind(item) == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
@@ -332,12 +334,12 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
 
     def st_jump(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        target = self.name(vnode, "label name")
+        target = self.label_target(vnode)
         return m.Jump(self.derived_id("jump", target), here, target) if target else None
 
     def st_call(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        target = self.name(vnode, "label name")
+        target = self.label_target(vnode)
         return m.Call(self.derived_id("call", target), here, target) if target else None
 
     def st_return(self, here, key, knode, vnode, extra):

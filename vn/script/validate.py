@@ -15,6 +15,7 @@ from .foreign import unknown_speaker_hint
 from .markup_check import brace_tag_problem, brace_tags
 from .statements import STATEMENT_KEYS
 from .values import assigned_value
+from .sublabels import outside_hint
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
@@ -101,7 +102,8 @@ class Validator:
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
             self.report(where, "VN005", f"no label named '{name}'",
-                        did_you_mean(name, self.labels) or "define it in one of the story files")
+                        outside_hint(name, self.labels) or did_you_mean(name, self.labels)
+                        or "define it in one of the story files")
 
     def unique_id(self, line_id: str, where: Pos) -> None:
         if line_id in self.ids:
