@@ -311,3 +311,13 @@ def test_a_save_with_counts_out_of_range_still_plays(tmp_path):
         data["seen"] = {line_id: count}
         texts = shown(Runtime(program, json.loads(json.dumps(data))), 1)
         assert texts == (["first a x"] if count < 0 else ["ever after b "])   # 2^62 % 3 == 1
+
+
+def test_style_tags_balance_inside_each_alternative(tmp_path):
+    """The tag checker skips every {...}; each alternative is text of its own, checked alone, and
+    an apostrophe in one is only an apostrophe."""
+    found = codes(tmp_path, 'start:\n  - "{seq: What\'ll it be? | [i]Again?[/i]} {once: [b]Don\'t.}"\n'
+                            '  - ending: good\n')
+    assert found == [("VN046", 2, 51, "error")]
+    assert codes(tmp_path / "b", 'start:\n  - "{took_lighter ? [b]It\'s you.[/b] | [i]Who?[/i]}"\n'
+                                 '  - ending: good\n') == []

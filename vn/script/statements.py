@@ -6,11 +6,13 @@ this step checks shape: keys, types, and expression syntax.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import zlib
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .expr import ExprError, literal, parse, parse_template
+from .variation import alternative_texts
 from .foreign import ForeignText, unknown_speaker_hint
 from .limits import OUT_OF_RANGE, number_problem
 from .markup_check import brace_tag_problem, brace_tags
@@ -107,6 +109,10 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return None, None
         for problem in check_markup(text):
             self.markup_problem(where, problem)
+        if template.chooses:    # the checker skips every {...}: each alternative is checked alone
+            for source, at in alternative_texts(template):
+                for problem in check_markup(source):
+                    self.markup_problem(where, replace(problem, column=problem.column + at))
         return template, where
 
     def markup_problem(self, where, problem) -> None:

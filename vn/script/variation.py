@@ -257,3 +257,17 @@ def lone_alternatives(template, base: int = 0) -> list[ExprError]:
             for branch, at in zip(part.branches, part.offsets):
                 found.extend(lone_alternatives(branch, base + at))
     return found
+
+
+def alternative_texts(template, base: int = 0) -> list[tuple[str, int]]:
+    """(source, where it starts in the whole text) of every alternative and branch, nested ones
+    too: each is text of its own, so its style tags must balance inside it."""
+    found: list[tuple[str, int]] = []
+    for part in template.parts:
+        items = part.items if part.__class__ is Alternatives else \
+            part.branches if part.__class__ is Conditional else ()
+        for item, at in zip(items, getattr(part, "offsets", ())):
+            if item.source:
+                found.append((item.source, base + at))
+            found.extend(alternative_texts(item, base + at))
+    return found
