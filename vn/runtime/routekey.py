@@ -18,6 +18,7 @@ explore with both and compare what they find.
 from __future__ import annotations
 
 import math
+from marshal import dumps
 from operator import itemgetter
 
 from ..script import program as p
@@ -134,7 +135,10 @@ class StateKeys:
         if self.all_visits or self.all_counters:
             extra = (tuple(sorted(st.visits.items())), tuple(sorted(st.picks.items())),
                      tuple(sorted((k, st.turns - v) for k, v in st.entered.items())))
-        return (where, stack, self.variables(st.variables), once, tuple(counts), extra)
+        # as bytes: a third of the tuple's size, and a million states must fit in memory. Format 0
+        # writes every value out in full (no back-references, no interning flags), so equal values
+        # always give equal bytes; the bytes are only compared, never read back.
+        return dumps((where, stack, self.variables(st.variables), once, tuple(counts), extra), 0)
 
     @staticmethod
     def full_key(rt) -> tuple:

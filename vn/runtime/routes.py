@@ -20,26 +20,16 @@ import time
 from array import array
 from dataclasses import dataclass, field
 
-from ..script import program as p
-from . import events as ev
 from .chance import DrawNeeded, ForcedRandom
+from .playthrough import Coverage, play_to_choice
 from .routekey import StateKeys
 from .runtime import Runtime, StoryError
-from .state import CHOOSING
 
 MAX_STATES = 1_000_000
 MAX_SECONDS = 60.0
-# Between two choices a story may show any number of lines, but past this many the explorer
-# starts comparing states: the same state again with no choice between is a loop nobody can leave.
-WATCH_AFTER_EVENTS = 2_000
-MAX_EVENTS_WITHOUT_CHOICE = 50_000  # a loop that never repeats a state (visits() grows) still ends
 KEEP_EXAMPLES = 50                  # routes kept per kind of problem; the rest are only counted
 
 DEAD_END, ERROR, LOOP = "", "!error", "!loop"
-
-
-class EndlessLoop(StoryError):
-    """The story runs on without a choice or an ending, and never will have one."""
 
 
 @dataclass
@@ -57,8 +47,7 @@ class RouteReport:
     offered: set[str] = field(default_factory=set)                  # option ids some route is offered
     errors: list[StoryError] = field(default_factory=list)          # each distinct failure once, with its place
     cycles: list[list[str]] = field(default_factory=list)           # option ids around each circle found
-    covered: dict[str, set[int]] = field(default_factory=dict)      # label -> indexes of instructions run
-    labels_entered: set[str] = field(default_factory=set)
+    coverage: "Coverage | None" = None                              # what the routes explored ran
     counts: dict[str, int] = field(default_factory=dict)            # dead_ends/loops/failures found in all
     seconds: float = 0.0
     stopped_by: str = ""                                            # "states" or "time" when truncated
@@ -79,82 +68,6 @@ class RouteReport:
                 "truncated": self.truncated, "stopped_by": self.stopped_by, "examples": self.examples,
                 "unbounded": self.unbounded, "cycles": self.cycles, "counts": self.counts,
                 "seconds": round(self.seconds, 3)}
-
-
-# instructions that hand out an event: the explorer sees each one run
-SHOWN = frozenset({p.SAY, p.SCENE, p.SHOW, p.HIDE, p.PAUSE, p.EFFECT, p.AUDIO, p.ENDING, p.MENU})
-
-
-class Coverage:
-    """What a playthrough ran: instructions by label, menus, options offered, labels entered."""
-
-    def __init__(self, program):
-        self.covered: dict[str, set[int]] = {name: set() for name in program.labels}
-        self.menus: set[str] = set()
-        self.offered: set[str] = set()
-        self.labels: set[str] = set()
-        # labels with nothing to show are seen entered only in the visit counts
-        self.silent = {name for name, lc in program.labels.items()
-                       if not any(ins.op in SHOWN for ins in lc.code)}
-
-    def at_state(self, rt) -> None:
-        if self.silent:
-            visits = rt.state.visits
-            for name in [n for n in self.silent if n in visits]:
-                self.silent.discard(name)
-                self.labels.add(name)
-
-    def finish(self) -> None:
-        self.labels |= {name for name, done in self.covered.items() if done}
-
-
-
-
-def play_to_choice(rt: Runtime, coverage: Coverage, key) -> str | None:
-    """Advance until a choice or the end, noting what ran; returns the ending id, '' for a
-    dead end, None at a choice."""
-    advance, covered = rt.advance, coverage.covered
-    for _ in range(WATCH_AFTER_EVENTS):
-        event = advance()
-        cls = event.__class__
-        if cls is ev.Choices:
-            covered[rt._lc.name].add(rt._pc)
-            return None
-        if cls is ev.End:
-            return event.ending or ""
-        covered[rt._lc.name].add(rt._pc - 1)
-    return _play_watching(rt, coverage, key)
-
-
-def _play_watching(rt: Runtime, coverage: Coverage, key) -> str | None:
-    """play_to_choice, comparing states to find a loop (Brent's method: one saved state,
-    replaced at each power of two, so memory stays constant however long the loop)."""
-    saved, power, since = key(rt), 1, 0
-    covered = coverage.covered
-    for _ in range(MAX_EVENTS_WITHOUT_CHOICE):
-        event = rt.advance()
-        if event.__class__ is ev.Choices:
-            covered[rt._lc.name].add(rt._pc)
-            return None
-        if event.__class__ is ev.End:
-            return event.ending or ""
-        covered[rt._lc.name].add(rt._pc - 1)
-        now = key(rt)
-        if now == saved:
-            raise EndlessLoop(_loop_pos(rt), "endless loop: the story comes back to the same state "
-                                             "with no choice and no ending on the way")
-        since += 1
-        if since == power:
-            saved, power, since = now, power * 2, 0
-    raise EndlessLoop(_loop_pos(rt), f"the story shows {WATCH_AFTER_EVENTS + MAX_EVENTS_WITHOUT_CHOICE:,} "
-                                     "events with no choice and no ending (an endless loop?)")
-
-
-def _loop_pos(rt: Runtime):
-    if rt.last_jump is not None:
-        return rt.last_jump.pos
-    lc = rt.program.labels[rt.state.frame.label]
-    return lc.code[lc.index[rt.state.frame.at]].pos
 
 
 @dataclass
@@ -371,10 +284,5 @@ def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = M
         unreachable, len(explorer.ids), truncated,
         {eid: route(*where) for eid, where in explorer.examples.items()},
         explorer.coverage.menus, explorer.coverage.offered, list(explorer.errors.values()),
-        list(explorer.cycles.values()), explorer.coverage.covered, explorer.coverage.labels,
+        list(explorer.cycles.values()), explorer.coverage,
         dict(explorer.counts), time.monotonic() - started, explorer.stopped_by)
-
-
-def is_stuck(rt: Runtime) -> bool:
-    """After a StoryError: whether it came from a menu with no option left to offer."""
-    return rt.state.status == CHOOSING
