@@ -48,7 +48,9 @@ class RouteReport:
     errors: list[StoryError] = field(default_factory=list)          # each distinct failure once, with its place
     cycles: list[list[str]] = field(default_factory=list)           # option ids around each circle found
     coverage: "Coverage | None" = None                              # what the routes explored ran
-    counts: dict[str, int] = field(default_factory=dict)            # dead_ends/loops/failures found in all
+    # dead_ends/loops/failures: how many times the explorer met one (each merged state once);
+    # dead_end_routes/failure_routes/loop_routes: how many routes end so
+    counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     stopped_by: str = ""                                            # "states" or "time" when truncated
 
@@ -285,4 +287,5 @@ def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = M
         {eid: route(*where) for eid, where in explorer.examples.items()},
         explorer.coverage.menus, explorer.coverage.offered, list(explorer.errors.values()),
         list(explorer.cycles.values()), explorer.coverage,
-        dict(explorer.counts), time.monotonic() - started, explorer.stopped_by)
+        {**explorer.counts, "dead_end_routes": outcomes[DEAD_END], "failure_routes": outcomes[ERROR],
+         "loop_routes": outcomes[LOOP]}, time.monotonic() - started, explorer.stopped_by)
