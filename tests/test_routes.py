@@ -240,3 +240,20 @@ def test_our_game_explores_completely_with_no_dead_content():
     assert not report.truncated and not report.unbounded and not report.counts["dead_ends"]
     from vn.runtime.unreached import unreached
     assert unreached(load_program(SCRIPTS), report.coverage) == []
+
+
+def test_the_story_map_greys_out_what_no_route_reaches(tmp_path):
+    from vn.storymap import reached_by_routes, story_dot
+    folder = write_game(tmp_path, DEAD)
+    program = program_of(folder)
+    dot = story_dot(program.game, reached_by_routes(program))
+    lines = dot.splitlines()
+    [secret] = [line for line in lines if line.strip().startswith('"label:secret" [')]
+    assert 'xlabel="not reached by any route"' in secret
+    [bad] = [line for line in lines if line.strip().startswith('"ending:bad" [')]
+    assert 'xlabel="not reached"' in bad
+    to_secret = [line for line in lines if '"label:start" -> "label:secret"' in line]
+    assert len(to_secret) == 3 and all("(not reached)" in line and "dotted" in line for line in to_secret)
+    assert [line for line in lines if '"label:start" -> "ending:good"' in line and "not reached" not in line]
+    assert main(["graph", str(folder), "-o", str(tmp_path / "map.dot")]) == 0
+    assert (tmp_path / "map.dot").read_text() == dot

@@ -161,8 +161,13 @@ def cmd_graph(args) -> int:
         print(d.format(), file=sys.stderr)
     if result.game is None:
         return 1
+    ran = None
+    if not result.errors:
+        from .script.program import compile_game
+        from .storymap import reached_by_routes
+        ran = reached_by_routes(compile_game(result.game))   # greys out what no route reaches
     try:
-        written = write_story_map(result.game, Path(args.output))
+        written = write_story_map(result.game, Path(args.output), ran)
     except (GraphvizMissing, ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
