@@ -56,23 +56,23 @@ class Coverage:
 
 
 
-def play_to_choice(rt: Runtime, coverage: Coverage, key) -> str | None:
+def play_to_choice(rt: Runtime, coverage: Coverage, key) -> str | ev.Choices:
     """Advance until a choice or the end, noting what ran; returns the ending id, '' for a
-    dead end, None at a choice."""
+    dead end, or the Choices event at a choice."""
     advance, covered = rt.advance, coverage.covered
     for _ in range(WATCH_AFTER_EVENTS):
         event = advance()
         cls = event.__class__
         if cls is ev.Choices:
             covered[rt._lc.name].add(rt._pc)
-            return None
+            return event
         if cls is ev.End:
             return event.ending or ""
         covered[rt._lc.name].add(rt._pc - 1)
     return _play_watching(rt, coverage, key)
 
 
-def _play_watching(rt: Runtime, coverage: Coverage, key) -> str | None:
+def _play_watching(rt: Runtime, coverage: Coverage, key) -> str | ev.Choices:
     """play_to_choice, comparing states to find a loop (Brent's method: one saved state,
     replaced at each power of two, so memory stays constant however long the loop)."""
     saved, power, since = key(rt), 1, 0
@@ -81,7 +81,7 @@ def _play_watching(rt: Runtime, coverage: Coverage, key) -> str | None:
         event = rt.advance()
         if event.__class__ is ev.Choices:
             covered[rt._lc.name].add(rt._pc)
-            return None
+            return event
         if event.__class__ is ev.End:
             return event.ending or ""
         covered[rt._lc.name].add(rt._pc - 1)

@@ -99,6 +99,7 @@ class _Explorer:
         self.program = program
         self.keys = keys
         self.rt = make_runtime(program)
+        self.no_draws = ForcedRandom(self.rt)   # holds nothing to use up: one serves every arrival
         self.columns = {name: n for n, name in enumerate([*program.manifest.endings, DEAD_END, ERROR, LOOP])}
         width = len(self.columns)
         self.units = {name: tuple(int(i == n) for i in range(width)) for name, n in self.columns.items()}
@@ -144,7 +145,7 @@ class _Explorer:
             return self.zero
         rt = self.rt
         rt.restore(base)
-        rt.random = ForcedRandom(rt, drawn)
+        rt.random = ForcedRandom(rt, drawn) if drawn else self.no_draws
         try:
             if choice is not None:
                 rt.choose(choice.index)
@@ -156,7 +157,7 @@ class _Explorer:
             self.errors.setdefault((str(exc.pos), exc.message), exc)
             return self.units[ERROR]
         self.coverage.at_state(rt)
-        if outcome is not None:
+        if outcome.__class__ is str:
             if outcome == DEAD_END:
                 self._note("dead_ends", (parent, self._step(choice, drawn)))
             elif outcome not in self.examples:
@@ -178,7 +179,7 @@ class _Explorer:
         self.step.append(self._step(choice, drawn))
         self.totals.append(None)
         self.coverage.menus.add(rt.state.frame.at)
-        choices = rt.choices
+        choices = outcome.options
         self.coverage.offered.update(c.id for c in choices)
         rt.state.route = []   # the route is in the parent links; a copy per snapshot would grow with it
         return _Frame(sid, rt.snapshot(), choices, list(self.zero))

@@ -96,13 +96,13 @@ def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, k
         for _ in range(MAX_CHOICES):
             outcome = play_to_choice(rt, coverage, keys.key)
             coverage.at_state(rt)
-            if outcome is not None:
+            if outcome.__class__ is str:
                 if outcome:
                     report.endings[outcome] += 1
                 else:
                     note("out_of_content")
                 return
-            choices = rt.choices
+            choices = outcome.options
             coverage.menus.add(rt.state.frame.at)
             coverage.offered.update(c.id for c in choices)
             pick = choices[picker.randrange(len(choices))]
