@@ -40,6 +40,8 @@ CASES = [
     ("VN044", 'start:\n  - menu:\n      - text: "Go."\n        name: go\n  - if: "picks(\'start.og\') > 0"\n'
               '    then: ["x"]\n  - ending: good\n', (5, 16)),
     ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
+    ("VN055", 'start:\n  - xander: "You roll {random(1, 6)}."\n  - ending: good\n', (2, 24)),
+    ("VN056", 'start:\n  - if: "chance(50)"\n    then: ["x"]\n  - ending: good\n', (2, 17)),
 ]
 
 
@@ -138,7 +140,9 @@ def test_every_error_code_has_a_test():
                                           "VN035", "VN036", "VN037", "VN038", "VN039", "VN040",
                                           "VN111", "VN112",
                                           # test_diagnostics_guidance.py
-                                          "VN113", "VN114"}
+                                          "VN113", "VN114",
+                                          # constants and enums: test_values.py
+                                          "VN057", "VN058", "VN059", "VN119", "VN120"}
     assert set(CODES) == tested
 
 

@@ -85,8 +85,18 @@ def cmd_run(args) -> int:
             return 2
     # once the --choices list is used up, a person at a terminal carries on by hand
     code = play_text(program, choices=choices, interactive=sys.stdin.isatty() and save_to is None,
-                     on_choices_used=save_to)
+                     on_choices_used=save_to, seed=getattr(args, "seed", None))
     return 1 if save_to is not None and save_to.failed else code
+
+
+def _seed(text: str) -> int:
+    value = int(text)
+    if not 0 <= value < 2 ** 63:
+        raise ValueError(text)
+    return value
+
+
+_seed.__name__ = "seed"     # what argparse names in "invalid seed value"
 
 
 def _saver(program, slot: str):
@@ -241,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--choices", help="answer choices from this list: 1-based numbers (1,3,2) or option ids, "
                                        "as vn routes prints them")
     run.add_argument("--save", metavar="SLOT", help="save to SLOT (e.g. 3 or quick) once the --choices are used up")
+    run.add_argument("--seed", type=_seed, metavar="N",
+                     help="seed the story's random draws (0 to 2^63-1), for a repeatable run (with --text)")
     run.set_defaults(func=lambda a: cmd_run(a) if a.text else cmd_play(a))
 
     from .routes_cli import add_parser as add_routes

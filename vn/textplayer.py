@@ -18,14 +18,14 @@ def route_summary(program, state) -> list[str]:
 
 
 def play_text(program, choices: list[int | str] | None = None, interactive: bool = True, out=None, inp=None,
-              on_choices_used=None) -> int:
+              on_choices_used=None, seed: int | None = None) -> int:
     """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out.
 
     `on_choices_used(state)` is called once, at the first choice after the list is used up
-    (or at the end, if the story ends first), and play stops there."""
+    (or at the end, if the story ends first), and play stops there. `seed`: of the random draws."""
     out = out or sys.stdout
     inp = inp or sys.stdin
-    rt = Runtime(program)
+    rt = Runtime(program, seed=seed)
     names = sound_names(program.manifest)
     queue = list(choices or [])
     width = 78

@@ -11,8 +11,10 @@ taken (parent links: an example route is rebuilt by following them back), and
 the tuple of its outcome counts (shared between states with equal counts). Only
 the states on the current depth-first path hold a snapshot.
 
-A random draw (`ForcedRandom` raising `DrawNeeded`) is a branch point like a
-choice: every outcome is followed.
+A random draw is a branch point like a choice: the story plays with a
+route_draws.DrawSource, which answers each draw by its position from the outcomes
+chosen on this branch and raises DrawNeeded at a new one; the explorer then
+replays the step that drew (a choice, or the start) once per outcome.
 """
 from __future__ import annotations
 
@@ -20,9 +22,10 @@ import time
 from array import array
 from dataclasses import dataclass, field
 
-from .chance import DrawNeeded, ForcedRandom
+from .chance import DrawNeeded
 from .playthrough import Coverage, play_to_choice
-from .routekey import StateKeys
+from .route_draws import DrawSource, outcomes
+from .routekey import StateKeys, dumps
 from .runtime import Runtime, StoryError
 
 MAX_STATES = 1_000_000
@@ -78,6 +81,7 @@ class _Frame:
     id: int
     base: object            # the runtime's snapshot at this choice
     choices: tuple
+    known: dict             # the draws made on the way here, by position (the menu's own included)
     total: list
     next: int = 0
 
@@ -88,8 +92,8 @@ class _DrawFrame:
     parent: int             # the state it was reached from (-1: the start)
     base: object
     choice: object          # the Choice taken at `parent`, or None
-    drawn: tuple            # outcomes forced so far on the way
-    outcomes: tuple         # what this draw can give
+    drawn: tuple            # how the draws on the way so far show in a route ("random=4")
+    outcomes: tuple         # route_draws.Outcome: one per value this draw can give
     total: list
     next: int = 0
 
@@ -99,7 +103,7 @@ class _Explorer:
         self.program = program
         self.keys = keys
         self.rt = make_runtime(program)
-        self.no_draws = ForcedRandom(self.rt)   # holds nothing to use up: one serves every arrival
+        self.no_draws = DrawSource(self.rt)     # knows no outcome: one serves every arrival before a draw
         self.columns = {name: n for n, name in enumerate([*program.manifest.endings, DEAD_END, ERROR, LOOP])}
         width = len(self.columns)
         self.units = {name: tuple(int(i == n) for i in range(width)) for name, n in self.columns.items()}
@@ -136,22 +140,24 @@ class _Explorer:
         if len(self.found[kind]) < KEEP_EXAMPLES:
             self.found[kind].append(item)
 
-    def arrive(self, parent: int, base, choice, drawn: tuple):
-        """From the state `base`, take `choice` (if any) with the draws `drawn`, and play to the
-        next choice: a finished outcome tuple, or a frame with branches still to try."""
+    def arrive(self, parent: int, base, choice, known: dict, drawn: tuple = ()):
+        """From the state `base`, take `choice` (if any) with the draws `known` (by position;
+        `drawn` shows them in routes), and play to the next choice: a finished outcome tuple,
+        or a frame with branches still to try."""
         self.arrivals += 1
         if self.stopped_by or (self.arrivals & 255 == 0 and time.monotonic() > self.deadline
                                and self._stop("time")):
             return self.zero
         rt = self.rt
         rt.restore(base)
-        rt.random = ForcedRandom(rt, drawn) if drawn else self.no_draws
+        rt.random = DrawSource(rt, known) if known else self.no_draws
         try:
             if choice is not None:
                 rt.choose(choice.index)
             outcome = play_to_choice(rt, self.coverage, self.keys.key)
         except DrawNeeded as need:
-            return _DrawFrame(parent, base, choice, drawn, need.outcomes, list(self.zero))
+            branches = outcomes(rt.random, need, None if choice is None else choice.index)
+            return _DrawFrame(parent, base, choice, drawn, branches, list(self.zero))
         except StoryError as exc:
             self._note("failures", (parent, self._step(choice, drawn), str(exc)))
             self.errors.setdefault((str(exc.pos), exc.message), exc)
@@ -164,11 +170,13 @@ class _Explorer:
                 self.examples[outcome] = (parent, self._step(choice, drawn))
             return self.units.get(outcome) or self.zero
         key = self.keys.key(rt)
-        known = self.ids.get(key)
-        if known is not None:
-            total = self.totals[known]
+        if rt.random.known:     # after a draw, equal states may offer different options (drawn conditions)
+            key += dumps(tuple(c.id for c in outcome.options), 0)
+        merged = self.ids.get(key)
+        if merged is not None:
+            total = self.totals[merged]
             if total is None:           # on the current path: a circle
-                self._circle(known, parent, choice, drawn)
+                self._circle(merged, parent, choice, drawn)
                 return self.units[LOOP]
             return total
         if len(self.ids) >= self.max_states and self._stop("states"):
@@ -182,7 +190,7 @@ class _Explorer:
         choices = outcome.options
         self.coverage.offered.update(c.id for c in choices)
         rt.state.route = []   # the route is in the parent links; a copy per snapshot would grow with it
-        return _Frame(sid, rt.snapshot(), choices, list(self.zero))
+        return _Frame(sid, rt.snapshot(), choices, rt.random.known, list(self.zero))
 
     def _stop(self, why: str) -> bool:
         self.stopped_by = why
@@ -200,7 +208,7 @@ class _Explorer:
         """Outcome counts from the start. Depth-first with an explicit stack: a long story can
         hold thousands of choices in a row, far past Python's recursion limit."""
         self.stack: list = []
-        first = self.arrive(-1, self.rt.snapshot(), None, ())
+        first = self.arrive(-1, self.rt.snapshot(), None, {})
         if isinstance(first, tuple):
             return first
         self._push(first)
@@ -211,13 +219,13 @@ class _Explorer:
                 if top.next < len(top.choices):
                     choice = top.choices[top.next]
                     top.next += 1
-                    got = self.arrive(top.id, top.base, choice, ())
+                    got = self.arrive(top.id, top.base, choice, top.known)
                 else:
                     got = None
             elif top.next < len(top.outcomes):
-                outcome = top.outcomes[top.next]
+                branch = top.outcomes[top.next]
                 top.next += 1
-                got = self.arrive(top.parent, top.base, top.choice, top.drawn + (outcome,))
+                got = self.arrive(top.parent, top.base, top.choice, branch.known, top.drawn + (branch.id,))
             else:
                 got = None
             if got is None:
@@ -258,7 +266,7 @@ class _Explorer:
 
 def _step_text(step: tuple) -> list[str]:
     index, option, drawn = step
-    return [f"random={value}" for value in drawn] + ([option] if option else [])
+    return ([option] if option else []) + list(drawn)
 
 
 def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS,

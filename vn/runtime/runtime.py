@@ -108,6 +108,7 @@ class Runtime:
                     del st.variables[name]
         for name, value in defaults.items():
             st.variables.setdefault(name, value)
+        self.program.fit_values(st.variables)
         self._reconcile_stage()
 
     def _reconcile_stage(self) -> None:
@@ -142,6 +143,10 @@ class Runtime:
             return st.visits.get(label, 0)
         if counter == "picks":
             return st.picks.get(label, 0)
+        if counter == "random":            # a draw: `label` holds its arguments
+            return self.random.integer(*label)
+        if counter == "chance":
+            return self.random.chance(label)
         entered = st.entered.get(label)     # turns_since
         return -1 if entered is None else st.turns - entered
 
@@ -198,10 +203,15 @@ class Runtime:
         if self._offered is None:
             ins = self._lc.code[self._pc]
             once = self._once_taken()
+            # While the choice waits, its conditions' draws are not counted yet (choose() counts
+            # them): a save or a rollback to this choice draws the same again, so offers the same.
+            rng = self.state.rng
+            before = rng["draws"]
             self._offered = tuple(
                 o for o in ins.arg
                 if not (o.once and o.id in once)
                 and (o.condition is None or self._eval(o.condition, ins) is True))
+            self._menu_draws, rng["draws"] = rng["draws"] - before, before
             if not self._offered:
                 raise StoryError(ins.pos, "no option of this menu is available")
         return self._offered
@@ -331,6 +341,7 @@ class Runtime:
             raise RuntimeStateError(f"choice {index!r} is out of range: pick 0 to {len(offered) - 1}")
         option = offered[index]
         ins = self._lc.code[self._pc]
+        st.rng["draws"] += self._menu_draws
         st.route.append({"label": self._lc.name, "option": option.id,
                          "text": self._render(option.text, ins), "note": option.note})
         if option.once:

@@ -15,13 +15,13 @@ from typing import Callable, Collection, Mapping
 
 from .expr_check import check
 from .expr_parse import (
-    SYNTAX, TYPE, Binary, Call, Const, EvalError, ExprError,
+    SYNTAX, TYPE, Binary, Call, Const, Draw, EvalError, ExprError,
     Node, Unary, Var, Visits, children, parse_tree,
 )
 from .limits import MAX_NUMBER, MAX_TEXT
 
 __all__ = [
-    "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
+    "Binary", "Call", "Const", "Draw", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
     "Visits", "check", "check_template", "evaluate", "format_value", "literal", "parse", "parse_template",
 ]
 
@@ -37,6 +37,7 @@ class Expr:
     _labels: frozenset[str] = field(repr=False, compare=False)
     # (function, name) of every picks() and turns_since() read: the route explorer keys on them
     _counters: frozenset[tuple[str, str]] = field(repr=False, compare=False, default=frozenset())
+    _draws: tuple[Draw, ...] = field(repr=False, compare=False, default=())
 
     def variables(self) -> frozenset[str]:
         """The names of the variables the expression reads."""
@@ -49,25 +50,33 @@ class Expr:
     def counters(self) -> frozenset[tuple[str, str]]:
         return self._counters
 
+    def draws(self) -> tuple[Draw, ...]:
+        """The random() and chance() calls in it: empty when evaluating it never draws."""
+        return self._draws
+
 
 def _wrap(source: str, root: Node) -> Expr:
     names: set[str] = set()
     labels: set[str] = set()
     counters: set[tuple[str, str]] = set()
-    _collect(root, names, labels, counters)
-    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters))
+    draws: list[Draw] = []
+    _collect(root, names, labels, counters, draws)
+    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters),
+                tuple(draws))
 
 
-def _collect(node: Node, names: set[str], labels: set[str], counters: set) -> None:
+def _collect(node: Node, names: set[str], labels: set[str], counters: set, draws: list) -> None:
     if isinstance(node, Var):
         names.add(node.name)
+    elif isinstance(node, Draw):
+        draws.append(node)
     elif isinstance(node, Visits):
         if node.func == "visits":
             labels.add(node.label)
         else:
             counters.add((node.func, node.label))
     for child in children(node):
-        _collect(child, names, labels, counters)
+        _collect(child, names, labels, counters, draws)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -173,6 +182,8 @@ def _compile(node: Node) -> Runner:
         return _compile_binary(_OPERATORS[node.op], node.left, node.right)
     if isinstance(node, Call):
         return _compile_call(node)
+    if isinstance(node, Draw):
+        return _compile_draw(node)
     if node.func != "visits":
         return _compile_counter(node.func, node.label)
     return _compile_visits(node.label)
@@ -247,6 +258,22 @@ def _compile_counter(func: str, name: str) -> Runner:
             return visits(name, func)
         except (KeyError, TypeError):
             raise EvalError(f"{func}() cannot be counted here") from None
+    return run
+
+
+def _compile_draw(node: Draw) -> Runner:
+    # The draw comes from the runtime, through the callable that answers visits(): it is asked
+    # with the arguments and the function's name. Arguments are evaluated left to right first,
+    # so a run draws in the same order every time.
+    func = node.func
+    if func == "chance":
+        (p,) = (_compile(arg) for arg in node.args)
+        return lambda v, s: s(p(v, s), "chance")
+    a, b = (_compile(arg) for arg in node.args)
+
+    def run(v: Mapping[str, object], draw) -> object:
+        low = a(v, draw)
+        return draw((low, b(v, draw)), "random")
     return run
 
 

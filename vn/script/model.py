@@ -302,6 +302,8 @@ class Manifest:
     variables: dict[str, Variable] = field(default_factory=dict)
     endings: dict[str, EndingDef] = field(default_factory=dict)
     sounds: dict[str, SoundDef] = field(default_factory=dict)
+    # read like variables, never assigned; a state always takes their values from here
+    constants: dict[str, Variable] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import model as m
 from .expr import Expr, Template
+from .values import assigned_value
 
 # opcodes
 SAY, SET, MENU, BRANCH, GOTO, JUMP, CALL, RETURN, SCENE, SHOW, HIDE, PAUSE, EFFECT, ENDING, END = range(15)
@@ -67,7 +68,20 @@ class Program:
         return self.game.manifest
 
     def defaults(self) -> dict[str, object]:
-        return {name: v.default for name, v in self.manifest.variables.items()}
+        """Every variable's starting value, and the constants' values (read the same way)."""
+        out = {name: v.default for name, v in self.manifest.variables.items()}
+        out.update((name, c.default) for name, c in self.manifest.constants.items())
+        return out
+
+    def fit_values(self, variables: dict[str, object]) -> None:
+        """Fit a restored state's values to the manifest: constants take their current values, and
+        an enum holding a name it no longer has goes back to its default."""
+        for name, c in self.manifest.constants.items():
+            variables[name] = c.default
+        for name, v in self.manifest.variables.items():
+            names = getattr(v.type, "values", None)
+            if names is not None and variables.get(name) not in names:
+                variables[name] = v.default
 
     def line_ids(self) -> list[str]:
         return [i.id if i.op == SAY else i.arg.prompt[0] for lc in self.labels.values() for i in lc.code
@@ -75,8 +89,11 @@ class Program:
 
 
 class _Compiler:
-    def __init__(self, label: str):
+    def __init__(self, label: str, manifest: m.Manifest | None = None):
         self.lc = LabelCode(label)
+        variables = manifest.variables if manifest else {}
+        self.var_types = {name: v.type for name, v in variables.items()}
+        self.declared = set(variables) | set(manifest.constants if manifest else ())
         self.uses_visits = False
         self.counters: set[tuple[str, str]] = set()
 
@@ -99,6 +116,9 @@ class _Compiler:
         for s in body:
             getattr(self, "c_" + type(s).__name__.lower())(s)
 
+    def assigns(self, assigns) -> tuple[tuple[str, Expr], ...]:
+        return tuple((a.name, assigned_value(a.value, self.var_types.get(a.name), self.declared)) for a in assigns)
+
     def c_say(self, s: m.Say) -> None:
         self.note_expr(s.text)
         self.emit(SAY, s.id, s.pos, (s.speaker, s.text))
@@ -106,7 +126,7 @@ class _Compiler:
     def c_set(self, s: m.Set) -> None:
         for a in s.assigns:
             self.note_expr(a.value)
-        self.emit(SET, s.id, s.pos, tuple((a.name, a.value) for a in s.assigns))
+        self.emit(SET, s.id, s.pos, self.assigns(s.assigns))
 
     def c_menu(self, s: m.Menu) -> None:
         at = self.emit(MENU, s.id, s.pos)
@@ -123,7 +143,7 @@ class _Compiler:
             else:
                 exits.append(self.emit(GOTO, f"{o.id}/next", o.pos))
             options.append(OptionCode(n, o.id, o.text, o.condition, o.once,
-                                      tuple((a.name, a.value) for a in o.assigns), start, o.note,
+                                      self.assigns(o.assigns), start, o.note,
                                       o.condition_pos, f"{self.lc.name}.{o.name}" if o.name else ""))
         end = len(self.lc.code)
         for e in exits:
@@ -185,7 +205,7 @@ def compile_game(game: m.Game) -> Program:
     uses_visits = False
     counters: set[tuple[str, str]] = set()
     for name, label in game.labels.items():
-        c = _Compiler(name)
+        c = _Compiler(name, game.manifest)
         c.block(label.body)
         c.emit(END, f"{name}/end", label.pos)
         lc = c.lc

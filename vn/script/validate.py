@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from . import model as m
 from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
-from .expr import check, check_template
+from .expr import Const, Var, check, check_template
+from .expr_check import EnumType
 from .foreign import unknown_speaker_hint
 from .statements import STATEMENT_KEYS
+from .values import assigned_value
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
@@ -24,6 +26,8 @@ class Validator:
         self.labels = labels
         self.sources = sources
         self.var_types = {name: v.type for name, v in manifest.variables.items()}
+        self.declared = set(self.var_types) | set(manifest.constants)
+        self.var_types.update((name, c.type) for name, c in manifest.constants.items())   # read alike
         self.diags: list[Diagnostic] = []
         self.ids: dict[str, Pos] = {}
         self.picks = named_options(labels)    # 'label.name' -> where the first of that name is
@@ -43,13 +47,34 @@ class Validator:
             return
         result, errors = check(expr, self.var_types, self.labels, self.picks)
         self.expr_errors(errors, where)
+        self.settled_draws(expr, where)
         if not errors and result is not bool:
             self.report(where, "VN015", f"a condition must be true or false, this is {_type_name(result)}",
                         "compare it, e.g. 'humanity > 2'")
 
+    def settled_draws(self, expr, where: Pos) -> None:
+        """VN119: a draw whose literal arguments leave it one outcome is no draw at all."""
+        for draw in expr.draws():
+            values = [a.value for a in draw.args if isinstance(a, Const) and type(a.value) in (int, float)]
+            if len(values) != len(draw.args):
+                continue
+            if draw.func == "random" and values[0] == values[1]:
+                message, hint = f"random({values[0]}, {values[1]}) is always {values[0]}", f"write {values[0]}"
+            elif draw.func == "chance" and values[0] in (0, 1):
+                message = f"chance({values[0]}) is always {'true' if values[0] else 'false'}"
+                hint = "write true or false, or a probability between 0 and 1"
+            else:
+                continue
+            self.report(where.shifted(draw.column), "VN119", message, hint, WARNING)
+
     def text(self, template, where: Pos) -> None:
         if not template.is_plain:
             self.expr_errors(check_template(template, self.var_types, self.labels, self.picks), where)
+            for offset in template_draws(template):
+                # a text is rendered again whenever it is shown (a menu, the history, a reload)
+                self.report(where.shifted(offset), "VN055", "a text cannot draw: random() and chance() "
+                            "would give another value each time it is shown",
+                            "draw in a 'set' step first, as in set: {roll: 'random(1, 6)'}, and write {roll}")
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
@@ -65,17 +90,32 @@ class Validator:
 
     def assigns(self, assigns) -> None:
         for a in assigns:
+            if a.name in self.manifest.constants:
+                self.report(a.pos, "VN057", f"'{a.name}' is a constant: it cannot be set",
+                            "declare it under 'variables' in game.yaml to change it")
+                continue
             if a.name not in self.var_types:
                 self.report(a.pos, "VN008", f"unknown variable '{a.name}'",
                             did_you_mean(a.name, self.var_types) or "declare it under 'variables' in game.yaml")
                 continue
-            result, errors = check(a.value, self.var_types, self.labels, self.picks)
-            self.expr_errors(errors, a.value_pos)
             want = self.var_types[a.name]
-            if not errors and result is not want and not (want is float and result is int):
+            value = assigned_value(a.value, want, self.declared)
+            if isinstance(want, EnumType) and isinstance(value.root, Var) and value.root.name not in self.declared:
+                self.report(a.value_pos, "VN059", *want.problem(value.root.name))   # a misspelt name
+                continue
+            result, errors = check(value, self.var_types, self.labels, self.picks)
+            self.expr_errors(errors, a.value_pos)
+            self.settled_draws(value, a.value_pos)
+            if isinstance(want, EnumType) and not errors and result is str and isinstance(value.root, Const):
+                found = want.problem(value.root.value)
+                if found:
+                    self.report(a.value_pos.shifted(value.root.column), "VN059", found[0], found[1])
+                continue
+            if not errors and result != want and not (want is float and result is int):
                 self.report(a.value_pos, "VN015",
                             f"'{a.name}' holds {_type_name(want)}, this value is {_type_name(result)}",
-                            "assign a value of the variable's type")
+                            f"assign one of its names, as in {a.name}: {want.values[0]}" if isinstance(want, EnumType)
+                            else "assign a value of the variable's type")
 
     # -- statements ---------------------------------------------------------
     def block(self, body) -> None:
@@ -183,6 +223,12 @@ class Validator:
         return self.diags
 
 
+def template_draws(template) -> list[int]:
+    """Where each interpolated expression that draws starts in the template's text."""
+    exprs = [p for p in template.parts if not isinstance(p, str)]
+    return [offset for expr, offset in zip(exprs, template._offsets) if expr.draws()]
+
+
 def label_targets(body) -> set[str]:
     """Every label a block can jump to or call, however deeply nested."""
     out: set[str] = set()
@@ -233,6 +279,8 @@ def reachable_labels(start: str, labels: dict[str, m.Label]) -> set[str]:
 
 
 def _type_name(t) -> str:
+    if isinstance(t, EnumType):
+        return f"an {t}"
     return {bool: "true/false", int: "a whole number", float: "a number", str: "text"}.get(t, "unknown")
 
 
