@@ -257,3 +257,30 @@ def test_the_story_map_greys_out_what_no_route_reaches(tmp_path):
     assert [line for line in lines if '"label:start" -> "ending:good"' in line and "not reached" not in line]
     assert main(["graph", str(folder), "-o", str(tmp_path / "map.dot")]) == 0
     assert (tmp_path / "map.dot").read_text() == dot
+
+
+def test_the_sampler_draws_with_each_playthroughs_seed_and_its_routes_replay_with_it(tmp_path, capsys):
+    story = """
+        start:
+          - set: {humanity: "random(1, 4)"}
+          - menu:
+              - text: "Go on"
+                if: "humanity < 4"
+                jump: out
+              - text: "Only on a roll of 9"
+                if: "humanity == 9"
+                jump: out
+        out:
+          - ending: good
+    """
+    folder = write_game(tmp_path, story)
+    program = program_of(folder)
+    explored = explore_routes(program)
+    assert explored.endings["good"] == 3 and explored.counts["failure_routes"] == 1
+    sample = sample_routes(program, 400, seed=3)
+    assert sample.draws and 0.15 < sample.counts["out_of_choices"] / 400 < 0.35
+    stuck = sample.out_of_choices[0]
+    assert stuck.choices == [] and main(["run", "--text", str(folder), "--seed", str(stuck.seed)]) == 1
+    assert "no option of this menu is available" in capsys.readouterr().err
+    assert main(["routes", str(folder), "--sample", "400", "--seed", "3"]) == 1
+    assert f"replay: --seed {stuck.seed}\n" in capsys.readouterr().out

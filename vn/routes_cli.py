@@ -148,10 +148,14 @@ def _print_sample(program, sample, heading: bool = True) -> None:
         for message, routes in _grouped([(route, route.message) for route in found]).items():
             if message:
                 print(f"   {message}")
-            shown = {",".join(map(str, r.choices)): r for r in routes}     # the same route found twice, once
+            shown: dict = {}
+            for route in routes:                # the same route found twice is shown once
+                shown.setdefault(",".join(map(str, route.choices)), route)
             for route in list(shown.values())[:3]:
-                numbers = ",".join(map(str, route.choices)) or "(no choice)"
-                print(f"     replay: --choices {numbers}" if len(route.choices) <= 200 else
+                seed = f"--seed {route.seed}" if sample.draws else ""
+                numbers = ",".join(map(str, route.choices))
+                replay = " ".join(part for part in (seed, numbers and "--choices " + numbers) if part)
+                print(f"     replay: {replay or '(no choice needed)'}" if len(route.choices) <= 200 else
                       f"     after {len(route.choices):,} choices (seed {route.seed}); the first 50: "
                       f"--choices {','.join(map(str, route.choices[:50]))}")
     if heading:

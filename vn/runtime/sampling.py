@@ -14,7 +14,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .routekey import StateKeys
+from .routekey import StateKeys, expressions
 from .playthrough import Coverage, EndlessLoop, is_stuck, play_to_choice
 from .routes import KEEP_EXAMPLES
 from .runtime import Runtime, StoryError
@@ -46,6 +46,7 @@ class SampleReport:
     coverage: Coverage | None = None
     seconds: float = 0.0
     stopped_by: str = ""                        # "time" when the time ran out before `runs` were made
+    draws: bool = False                         # the story draws at random: a replay needs its seed
 
     @property
     def ok(self) -> bool:
@@ -64,7 +65,8 @@ class SampleReport:
 def sample_routes(program, runs: int = SAMPLES, seed: int = 0, max_seconds: float = SAMPLE_SECONDS,
                   make_runtime=Runtime) -> SampleReport:
     started = time.monotonic()
-    report = SampleReport(0, seed, coverage=Coverage(program))
+    report = SampleReport(0, seed, coverage=Coverage(program),
+                          draws=any(expr.draws() for expr in expressions(program)))
     keys = StateKeys(program)
     errors: dict[tuple, StoryError] = {}
     for n in range(runs):
