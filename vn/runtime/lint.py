@@ -13,8 +13,9 @@ from .sampling import SampleReport, sample_routes
 from .unreached import LABEL, MENU, unreached
 
 CHECK_STATES = 50_000  # enough for a large branching game; past it `vn check` samples instead
-CHECK_SECONDS = 3.0    # and the same when a story's states are cheap to count but slow to play
+CHECK_SECONDS = 1.5    # and the same when a story's states are cheap to count but slow to play
 CHECK_SAMPLES = 2_000  # random playthroughs then: a defect on 1 route in 20 is all but sure to show
+SAMPLE_SECONDS = 1.5   # however many of them fit in this time
 LISTED = 5             # unseen items named in VN124; the rest are counted
 
 
@@ -95,5 +96,5 @@ def _unseen(program: p.Program, report: RouteReport, sample: SampleReport) -> li
 def check_routes(program: p.Program, max_states: int = CHECK_STATES,
                  max_seconds: float = CHECK_SECONDS) -> list[Diagnostic]:
     report = explore_routes(program, max_states, max_seconds)
-    sample = sample_routes(program, CHECK_SAMPLES, 0, max_seconds) if report.truncated else None
+    sample = sample_routes(program, CHECK_SAMPLES, 0, SAMPLE_SECONDS) if report.truncated else None
     return route_warnings(program, report, sample)

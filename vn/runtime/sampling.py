@@ -20,7 +20,7 @@ from .routes import KEEP_EXAMPLES
 from .runtime import Runtime, StoryError
 
 SAMPLES = 2_000
-MAX_CHOICES = 5_000     # a playthrough still going after this many choices is counted as endless
+MAX_CHOICES = 20_000    # a playthrough still going after this many choices is counted as endless
 SAMPLE_SECONDS = 60.0
 
 
