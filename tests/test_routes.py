@@ -43,7 +43,7 @@ def test_a_tree_of_switches_counts_each_leaf_once(tmp_path):
     assert report.endings["good"] == sum(math.comb(8, k) for k in range(4, 9))
 
 
-def test_a_circle_makes_routes_unbounded_and_is_named(tmp_path):
+def test_a_circle_makes_routes_unbounded_and_is_named(tmp_path, capsys):
     story = """
         start:
           - menu:
@@ -60,6 +60,9 @@ def test_a_circle_makes_routes_unbounded_and_is_named(tmp_path):
     assert report.unbounded and report.cycles == [["wait"]]
     assert report.loops == [["wait"]]
     assert report.endings["good"] == 1       # the routes that go round no circle
+    assert main(["routes", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "Routes are unbounded" in out and "the circle: wait > and round again" in out
 
 
 def test_a_truncated_exploration_never_calls_a_reachable_ending_unreachable(tmp_path, capsys):

@@ -78,9 +78,13 @@ def _print_report(program, report, sample) -> None:
               f"({report.seconds:.1f} s). Counts cover only the routes explored; endings they miss are "
               "'not reached within the budget', not unreachable.")
     else:
-        many = "unbounded: routes can go round a circle any number of times, so" if report.unbounded else ""
-        print(f"{report.routes:,} distinct routes{' (' + many + ' these are the ones that go round none)' if many else ''}"
-              f" ({report.states:,} choice states explored in {report.seconds:.2f} s)")
+        explored = f"({report.states:,} choice states explored in {report.seconds:.2f} s)"
+        if report.unbounded:
+            ends = report.routes - report.counts.get("loop_routes", 0)
+            print(f"Routes are unbounded: a route can go round a circle any number of times. {ends:,} reach "
+                  f"an end without going round one {explored}")
+        else:
+            print(f"{report.routes:,} distinct routes {explored}")
     print("Endings:")
     for eid, n in report.endings.items():
         where = ""
@@ -95,12 +99,12 @@ def _print_report(program, report, sample) -> None:
                     else "; nor in the sample"
         print(f"  {titles[eid]:<24} {n:>8,} route{'s' * (n != 1)}{where}")
     for label, key, items in (("Dead ends (stop without an ending)", "dead_ends", report.dead_ends),
-                              ("Loops (return to a state already passed)", "loops", report.loops)):
+                              ("Circles (routes that come back to a state they passed)", "loops", report.loops)):
         print(f"{label}: {report.counts.get(key, 0) or 'none'}")
         for path in items[:SHOWN_ROUTES]:
             print("   after " + (" > ".join(path) or "no choice") + "\n     replay: " + _replay(program, path))
     for ring in report.cycles[:SHOWN_ROUTES]:
-        print("   circle: " + " > ".join(ring) + " > back to the start of the circle")
+        print("   the circle: " + " > ".join(ring) + " > and round again")
     if report.failures:
         print(f"Run-time errors: {report.counts.get('failures', len(report.failures))}")
         for error, paths in _grouped(report.failures).items():
