@@ -32,7 +32,7 @@ def _replay(program, route: list[str]) -> str:
 
 def cmd_routes(args, load) -> int:
     from .runtime.lint import CHECK_SAMPLES
-    from .runtime.routes import MAX_STATES, explore_routes
+    from .runtime.routes import MAX_SECONDS, MAX_STATES, explore_routes
     from .runtime.sampling import sample_routes
     program, _ = load(args.dir)
     if program is None:
@@ -49,8 +49,10 @@ def cmd_routes(args, load) -> int:
         else:
             _print_sample(program, sample)
         return 0 if sample.ok else 1
-    report = explore_routes(program, args.max_states or MAX_STATES, seconds or 60.0)
-    sample = sample_routes(program, CHECK_SAMPLES, args.seed, seconds or 60.0) if report.truncated else None
+    budget = seconds or MAX_SECONDS
+    report = explore_routes(program, args.max_states or MAX_STATES, budget)
+    # past the budget, a quarter of it again for random playthroughs
+    sample = sample_routes(program, CHECK_SAMPLES, args.seed, budget / 4) if report.truncated else None
     if args.json:
         data = report.to_json()
         data["sample"] = sample.to_json() if sample else None
@@ -74,7 +76,7 @@ def _print_report(program, report, sample) -> None:
     titles = {eid: e.title for eid, e in program.manifest.endings.items()}
     if report.truncated:
         limit = "states" if report.stopped_by == "states" else "time"
-        print(f"Exploration stopped: the budget of {limit} ran out after {report.states:,} choice states "
+        print(f"Exploration stopped early: the budget of {limit} ran out after {report.states:,} choice states "
               f"({report.seconds:.1f} s). Counts cover only the routes explored; endings they miss are "
               "'not reached within the budget', not unreachable.")
     else:
@@ -173,7 +175,8 @@ def add_parser(sub, default_dir: str, load) -> None:
     routes = sub.add_parser("routes", help="explore every route; report endings, dead ends and dead content")
     routes.add_argument("dir", nargs="?", default=default_dir)
     routes.add_argument("--json", action="store_true")
-    routes.add_argument("--budget", metavar="TIME", help="stop exploring after this long (e.g. 10s, 2m; default 60s)")
+    routes.add_argument("--budget", metavar="TIME", help="stop exploring after this long (e.g. 30s, 2m; default 10s), "
+                                                                "then sample for a quarter of it")
     routes.add_argument("--max-states", type=int, metavar="N", help="stop exploring after N choice states "
                                                                      "(default 1,000,000)")
     routes.add_argument("--sample", type=int, metavar="N",

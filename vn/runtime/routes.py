@@ -29,7 +29,7 @@ from .routekey import StateKeys, dumps
 from .runtime import Runtime, StoryError
 
 MAX_STATES = 1_000_000
-MAX_SECONDS = 60.0
+MAX_SECONDS = 10.0
 KEEP_EXAMPLES = 50                  # routes kept per kind of problem; the rest are only counted
 
 DEAD_END, ERROR, LOOP = "", "!error", "!loop"

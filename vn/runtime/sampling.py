@@ -74,7 +74,10 @@ def sample_routes(program, runs: int = SAMPLES, seed: int = 0, max_seconds: floa
             report.stopped_by = "time"
             break
         play_seed = (seed * 1_000_003 + n) % (1 << 63)
-        _playthrough(program, make_runtime, play_seed, random.Random(play_seed), keys, report, errors)
+        if not _playthrough(program, make_runtime, play_seed, random.Random(play_seed), keys, report, errors,
+                            started + max_seconds if n else float("inf")):
+            report.stopped_by = "time"       # cut short: neither an ending nor a fault, so not counted
+            break
         report.runs += 1
     report.errors = list(errors.values())
     report.coverage.finish()
@@ -82,7 +85,9 @@ def sample_routes(program, runs: int = SAMPLES, seed: int = 0, max_seconds: floa
     return report
 
 
-def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, keys, report, errors) -> None:
+def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, keys, report, errors,
+                 deadline: float) -> bool:
+    """One playthrough, noted in `report`; False when the deadline came first."""
     rt = make_runtime(program, seed=play_seed)
     coverage = report.coverage
     numbers: list[int] = []
@@ -95,7 +100,9 @@ def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, k
             found.append(SampledRoute(list(numbers), list(options), play_seed, message))
 
     try:
-        for _ in range(MAX_CHOICES):
+        for made in range(MAX_CHOICES):
+            if made & 255 == 255 and time.monotonic() > deadline:
+                return False
             outcome = play_to_choice(rt, coverage, keys.key)
             coverage.at_state(rt)
             if outcome.__class__ is str:
@@ -103,7 +110,7 @@ def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, k
                     report.endings[outcome] += 1
                 else:
                     note("out_of_content")
-                return
+                return True
             choices = outcome.options
             coverage.menus.add(rt.state.frame.at)
             coverage.offered.update(c.id for c in choices)
@@ -118,3 +125,4 @@ def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, k
     except StoryError as exc:
         errors.setdefault((str(exc.pos), exc.message), exc)
         note("out_of_choices" if is_stuck(rt) else "failures", str(exc))
+    return True
