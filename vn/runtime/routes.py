@@ -11,6 +11,10 @@ taken (parent links: an example route is rebuilt by following them back), and
 the tuple of its outcome counts (shared between states with equal counts). Only
 the states on the current depth-first path hold a snapshot.
 
+A route that comes back to a state on the current path has found a circle: the
+routes are then unbounded (any number of turns round it). The circle is named by
+its options, and the counts are of the routes that go round none.
+
 A random draw is a branch point like a choice: the story plays with a
 route_draws.DrawSource, which answers each draw by its position from the outcomes
 chosen on this branch and raises DrawNeeded at a new one; the explorer then
@@ -108,10 +112,10 @@ class _Explorer:
         width = len(self.columns)
         self.units = {name: tuple(int(i == n) for i in range(width)) for name, n in self.columns.items()}
         self.zero = (0,) * width
-        self.ids: dict[tuple, int] = {}
+        self.ids: dict[bytes, int] = {}     # merge key -> state
         self.parent = array("q")        # state -> the state it was first reached from
         self.step = array("q")          # state -> the step taken there (index into self.steps)
-        self.steps: list[tuple] = []    # (option index, option id, draws forced on the way)
+        self.steps: list[tuple] = []    # (option index, option id, the draws after it as routes show them)
         self.step_ids: dict[tuple, int] = {}
         self.totals: list = []          # state -> outcome counts; None while on the depth-first path
         self.shared: dict[tuple, tuple] = {}
