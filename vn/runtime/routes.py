@@ -163,6 +163,7 @@ class _Explorer:
             branches = outcomes(rt.random, need, None if choice is None else choice.index)
             return _DrawFrame(parent, base, choice, drawn, branches, list(self.zero))
         except StoryError as exc:
+            self.coverage.at_state(rt)      # what it entered before failing was reached all the same
             self._note("failures", (parent, self._step(choice, drawn), str(exc)))
             self.errors.setdefault((str(exc.pos), exc.message), exc)
             return self.units[ERROR]

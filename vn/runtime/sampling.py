@@ -123,6 +123,7 @@ def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, k
     except EndlessLoop as exc:
         note("endless", str(exc))
     except StoryError as exc:
+        coverage.at_state(rt)
         errors.setdefault((str(exc.pos), exc.message), exc)
         note("out_of_choices" if is_stuck(rt) else "failures", str(exc))
     return True
