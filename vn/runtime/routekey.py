@@ -115,7 +115,7 @@ class StateKeys:
             bit = self.once_bits[option_id] = 1 << len(self.once_bits)
         return bit
 
-    def key(self, rt) -> tuple:
+    def key(self, rt) -> bytes:
         if not self.reduced:
             return self.full_key(rt)
         st = rt.state
@@ -141,9 +141,9 @@ class StateKeys:
         return dumps((where, stack, self.variables(st.variables), once, tuple(counts), extra), 0)
 
     @staticmethod
-    def full_key(rt) -> tuple:
+    def full_key(rt) -> bytes:
         """Everything the state holds that could steer what comes next."""
         st = rt.state
-        return (st.frame.label, st.frame.at, tuple((f.label, f.at) for f in st.stack),
-                tuple(sorted(st.variables.items())), tuple(sorted(st.once)), tuple(sorted(st.visits.items())),
-                tuple(sorted(st.picks.items())), st.turns, tuple(sorted(st.entered.items())))
+        return dumps((st.frame.label, st.frame.at, tuple((f.label, f.at) for f in st.stack),
+                      tuple(sorted(st.variables.items())), tuple(sorted(st.once)), tuple(sorted(st.visits.items())),
+                      tuple(sorted(st.picks.items())), st.turns, tuple(sorted(st.entered.items()))), 0)
