@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 
 SHOWN_ROUTES = 10
 
@@ -40,7 +41,7 @@ def cmd_routes(args, load) -> int:
     try:
         seconds = parse_budget(args.budget) if args.budget else None
     except ValueError as exc:
-        print(f"error: {exc}")
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.sample:
         sample = sample_routes(program, args.sample, args.seed, seconds or 600.0)
