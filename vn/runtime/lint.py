@@ -26,12 +26,11 @@ def route_warnings(program: p.Program, report: RouteReport, sample: SampleReport
                         "some route reaches this and fails; 'vn routes' shows the choices that lead here")
              for e in errors.values()]
     if report.truncated:
-        budget = "states" if report.stopped_by == "states" else "seconds"
+        why = "the limit of states" if report.stopped_by == "states" else f"its time ran out, {report.seconds:.1f} s"
         after = (f"; {sample.runs:,} random playthroughs were played instead" if sample else "")
         diags.append(Diagnostic(manifest.start_pos, "VN107",
-                                f"route exploration stopped after {report.states:,} choice states (its budget of "
-                                f"{budget} ran out){after}, so unreachable endings, impossible choices and dead "
-                                "content were not checked",
+                                f"route exploration stopped after {report.states:,} choice states ({why}){after}, "
+                                "so unreachable endings, impossible choices and dead content were not checked",
                                 "run 'vn routes --budget 60s' for a longer exploration, 'vn routes --sample 10000' "
                                 "for more playthroughs, or simplify the state (fewer counters)", WARNING))
         if sample is not None:
