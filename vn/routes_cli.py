@@ -76,10 +76,10 @@ def _unseen(program, report, sample) -> list[str]:
 def _print_report(program, report, sample) -> None:
     titles = {eid: e.title for eid, e in program.manifest.endings.items()}
     if report.truncated:
-        limit = "states" if report.stopped_by == "states" else "time"
-        print(f"Exploration stopped early: the budget of {limit} ran out after {report.states:,} choice states "
-              f"({report.seconds:.1f} s). Counts cover only the routes explored; endings they miss are "
-              "'not reached within the budget', not unreachable.")
+        limit = "the limit of states" if report.stopped_by == "states" else "the time budget"
+        print(f"Exploration stopped early, after {report.states:,} choice states ({report.seconds:.1f} s): {limit} "
+              "was reached. Counts cover only the routes explored; endings they miss are 'not reached within "
+              "the budget', not unreachable.")
     else:
         explored = f"({report.states:,} choice states explored in {report.seconds:.2f} s)"
         if report.unbounded:
