@@ -18,7 +18,7 @@ def route_summary(program, state) -> list[str]:
     return out
 
 
-def play_text(program, choices: list[int] | None = None, interactive: bool = True, out=None, inp=None,
+def play_text(program, choices: list[int | str] | None = None, interactive: bool = True, out=None, inp=None,
               on_choices_used=None, seed: int | None = None) -> int:
     """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out.
 
@@ -114,10 +114,16 @@ def _place(at) -> str:
     return f"{round(at * 100)}% across"
 
 
-def _pick(event: ev.Choices, queue: list[int], interactive: bool, out, inp) -> int | None:
+def _pick(event: ev.Choices, queue: list[int | str], interactive: bool, out, inp) -> int | None:
     count = len(event.options)
     if queue:
         n = queue.pop(0)
+        if isinstance(n, str):      # an option id, as `vn routes` prints routes
+            index = next((c.index for c in event.options if c.id == n), None)
+            if index is not None:
+                return index
+            print(f"  (option '{n}' is not on offer here; choosing 1)", file=out)
+            return 0
         if not 1 <= n <= count:
             print(f"  (choice {n} is not on offer; choosing 1)", file=out)
             n = 1
