@@ -234,8 +234,13 @@ def test_hot_reload_follows_a_line_into_a_sub_label(tmp_path):
 
 def test_routes_graph_and_text_player_know_sub_labels(tmp_path):
     program = program_of(tmp_path, CELLAR.replace("visits('door')", "1").replace("{picks('door.knock')}", ""))
-    report = explore_routes(program)
-    assert report.endings["good"] >= 1 and not report.dead_ends and not report.failures
+    # counts shown in text are kept exact in the explorer's key, so the street's line would make
+    # every knock a new state: explore a copy that shows none
+    bounded = program_of(tmp_path / "bounded", CELLAR.replace("visits('door')", "1")
+                         .replace("{picks('door.knock')}", "").replace("{picks('cellar.door.knock')}", "some")
+                         .replace("{visits('cellar.door')}", "more"))
+    report = explore_routes(bounded)
+    assert report.endings["good"] >= 1 and not report.truncated and not report.dead_ends and not report.failures
     dot = story_dot(program.game)
     assert '"label:cellar" -> "label:cellar.door" [style=dotted, color="#444444", label="falls through"];' in dot
     assert '"label:street" -> "label:cellar.door" [style=solid' in dot

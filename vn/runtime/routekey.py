@@ -18,8 +18,12 @@ explore with both and compare what they find.
 from __future__ import annotations
 
 import math
-from marshal import dumps
 from operator import itemgetter
+
+try:
+    from _blake2 import blake2b     # the class hashlib hands out, without mapping OpenSSL
+except ImportError:
+    from hashlib import blake2b
 
 from ..script import program as p
 from ..script.expr import Binary, Const, Expr, Visits
@@ -135,15 +139,20 @@ class StateKeys:
         if self.all_visits or self.all_counters:
             extra = (tuple(sorted(st.visits.items())), tuple(sorted(st.picks.items())),
                      tuple(sorted((k, st.turns - v) for k, v in st.entered.items())))
-        # as bytes: a third of the tuple's size, and a million states must fit in memory. Format 0
-        # writes every value out in full (no back-references, no interning flags), so equal values
-        # always give equal bytes; the bytes are only compared, never read back.
-        return dumps((where, stack, self.variables(st.variables), once, tuple(counts), extra), 0)
+        return packed((where, stack, self.variables(st.variables), once, tuple(counts), extra))
 
     @staticmethod
     def full_key(rt) -> bytes:
         """Everything the state holds that could steer what comes next."""
         st = rt.state
-        return dumps((st.frame.label, st.frame.at, tuple((f.label, f.at) for f in st.stack),
-                      tuple(sorted(st.variables.items())), tuple(sorted(st.once)), tuple(sorted(st.visits.items())),
-                      tuple(sorted(st.picks.items())), st.turns, tuple(sorted(st.entered.items()))), 0)
+        return packed((st.frame.label, st.frame.at, tuple((f.label, f.at) for f in st.stack),
+                       tuple(sorted(st.variables.items())), tuple(sorted(st.once)), tuple(sorted(st.visits.items())),
+                       tuple(sorted(st.picks.items())), st.turns, tuple(sorted(st.entered.items()))))
+
+
+def packed(key: tuple) -> bytes:
+    """A key as 16 bytes: a million states must fit in memory, and a tuple of small values
+    takes ten times that. The repr of ints, floats, bools and strings in tuples is exact, so
+    equal keys give equal digests; two different keys share one with odds of 2^-128 a pair,
+    far below any chance of a memory fault on the machine running the search."""
+    return blake2b(repr(key).encode(), digest_size=16).digest()

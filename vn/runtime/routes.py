@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from .chance import DrawNeeded
 from .playthrough import Coverage, play_to_choice
 from .route_draws import DrawSource, outcomes
-from .routekey import StateKeys, dumps
+from .routekey import StateKeys, packed
 from .runtime import Runtime, StoryError
 
 MAX_STATES = 1_000_000
@@ -176,7 +176,7 @@ class _Explorer:
             return self.units.get(outcome) or self.zero
         key = self.keys.key(rt)
         if rt.random.known:     # after a draw, equal states may offer different options (drawn conditions)
-            key += dumps(tuple(c.id for c in outcome.options), 0)
+            key += packed(tuple(c.id for c in outcome.options))
         merged = self.ids.get(key)
         if merged is not None:
             total = self.totals[merged]
