@@ -34,9 +34,11 @@ from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
 from .pictures.cache import PictureCache
+from .readability import Readability
 from .scene_loader import SceneLoader
 from .screen import Screen
 from .theme import Theme
+from .widgets.focus import draw_focus_ring
 from .widgets.toast import Toasts, write_failure
 
 FPS = 60
@@ -58,6 +60,8 @@ class App:
         if self.settings.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(True)
         self.theme = Theme.load(assets_dir() / "theme.json")
+        self.theme.set_readability(Readability.of(self.settings))
+        self._restyle_wanted = False
         self.toasts = Toasts(self.theme)
         self.audio = AudioEngine(settings=self.settings, story_dir=self.scripts_dir, background=paint_in_background,
                                  notice=lambda text: self.toasts.show(text, "warning"))   # opened after frame 1
@@ -152,6 +156,7 @@ class App:
         self.persistent.settings = self.settings
         if self.settings.fullscreen != self.display.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(self.settings.fullscreen)
+        self.restyle()
         return True
 
     def show_title(self) -> None:
@@ -188,6 +193,27 @@ class App:
     def settings_changed(self) -> None:
         self._persistent_dirty = True
         self.save_persistent()
+
+    def request_restyle(self) -> None:
+        """The text scale, font, spacing or contrast changed: lay the screens out again once
+        this frame's updates are done (never in the middle of a screen's own handling)."""
+        self._restyle_wanted = True
+
+    def restyle(self) -> None:
+        """Apply the settings' readability to the theme; if it changed, pygame_gui starts
+        afresh with the new fonts and every screen on the stack is laid out again, from the
+        bottom up (screen.restyle: most are made again as they were made, the game keeps its
+        story and lays out its box and choices anew)."""
+        self._restyle_wanted = False
+        if not self.theme.set_readability(Readability.of(self.settings)):
+            return
+        for screen in self.screens:
+            screen.drop_elements()
+        self._ui = None
+        for n, screen in enumerate(list(self.screens)):
+            self.screens[n] = screen.restyle()
+            if n < len(self.screens) - 1:
+                self.screens[n].cover()
 
     def save_persistent(self) -> None:
         """Write endings, seen lines and settings if anything changed. A disk that refuses
@@ -303,6 +329,8 @@ class App:
             screen.update(dt)
             if not screen.animates_below:
                 break
+        if self._restyle_wanted:
+            self.restyle()
         self.toasts.update(dt)
         self.audio.update(dt)
         self._since_persisted += dt
@@ -324,6 +352,8 @@ class App:
             screen.draw(canvas)
         if self._ui is not None:
             self._ui.draw_ui(canvas)
+        if self.screens:
+            draw_focus_ring(canvas, self.theme, self.screens[-1].focus_rect())
         self.toasts.draw(canvas)
         if self.dev is not None:
             self.dev.draw(canvas)

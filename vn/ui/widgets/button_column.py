@@ -19,6 +19,14 @@ NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
 
 
+def button_size(theme, object_id: str, labels, width: int, height: int, pad: tuple[int, int] = (44, 16)):
+    """(width, height) of buttons that hold `labels` in the theme's font for `object_id`: at least
+    the given size, larger when the text scale makes the words larger."""
+    font = theme.gui_font(object_id)
+    widest = max((font.size(label)[0] for label in labels), default=0)
+    return max(width, widest + pad[0]), max(height, font.get_linesize() + pad[1])
+
+
 @dataclass(frozen=True)
 class Entry:
     key: object          # what process_event returns when this button is pressed
@@ -29,7 +37,7 @@ class Entry:
 class ButtonColumn:
     def __init__(self, ui, entries: list[Entry], *, left: int, top: int, width: int, height: int,
                  gap: int, object_id: str, container=None, number_keys: bool = False,
-                 horizontal: bool = False):
+                 horizontal: bool = False, per_column: int | None = None):
         self.entries = entries
         self.number_keys = number_keys
         self.horizontal = horizontal
@@ -39,7 +47,9 @@ class ButtonColumn:
             if horizontal:
                 rect = pygame.Rect(left + n * (width + gap), top, width, height)
             else:
-                rect = pygame.Rect(left, top + n * (height + gap), width, height)
+                # a column too long for the screen (a large text size) goes on in a second one
+                column, row = divmod(n, per_column or len(entries))
+                rect = pygame.Rect(left + column * (width + gap * 2), top + row * (height + gap), width, height)
             button = UIButton(rect, entry.text, manager=ui, container=container, object_id=object_id)
             if not entry.enabled:
                 button.disable()
@@ -54,6 +64,12 @@ class ButtonColumn:
     @property
     def bottom(self) -> int:
         return self.buttons[-1].relative_rect.bottom if self.buttons else 0
+
+    def focus_rect(self):
+        """The focused button's rect, for the focus ring; None when nothing is focused."""
+        if self.focus is None or self.focus >= len(self.buttons) or not self.buttons[self.focus].visible:
+            return None
+        return pygame.Rect(self.buttons[self.focus].rect)
 
     def set_focus(self, index: int | None) -> None:
         if self.focus is not None and self.focus < len(self.buttons):

@@ -68,8 +68,10 @@ def card_text(text: object) -> str:
 class SlotCard:
     """The card for `slot`; `info` is None for an empty slot."""
 
-    def __init__(self, theme: Theme, slot: str, info: SaveInfo | None, action: str):
+    def __init__(self, theme: Theme, slot: str, info: SaveInfo | None, action: str,
+                 size: tuple[int, int] = CARD_SIZE):
         self.theme = theme
+        self.size = size
         self.slot = slot
         self.info = info
         self.thumbnail = decode_png(info.thumbnail) if info is not None and info.ok else None
@@ -86,13 +88,13 @@ class SlotCard:
     # -- painting -----------------------------------------------------------------------
     def _paint(self, action: str) -> pygame.Surface:
         theme = self.theme
-        card = pygame.Surface(CARD_SIZE, pygame.SRCALPHA)
+        card = pygame.Surface(self.size, pygame.SRCALPHA)
         rect = card.get_rect()
         radius = 12
         bg = theme.colour("slot.card", "refused_bg" if self.refused else "dark_bg")
         pygame.draw.rect(card, bg, rect, border_radius=radius)
         pygame.draw.rect(card, theme.colour("slot.card", "normal_border"), rect, 1, border_radius=radius)
-        thumb_rect = pygame.Rect((PAD, PAD), THUMB)
+        thumb_rect = pygame.Rect((PAD, PAD), (THUMB[0], min(THUMB[1], self.size[1] - 2 * PAD)))
         self._paint_picture(card, thumb_rect)
         width = CARD_SIZE[0] - TEXT_LEFT - PAD - 4
         title = render_tracked(theme.font("slot.title"), slot_title(self.slot).upper(),
@@ -106,7 +108,7 @@ class SlotCard:
         y += title.get_height() + 8
         if self.empty:
             self._paint_rows(card, y, width, "slot.scene", "Empty")
-            self._paint_rows(card, y + 34, width, "slot.quote", action)
+            self._paint_rows(card, y + theme.font("slot.scene").get_linesize(), width, "slot.quote", action)
         elif self.refused:
             y = self._paint_rows(card, y, width, "slot.scene", "Refused")
             reason = card_text(self.info.reason)
@@ -119,7 +121,7 @@ class SlotCard:
             if last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
                 self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(last_line)}\u201d")
             if not info.same_script:
-                self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, CARD_SIZE[1] - PAD), right=True)
+                self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, self.size[1] - PAD), right=True)
         return card
 
     def _paint_rows(self, card: pygame.Surface, y: int, width: int, element: str, text: str,
@@ -130,6 +132,8 @@ class SlotCard:
         if len(rows) > max_rows:
             rows = rows[:max_rows - 1] + [" ".join(rows[max_rows - 1:])]
         for n, row in enumerate(rows):
+            if y + font.get_height() > self.size[1] - PAD // 2:
+                break       # at a large text size a card shows what fits, never text over its edge
             surface = font.render(fit(font, row, width) if n == len(rows) - 1 else row, True, colour)
             card.blit(surface, (TEXT_LEFT, y))
             y += font.get_linesize()
