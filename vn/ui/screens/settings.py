@@ -344,7 +344,9 @@ class SettingsScreen(Screen):
         self._draw_section_and_page(surface)
         if self.focus in self.layout:
             band = self.layout[self.focus].band
-            pygame.draw.rect(surface, self.theme.colour("screen.panel", "focus"), band, border_radius=10)
+            tint = pygame.Surface(band.size, pygame.SRCALPHA)
+            pygame.draw.rect(tint, self.theme.colour("screen.panel", "focus"), tint.get_rect(), border_radius=10)
+            surface.blit(tint, band)
         for page, text, pos in self._text:
             if page == self.page:
                 surface.blit(text, pos)
