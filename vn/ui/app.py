@@ -1,23 +1,14 @@
-"""The app: owns the window, the logical canvas, the pygame_gui manager, the
-settings and the screen stack, and runs the frame loop.
+"""The app: owns the window, the logical canvas, the pygame_gui manager, the settings and the
+screen stack, and runs the frame loop.
 
-One frame (`step`) is: read the window's events, map mouse positions to logical
-coordinates, give each event to pygame_gui and then (unless pygame_gui consumed
-it) to the top screen; update pygame_gui and the screens; draw the screens from
-the topmost opaque one up, then pygame_gui's elements; present. `run()` paces
-frames by what is on screen (pacing.py: full rate while something moves fast,
-less while only ambient animation runs, none while the window is hidden);
-`run_frames()` steps with a fixed dt and never waits, which is how tests and
-screenshots drive the very same loop.
-
-Screens are reached by name through `self.nav` (navigation.py), which imports each
-one where it is first shown: start-up loads only what the first frame needs, and no
-screen imports the app or another screen.
-
-Once the story is loaded the app also keeps what outlives a screen: the save
-store, the persistent data (endings, lines seen, the settings, which it loads
-at start-up and writes back at the moments listed in `save_persistent`'s
-callers), and the toasts drawn over every screen.
+One frame (`step`): read the window's events, map mouse positions to logical coordinates, give
+each event to pygame_gui and then (unless consumed) to the top screen; update; draw the screens
+from the topmost opaque one up, then pygame_gui's elements and the focus ring; present. `run()`
+paces frames by what is on screen (pacing.py); `run_frames()` steps with a fixed dt and never
+waits, which is how tests and screenshots drive the very same loop. Screens are reached by name
+through `self.nav` (navigation.py). Once the story is loaded the app also keeps what outlives a
+screen: the save store, the persistent data (endings, lines seen, the settings, loaded at
+start-up and written back where `save_persistent` is called), and the toasts.
 """
 from __future__ import annotations
 
@@ -28,7 +19,7 @@ import pygame
 
 from ..paths import assets_dir
 from .audio import AudioEngine
-from .display import LOGICAL_SIZE, Display, choose_presenter
+from .display import LOGICAL_SIZE, Display, choose_presenter, is_fullscreen_key
 from .fonts import drawable
 from .navigation import Navigator
 from .pacing import FramePacer
@@ -195,25 +186,12 @@ class App:
         self.save_persistent()
 
     def request_restyle(self) -> None:
-        """The text scale, font, spacing or contrast changed: lay the screens out again once
-        this frame's updates are done (never in the middle of a screen's own handling)."""
+        """Readability settings changed: lay the screens out again once this frame's updates are done."""
         self._restyle_wanted = True
 
     def restyle(self) -> None:
-        """Apply the settings' readability to the theme; if it changed, pygame_gui starts
-        afresh with the new fonts and every screen on the stack is laid out again, from the
-        bottom up (screen.restyle: most are made again as they were made, the game keeps its
-        story and lays out its box and choices anew)."""
-        self._restyle_wanted = False
-        if not self.theme.set_readability(Readability.of(self.settings)):
-            return
-        for screen in self.screens:
-            screen.drop_elements()
-        self._ui = None
-        for n, screen in enumerate(list(self.screens)):
-            self.screens[n] = screen.restyle()
-            if n < len(self.screens) - 1:
-                self.screens[n].cover()
+        from .restyle import restyle_stack
+        restyle_stack(self)
 
     def save_persistent(self) -> None:
         """Write endings, seen lines and settings if anything changed. A disk that refuses
@@ -299,7 +277,7 @@ class App:
         if event.type == pygame.WINDOWSIZECHANGED:
             self.display.resize((event.x, event.y))
             return
-        if event.type == pygame.KEYDOWN and _is_fullscreen_key(event):
+        if event.type == pygame.KEYDOWN and is_fullscreen_key(event):
             self.set_fullscreen(not self.display.fullscreen)
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_m and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
@@ -419,9 +397,3 @@ class App:
         manifest = self.program.manifest if self.program is not None else None
         plain = (self.theme.colour("title.screen", "top_bg"), self.theme.colour("title.screen", "bottom_bg"))
         return build_scene(manifest, background, variant, self.pictures.picture, plain)
-
-
-def _is_fullscreen_key(event) -> bool:
-    if event.key == pygame.K_F11:
-        return True
-    return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and bool(event.mod & pygame.KMOD_ALT)
