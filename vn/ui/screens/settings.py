@@ -222,10 +222,14 @@ class SettingsScreen(Screen):
         element = self._element(self.focus)
         return pygame.Rect(element.rect) if element is not None else None
 
-    def carry_over(self, old: Screen) -> None:
-        focus = getattr(old, "focus", None)
+    def restyle(self) -> "SettingsScreen":
+        """Laid out again in place (the player is here, and whoever holds this screen keeps it),
+        on the row the player was on."""
+        focus = self.focus
+        self.__init__(self.app)
         if focus in self.order:
             self.set_focus(focus)
+        return self
 
     # -- state <-> widgets ----------------------------------------------------------------
     def _refresh(self) -> None:
