@@ -46,9 +46,10 @@ def test_new_settings_read_back_clamped():
     assert Settings.from_dict({"text_size": 0.1}).text_size == 0.75
 
 
-@pytest.mark.parametrize("scale", [0.75, 1.0, 2.0])
-def test_settings_rows_fit_their_page_and_every_description_is_whole(scripts_dir, scale):
-    app, player = open_app(scripts_dir, text_size=scale)
+@pytest.mark.parametrize("scale, dyslexia, spacing", [(0.75, False, 1.0), (1.0, False, 1.0), (2.0, False, 1.0),
+                                                     (2.0, True, 2.0)])
+def test_settings_rows_fit_their_page_and_every_description_is_whole(scripts_dir, scale, dyslexia, spacing):
+    app, player = open_app(scripts_dir, text_size=scale, dyslexia_font=dyslexia, line_spacing=spacing)
     try:
         player.click(app.top.menu.button("settings"))
         screen = app.top
@@ -65,7 +66,8 @@ def test_settings_rows_fit_their_page_and_every_description_is_whole(scripts_dir
             assert " ".join(placed.description_rows) == spec.description
             font = screen.fonts.description
             assert all(font.size(row)[0] <= placed.band.width for row in placed.description_rows)
-            bottom = placed.description_pos[1] + len(placed.description_rows) * font.get_linesize()
+            assert placed.description_step >= font.get_linesize()
+            bottom = placed.description_pos[1] + len(placed.description_rows) * placed.description_step
             assert bottom <= placed.band.bottom
         # the buttons along the bottom stay on the panel and apart
         assert_laid_out([pygame.Rect(b.rect) for b in (screen.back_button, *screen.page_buttons.values())],

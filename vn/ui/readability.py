@@ -30,6 +30,7 @@ DYSLEXIA_NAME = "opendyslexic"
 DYSLEXIA_FILES = {"regular_path": "OpenDyslexic-Regular.woff", "bold_path": "OpenDyslexic-Bold.woff",
                   "italic_path": "OpenDyslexic-Italic.woff", "bold_italic_path": "OpenDyslexic-BoldItalic.woff"}
 BLACK, WHITE, YELLOW = "#000000ff", "#ffffffff", "#ffd200ff"
+FOCUS_TINT = "#ffd20030"        # a band behind white text: faint, so the text keeps its contrast
 TRANSPARENT_BELOW = 32          # a fill this faint is a hover tint over something painted: it stays
 LIGHT_ABOVE = 0.3               # relative luminance of a fill that takes black text
 STATES = ("normal", "hovered", "selected", "active", "disabled")
@@ -134,8 +135,10 @@ def _high_contrast(colours: dict) -> dict:
             out[key] = _hex(pygame.Color(c.r, c.g, c.b, 255)) if is_light else BLACK
         elif "border" in key or key == "frame":
             out[key] = WHITE if key.startswith("normal") or key == "frame" else YELLOW
-        elif key in ("accent", "marker", "focus", "filled_bar"):
+        elif key in ("accent", "marker", "filled_bar"):
             out[key] = YELLOW
+        elif key == "focus":
+            out[key] = FOCUS_TINT
         elif key == "warning":
             out[key] = "#ffb0a4ff"
         elif "shadow" in key:

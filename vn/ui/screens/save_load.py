@@ -24,7 +24,7 @@ from ..widgets.focus import FocusCycle
 from ..text_layout import wrap
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
-from ..widgets.slot_card import CARD_SIZE, PAD, THUMB, SlotCard
+from ..widgets.slot_card import CARD_SIZE, COMPACT_ABOVE, PAD, THUMB, SlotCard
 
 SAVE, LOAD = "save", "load"
 PAGES = 4                       # numbered pages, of COLUMNS x ROWS slots each
@@ -58,13 +58,16 @@ class SaveLoadScreen(Screen):
         self.store = app.saves
         self._veil = paint_veil(self.theme)
         self._panel = paint_panel(self.theme, PANEL.size, opaque=True)
-        self._kicker = paint_kicker(self.theme, "Saves")
+        # at a large text size the heading says it alone, and the key hint is shorter, for the cards' room
+        compact = self.theme.scale > COMPACT_ABOVE
+        self._kicker = paint_kicker(self.theme, "Saves") if not compact else pygame.Surface((1, 0))
         heading_font, heading_colour = self.theme.font("screen.heading"), self.theme.colour("screen.heading")
         self._headings = {SAVE: heading_font.render("Save the story", True, heading_colour),
                           LOAD: heading_font.render("Load a story", True, heading_colour)}
         hint_font = self.theme.font("screen.hint")
         self._hint = [hint_font.render(row, True, self.theme.colour("screen.hint")) for row in wrap(
-            hint_font, "Arrows move \u00b7 Tab goes round \u00b7 Enter picks \u00b7 Delete removes \u00b7 "
+            hint_font, "Arrows, Tab \u00b7 Enter \u00b7 Delete \u00b7 PageUp/PageDown \u00b7 Esc" if compact else
+            "Arrows move \u00b7 Tab goes round \u00b7 Enter picks \u00b7 Delete removes \u00b7 "
             "PageUp/PageDown turn pages \u00b7 Esc goes back", PANEL.width - 80)]
         back = button_size(self.theme, "#panel_button", ("Back",), 130, 46)
         self.back_button = self.own(UIButton(pygame.Rect((PANEL.right - 56 - back[0], PANEL.y + 40), back), "Back",

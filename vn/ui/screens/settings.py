@@ -32,7 +32,6 @@ from ..preferences import AUTO_DELAY_RANGE, LINE_SPACING_RANGE, TEXT_SIZE_RANGE,
 from ..pacing import ACTIVE, STILL
 from ..readability import scaled_size
 from ..screen import Screen
-from ..text_layout import line_height
 
 PANEL = pygame.Rect(20, 10, LOGICAL_SIZE[0] - 40, LOGICAL_SIZE[1] - 20)
 INSET = 40
@@ -189,7 +188,7 @@ class SettingsScreen(Screen):
             x, y = placed.description_pos
             for row in placed.description_rows:
                 out.append((placed.page, fonts.description.render(row, True, hint_colour), (x, y)))
-                y += line_height(fonts.description, fonts.spacing)
+                y += placed.description_step
         return out
 
     def description_rows(self, row: int) -> list[str]:

@@ -231,8 +231,11 @@ class TitleScreen(Screen):
             label_width = self.ui.get_theme().get_font(["#menu_button"]).size("Endings")[0]
             surface.blit(self._endings_badge, (button.x + 22 + label_width + 14,
                                                button.centery - self._endings_badge.get_height() // 2))
-        surface.blit(self._footer, (LOGICAL_SIZE[0] - self._footer.get_width() - 32,
-                                    LOGICAL_SIZE[1] - self._footer.get_height() - 24))
+        at = (LOGICAL_SIZE[0] - self._footer.get_width() - 32, LOGICAL_SIZE[1] - self._footer.get_height() - 24)
+        if self.theme.high_contrast:     # no words straight on the scenery: a plate of their own
+            pygame.draw.rect(surface, self.theme.colour("title.screen", "dark_bg"),
+                             self._footer.get_rect(topleft=at).inflate(16, 8), border_radius=6)
+        surface.blit(self._footer, at)
 
     def _draw_backdrop(self, surface: pygame.Surface) -> None:
         if self.scene is None:

@@ -33,18 +33,20 @@ PREMUL = pygame.BLEND_PREMULTIPLIED
 OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
 
 
-ROWS_AT_LEAST = 3           # the box grows with the text size to hold this many rows
+TALLEST_BOX = 0.6          # of the screen's height, however large the text and its spacing
 
 
 def box_rect(theme: Theme) -> pygame.Rect:
-    """The box: the theme's height, or taller when the text size needs it for ROWS_AT_LEAST rows."""
+    """The box: the theme's height at the usual text size; with larger text or wider spacing
+    its text area grows alike, so a line keeps about as many rows as the theme meant."""
     margin = theme.misc("dialogue.box", "margin", 56)
     bottom = theme.misc("dialogue.box", "bottom_margin", 22)
     padding = theme.misc("dialogue.box", "padding", 46)
     text_top = theme.misc("dialogue.box", "text_top", 38)
-    font = theme.font("dialogue.text")
-    rows = ROWS_AT_LEAST * line_height(font, theme.misc("dialogue.text", "line_spacing", 1.35))
-    height = max(theme.misc("dialogue.box", "height", 190), text_top + rows + padding // 2)
+    height = theme.misc("dialogue.box", "height", 190)
+    growth = max(1.0, theme.scale * theme.readability.line_spacing) - 1.0
+    height = min(round(LOGICAL_SIZE[1] * TALLEST_BOX),
+                 height + round((height - text_top - padding // 2) * growth)) if growth else height
     return pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
 
 

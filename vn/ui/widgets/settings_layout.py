@@ -43,6 +43,7 @@ class PlacedRow:
     value: pygame.Rect | None   # a slider's value, right of it
     description_rows: list[str] = field(default_factory=list)
     description_pos: tuple[int, int] = (0, 0)
+    description_step: int = 0       # pixels from one description row to the next
     preview_pos: tuple[int, int] | None = None     # the preview line's bottom left
 
 
@@ -59,13 +60,22 @@ def layout_rows(specs: list[RowSpec], fonts: Fonts, area: pygame.Rect, toggle_si
                 value_width: int) -> tuple[list[PlacedRow], int]:
     """Every row placed within `area` (the panel's inside, below the heading and above the
     buttons); (rows, number of pages)."""
-    columns = max(1, min(2, (area.width + COLUMN_GAP) // (MIN_COLUMN + COLUMN_GAP)))
+    # a column holds a label and a slider side by side, with its description in a few rows
+    least = max(MIN_COLUMN, fonts.label.size("Auto-advance delay")[0] + SLIDER_WIDTH + VALUE_GAP + value_width
+                + 16 + 2 * BAND_PAD)
+    columns = max(1, min(2, (area.width + COLUMN_GAP) // (least + COLUMN_GAP)))
     width = (area.width - (columns - 1) * COLUMN_GAP) // columns
     placed: list[PlacedRow] = []
     page, column, y = 0, 0, area.top
     section = specs[0].section if specs else ""
     for spec in specs:
-        row = _place(spec, fonts, width, toggle_size, value_width)
+        spacing = fonts.spacing
+        row = _place(spec, fonts, width, toggle_size, value_width, spacing)
+        while row[0] > area.height and spacing > 1.0:
+            # a row taller than a page (the largest text at the widest spacing): its description
+            # closes up its spacing, never its words, until the row fits
+            spacing = max(1.0, spacing - 0.25)
+            row = _place(spec, fonts, width, toggle_size, value_width, spacing)
         new_section = spec.section != section
         section = spec.section
         if (new_section and y > area.top) or (y + row[0] > area.bottom and y > area.top):
@@ -78,7 +88,7 @@ def layout_rows(specs: list[RowSpec], fonts: Fonts, area: pygame.Rect, toggle_si
     return placed, page + 1
 
 
-def _place(spec: RowSpec, fonts: Fonts, width: int, toggle_size, value_width):
+def _place(spec: RowSpec, fonts: Fonts, width: int, toggle_size, value_width, spacing: float):
     """(height, label rows, label height, control size, stacked) of a row in a column `width` wide."""
     control = toggle_size if spec.kind == "toggle" else (SLIDER_WIDTH + VALUE_GAP + value_width, toggle_size[1])
     inner = width - 2 * BAND_PAD
@@ -88,14 +98,15 @@ def _place(spec: RowSpec, fonts: Fonts, width: int, toggle_size, value_width):
     label_height = len(label_rows) * fonts.label.get_linesize()
     top_height = label_height + control[1] + 6 if stacked else max(label_height, control[1])
     description = wrap(fonts.description, spec.description, inner) if spec.description else []
-    height = top_height + len(description) * line_height(fonts.description, fonts.spacing)
+    step = line_height(fonts.description, spacing)
+    height = top_height + len(description) * step
     if spec.preview:
         height += fonts.preview.get_linesize() + 4
-    return height + 2 * BAND_PAD, label_rows, label_height, control, stacked, description
+    return height + 2 * BAND_PAD, label_rows, label_height, control, stacked, description, step
 
 
 def _at(spec: RowSpec, row, page: int, left: int, top: int, width: int) -> PlacedRow:
-    height, label_rows, label_height, control, stacked, description = row
+    height, label_rows, label_height, control, stacked, description, step = row
     inner_left, inner_top = left + BAND_PAD, top + BAND_PAD
     if stacked:
         control_rect = pygame.Rect((inner_left, inner_top + label_height + 6), control)
@@ -113,7 +124,7 @@ def _at(spec: RowSpec, row, page: int, left: int, top: int, width: int) -> Place
         value = pygame.Rect(slider.right + VALUE_GAP, control_rect.y, control_rect.width - SLIDER_WIDTH - VALUE_GAP,
                             control_rect.height)
     placed = PlacedRow(spec, page, pygame.Rect(left, top, width, height), label_rows, (inner_left, label_y),
-                       slider, value, description, (inner_left, below))
+                       slider, value, description, (inner_left, below), step)
     if spec.preview:
         placed.preview_pos = (inner_left, top + height - BAND_PAD)     # its bottom left
     return placed

@@ -29,6 +29,7 @@ THUMB = (208, 117)
 TEXT_LEFT = PAD + THUMB[0] + 18
 
 
+COMPACT_ABOVE = 1.25     # text scale above which a card closes up its gaps
 MAX_CARD_TEXT = 600      # characters of a save's text a card considers: it shows three rows at most
 MAX_HOURS = 999_999
 
@@ -100,12 +101,17 @@ class SlotCard:
         title = render_tracked(theme.font("slot.title"), slot_title(self.slot).upper(),
                                theme.colour("slot.title", "warning" if self.refused else "normal_text"),
                                theme.misc("slot.title", "tracking", 0))
-        y = PAD + 2
+        compact = theme.scale > COMPACT_ABOVE
+        y = PAD // 2 if compact else PAD + 2
         card.blit(title, (TEXT_LEFT, y))
-        if self.info is not None and self.info.ok:
-            date = theme.font("slot.date").render(when_text(info_when(self.info)), True, theme.colour("slot.date"))
+        date_text = when_text(info_when(self.info)) if self.info is not None and self.info.ok else ""
+        date_font = theme.font("slot.date")
+        # the date beside the slot's name when both fit; at a large text size, a row of its own
+        beside = title.get_width() + 16 + date_font.size(date_text)[0] <= width
+        if date_text and beside:
+            date = date_font.render(date_text, True, theme.colour("slot.date"))
             card.blit(date, (CARD_SIZE[0] - PAD - 4 - date.get_width(), y))
-        y += title.get_height() + 8
+        y += title.get_height() + (2 if compact else 8)
         if self.empty:
             self._paint_rows(card, y, width, "slot.scene", "Empty")
             self._paint_rows(card, y + theme.font("slot.scene").get_linesize(), width, "slot.quote", action)
@@ -117,6 +123,8 @@ class SlotCard:
             info = self.info
             scene, summary, last_line = card_text(info.scene), card_text(info.summary), card_text(info.last_line)
             y = self._paint_rows(card, y, width, "slot.scene", scene or "Somewhere in the story")
+            if date_text and not beside:
+                y = self._paint_rows(card, y, width, "slot.date", date_text)
             after = self._paint_rows(card, y + 2, width, "slot.summary", summary or "No choices made yet", max_rows=2)
             if last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
                 self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(last_line)}\u201d")
