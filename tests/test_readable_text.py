@@ -265,3 +265,39 @@ def test_high_contrast_box_is_opaque_with_body_text_at_seven_to_one(scripts_dir)
             assert contrast(app.theme.colour(element), background) >= 7
     finally:
         app.close()
+
+
+def test_a_note_longer_than_the_screen_scrolls_to_its_last_row_by_keys(scripts_dir):
+    app, player = open_app(scripts_dir, text_size=2.0, dyslexia_font=True, line_spacing=2.0)
+    try:
+        player.click(app.top.menu.button("new"))
+        note = app.top
+        assert note.scrolls and SCREEN.contains(note.panel_rect)
+        assert note._visible_rows(note.scroll)[1] < len(note._rows)
+        for _ in range(len(note._rows)):
+            player.key(pygame.K_DOWN)
+        assert note._visible_rows(note.scroll)[1] == len(note._rows)      # the last row is shown
+        for _ in range(len(note._rows)):
+            player.key(pygame.K_UP)
+        assert note.scroll == 0
+    finally:
+        app.close()
+
+
+def test_the_game_is_laid_out_again_in_place_when_the_text_grows(player, app):
+    game = player.start_game()
+    for _ in range(300):
+        player.frames(1)
+        if game.dialogue.line is not None:
+            break
+    line, box = game.dialogue.line, game.dialogue.rect
+    player.key(pygame.K_ESCAPE)
+    player.click(app.top.menu.button("settings"))
+    app.settings.text_size = 1.6
+    app.top._restyle_pending = True
+    player.frames(2)
+    player.key(pygame.K_ESCAPE)
+    player.key(pygame.K_ESCAPE)
+    assert app.top is game                      # the same story, not a new one
+    assert game.dialogue.line is line
+    assert game.dialogue.rect.height > box.height and SCREEN.contains(game.dialogue.rect)

@@ -36,19 +36,22 @@ class ContentNoteScreen(Screen):
         body_font = self.theme.font("screen.body")
         spacing = line_height(body_font, self.theme.misc("screen.body", "line_spacing", 1.4))
         colour = self.theme.colour("screen.body")
-        self.text_width = min(WIDEST_TEXT, max(TEXT_WIDTH, round(TEXT_WIDTH * self.theme.scale)))
-        self._rows: list[pygame.Surface | None] = []   # None: the gap between paragraphs
-        for n, paragraph in enumerate(paragraphs(app.program.manifest.content_note)):
-            if n:
-                self._rows.append(None)
-            self._rows += [body_font.render(row, True, colour) for row in wrap(body_font, paragraph, self.text_width)]
         self._row_height = spacing
         self._kicker = paint_kicker(self.theme, "Content note")
         self._heading = self.theme.font("screen.heading").render(
             "Before you begin", True, self.theme.colour("screen.heading"))
         width, height = button_size(self.theme, "#panel_button", ("Back", "Continue"), BUTTON_WIDTH, BUTTON_HEIGHT)
-        text_height = sum(spacing if row else spacing // 2 for row in self._rows)
         fixed = 64 + self._kicker.get_height() + 14 + self._heading.get_height() + 28 + 40 + height + 48
+        # larger text (or a wider font) first widens the note, up to WIDEST_TEXT, before it scrolls
+        note = paragraphs(app.program.manifest.content_note)
+        for text_width in range(TEXT_WIDTH, WIDEST_TEXT + 1, 60):
+            rows = self._wrap(body_font, note, text_width)
+            text_height = sum(spacing if row is not None else spacing // 2 for row in rows)
+            if text_height <= LOGICAL_SIZE[1] - 2 * SCREEN_MARGIN - fixed:
+                break
+        self.text_width = text_width
+        self._rows: list[pygame.Surface | None] = [body_font.render(row, True, colour) if row is not None else None
+                                                   for row in rows]     # None: the gap between paragraphs
         # a note longer than the screen scrolls (arrows, wheel) in a window of whole rows
         self.text_room = min(text_height, LOGICAL_SIZE[1] - 2 * SCREEN_MARGIN - fixed)
         self.scroll = 0             # rows scrolled past
@@ -68,6 +71,15 @@ class ContentNoteScreen(Screen):
         key = opening_scene(self.app.program)
         if key is not None:
             self.app.scenes.prepare(key)
+
+    @staticmethod
+    def _wrap(font, note: list[str], width: int) -> list[str | None]:
+        rows: list[str | None] = []
+        for n, paragraph in enumerate(note):
+            if n:
+                rows.append(None)
+            rows += wrap(font, paragraph, width)
+        return rows
 
     def focus_rect(self):
         return self.buttons.focus_rect()
