@@ -162,42 +162,68 @@ def walk(player, screen, key=pygame.K_TAB, limit=60) -> list[pygame.Rect]:
     return rings
 
 
+def press_on(player, screen, target, key=pygame.K_DOWN) -> None:
+    """Move the focus with `key` until it is on `target` (a gui element), then press Enter."""
+    for _ in range(40):
+        if screen.focus_rect() == pygame.Rect(target.rect):
+            player.key(pygame.K_RETURN)
+            return
+        player.key(key)
+    raise AssertionError("the keys never reached it")
+
+
 def test_keys_alone_reach_every_control_with_a_ring(player, app):
+    """Every screen driven by key presses only, from the title through a game to the error
+    screen: each control gets the focus, and the ring, in turn."""
     title = app.top
     assert len(walk(player, title, pygame.K_DOWN)) == sum(b.is_enabled for b in title.menu.buttons)
-    player.click(title.menu.button("settings"))
+    press_on(player, title, title.menu.button("settings"))
     settings = app.top
-    from vn.ui.screens.settings import BACK
     seen = set()
     for _ in range(len(settings.order)):
         player.key(pygame.K_DOWN)
         seen.add(settings.focus)
         assert settings.focus_rect() is not None
-    assert seen == set(settings.order) and BACK in seen
-    player.key(pygame.K_ESCAPE)
-    player.click(title.menu.button("endings"))
+    assert seen == set(settings.order)
+    press_on(player, settings, settings.back_button)
+    assert app.top is title
+    press_on(player, title, title.menu.button("endings"))
     assert walk(player, app.top) == [pygame.Rect(app.top.back_button.rect)]
     player.key(pygame.K_RETURN)
     assert app.top is title
-    player.click(title.menu.button("new"))
+    press_on(player, title, title.menu.button("new"))
     note = app.top
     assert len(walk(player, note)) == 2
-    player.click(note.buttons.button("continue"))
+    press_on(player, note, note.buttons.button("continue"), pygame.K_TAB)
     game = app.top
-    game.open_history()
-    player.frames(2)
-    assert walk(player, app.top) == [pygame.Rect(app.top.back_button.rect)]
+    for _ in range(300):
+        player.frames(1)
+        if game.dialogue.line is not None:
+            break
+    player.key(pygame.K_l)
+    history = app.top
+    assert walk(player, history) == [pygame.Rect(history.back_button.rect)]
     player.key(pygame.K_RETURN)
     assert app.top is game
     player.key(pygame.K_ESCAPE)
     menu = app.top
     assert len(walk(player, menu, pygame.K_DOWN)) == len(menu.menu.buttons)
-    player.click(menu.menu.button("save"))
+    press_on(player, menu, menu.menu.button("save"))
     saves = app.top
     rings = walk(player, saves)
-    assert len(rings) == len(saves.cycle.entries)
-    controls = [pygame.Rect(e.rect) for _, e in saves.cycle.entries]
-    assert sorted(map(tuple, rings)) == sorted(map(tuple, controls))
+    assert sorted(map(tuple, rings)) == sorted(tuple(pygame.Rect(e.rect)) for _, e in saves.cycle.entries)
+    press_on(player, saves, saves.card_buttons[0], pygame.K_TAB)         # saves into the empty slot
+    press_on(player, saves, saves.card_buttons[0], pygame.K_TAB)         # a filled one asks first
+    confirm = app.top
+    assert len(walk(player, confirm)) == 2
+    player.key(pygame.K_ESCAPE)
+    assert app.top is saves
+    press_on(player, saves, saves.delete_buttons["1"], pygame.K_TAB)
+    assert len(walk(player, app.top)) == 2
+    player.key(pygame.K_ESCAPE)
+    app.nav.reset("error", "The scripts could not be read.", via="for_exception")
+    error = app.top
+    assert len(walk(player, error)) == len(error.actions.buttons)
 
 
 def test_the_ring_is_drawn_around_the_focused_control(player, app):
