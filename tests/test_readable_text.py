@@ -327,3 +327,29 @@ def test_the_game_is_laid_out_again_in_place_when_the_text_grows(player, app):
     assert app.top is game                      # the same story, not a new one
     assert game.dialogue.line is line
     assert game.dialogue.rect.height > box.height and SCREEN.contains(game.dialogue.rect)
+
+
+# -- high contrast from any theme's colours (a story's own too) --------------------------------
+from hypothesis import given, strategies as st  # noqa: E402
+
+from vn.ui.readability import Readability, readable  # noqa: E402
+
+colour = st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255), st.integers(0, 255)).map(
+    lambda c: "#%02x%02x%02x%02x" % c)
+STATE_KEYS = [f"{state}_{part}" for state in ("normal", "hovered", "selected", "active", "disabled")
+              for part in ("bg", "text")]
+
+
+@given(st.dictionaries(st.sampled_from(STATE_KEYS + ["dark_bg"]), colour, min_size=1))
+def test_high_contrast_text_reads_at_seven_to_one_on_its_own_box(colours):
+    _, gui = readable({}, {"#any": {"colours": colours}}, Readability(high_contrast=True))
+    out = gui["#any"]["colours"]
+    for key, value in out.items():
+        if not key.endswith("_text"):
+            continue
+        state = key.removesuffix("_text")
+        box = out.get(f"{state}_bg", out.get("normal_bg", out.get("dark_bg")))
+        if box is None or pygame.Color(box).a < 32:
+            box = "#000000"         # a faint fill lies over the high-contrast black panels
+        floor = 7 if state != "disabled" else 4.5
+        assert contrast(value, box) >= floor, (key, value, box)

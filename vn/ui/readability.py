@@ -127,10 +127,11 @@ def _high_contrast(colours: dict) -> dict:
         if c is None:
             continue
         if key.endswith("_bg") or key in ("veil", "shade"):
+            state = key.split("_", 1)[0]
             if c.a < TRANSPARENT_BELOW:
+                light.setdefault(state, False)      # a faint tint over a black panel: dark underneath
                 continue
             is_light = luminance(c) > LIGHT_ABOVE
-            state = key.split("_", 1)[0]
             light[state] = light.get(state, False) or is_light
             out[key] = _hex(pygame.Color(c.r, c.g, c.b, 255)) if is_light else BLACK
         elif "border" in key or key == "frame":
