@@ -95,9 +95,9 @@ def test_text_size_applies_to_every_screen_at_once(player, app):
 
 
 # -- every screen at both ends of the scale -------------------------------------------------
-@pytest.mark.parametrize("scale", [0.75, 2.0])
-def test_every_screen_reflows_without_overlap(scripts_dir, scale):
-    app, player = open_app(scripts_dir, text_size=scale)
+@pytest.mark.parametrize("scale, dyslexia", [(0.75, False), (1.25, False), (1.5, True), (2.0, False), (2.0, True)])
+def test_every_screen_reflows_without_overlap(scripts_dir, scale, dyslexia):
+    app, player = open_app(scripts_dir, text_size=scale, dyslexia_font=dyslexia)
     try:
         title = app.top
         assert_laid_out(menu_rects(title.menu), SCREEN)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..widgets.button_column import ButtonColumn, Entry, button_size
+from ..widgets.button_column import COLUMN_GAP, ButtonColumn, Entry, button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
@@ -31,10 +31,14 @@ class GameMenuScreen(Screen):
                                     BUTTON_HEIGHT)
         header = max(140, 44 + self._kicker.get_height() + 12 + self._heading.get_height() + 24)
         footer = max(PANEL_SIZE[1] - 140 - len(ENTRIES) * (BUTTON_HEIGHT + GAP), self._hint.get_height() + 44)
-        room = LOGICAL_SIZE[1] - 2 * SCREEN_MARGIN - header - footer
-        per_column = max(1, min(len(ENTRIES), (room + GAP) // (height + GAP)))
+        per_column = self._rows_that_fit(header + footer, height)
+        if per_column * 2 < len(ENTRIES):
+            # the largest text: the game's title makes way, so the buttons keep to two columns
+            self._heading = pygame.Surface((1, 0))
+            header = 44 + self._kicker.get_height() + 24
+            per_column = max(-(-len(ENTRIES) // 2), self._rows_that_fit(header + footer, height))
         columns = -(-len(ENTRIES) // per_column)
-        buttons_width = columns * width + (columns - 1) * GAP * 2
+        buttons_width = columns * width + (columns - 1) * COLUMN_GAP
         self.panel_rect = pygame.Rect(0, 0, max(PANEL_SIZE[0], buttons_width + 80),
                                       header + per_column * (height + GAP) - GAP + footer)
         self.panel_rect.center = (LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] // 2)
@@ -43,6 +47,11 @@ class GameMenuScreen(Screen):
                                           left=self.panel_rect.centerx - buttons_width // 2,
                                           top=self.panel_rect.y + header, width=width, height=height, gap=GAP,
                                           object_id="#panel_button", per_column=per_column))
+
+    @staticmethod
+    def _rows_that_fit(around: int, height: int) -> int:
+        room = LOGICAL_SIZE[1] - 2 * SCREEN_MARGIN - around
+        return max(1, min(len(ENTRIES), (room + GAP) // (height + GAP)))
 
     def focus_rect(self):
         return self.menu.focus_rect()

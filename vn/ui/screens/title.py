@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..widgets.button_column import button_size
+from ..widgets.button_column import COLUMN_GAP, button_size
 from ..widgets.decor import paint_side_shade
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
@@ -39,13 +39,18 @@ class TitleScreen(Screen):
     def _paint_text(self) -> None:
         """What the theme's fonts draw, laid out for the text scale: the title, the footer, the
         menu's size (restyle paints these again)."""
-        self._shade = paint_side_shade(self.theme, 760)
         self._footer = self.theme.font("screen.hint").render(
             "F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
         badge_room = self.theme.font("title.badge").size("0/0")[0] + 50
         width, height = button_size(self.theme, "#menu_button", MENU_LABELS, MENU_WIDTH, MENU_BUTTON_HEIGHT)
         self.menu_size = (max(width, self.theme.gui_font("#menu_button").size("Endings")[0] + 44 + badge_room),
                           height)
+        # a menu too tall for the screen beside the smallest title goes on in a second column
+        room = LOGICAL_SIZE[1] - 2 * MARGIN - MENU_GAP - 2 * SMALLEST_TITLE
+        columns = 1 if len(MENU_LABELS) * (height + 2) <= room else 2
+        self.menu_rows = -(-len(MENU_LABELS) // columns)
+        menu_right = LEFT - 22 + columns * self.menu_size[0] + (columns - 1) * COLUMN_GAP
+        self._shade = paint_side_shade(self.theme, min(LOGICAL_SIZE[0], max(760, menu_right + 200)))
         self._title_rows = self._paint_title(self.app.program.manifest.title)
 
     def restyle(self) -> "TitleScreen":
@@ -75,7 +80,7 @@ class TitleScreen(Screen):
             Entry("settings", "Settings"),
             Entry("quit", "Quit"),
         ], left=LEFT - 22, top=title_bottom + MENU_GAP, width=self.menu_size[0], height=self.menu_size[1], gap=2,
-            object_id="#menu_button"))
+            object_id="#menu_button", per_column=self.menu_rows))
         self._endings_badge = self._paint_endings_badge()
 
     def _paint_endings_badge(self) -> pygame.Surface:
@@ -116,7 +121,7 @@ class TitleScreen(Screen):
         title = typographic(title)
         if self.theme.misc("title.heading", "uppercase", False):
             title = title.upper()
-        menu_height = len(MENU_LABELS) * (self.menu_size[1] + 2)
+        menu_height = self.menu_rows * (self.menu_size[1] + 2)
         room = LOGICAL_SIZE[1] - 2 * MARGIN - MENU_GAP - menu_height
         size = self.theme.font_size("title.heading")
         while True:

@@ -17,6 +17,7 @@ from pygame_gui.elements import UIButton
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
+COLUMN_GAP = 24     # between the columns of a long column split in two: room for the focus ring
 
 
 def button_size(theme, object_id: str, labels, width: int, height: int, pad: tuple[int, int] = (44, 16)):
@@ -49,7 +50,7 @@ class ButtonColumn:
             else:
                 # a column too long for the screen (a large text size) goes on in a second one
                 column, row = divmod(n, per_column or len(entries))
-                rect = pygame.Rect(left + column * (width + gap * 2), top + row * (height + gap), width, height)
+                rect = pygame.Rect(left + column * (width + COLUMN_GAP), top + row * (height + gap), width, height)
             button = UIButton(rect, entry.text, manager=ui, container=container, object_id=object_id)
             if not entry.enabled:
                 button.disable()
