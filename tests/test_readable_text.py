@@ -132,6 +132,8 @@ def test_every_screen_reflows_without_overlap(scripts_dir, scale, dyslexia):
         tabs = [pygame.Rect(b.rect) for b in (*saves.page_tabs, *saves.mode_tabs.values(), saves.back_button)]
         assert_laid_out(tabs, SCREEN)
         assert all(t.bottom < saves.card_rect(0).top for t in tabs)
+        heading_right = 60 + 40 + saves._headings["save"].get_width()
+        assert heading_right < min(b.rect.left for b in (saves.back_button, *saves.mode_tabs.values()))
         player.click(saves.card_buttons[0])
         player.click(saves.card_buttons[0])           # a filled slot: overwrite asks first
         confirm = app.top
@@ -145,6 +147,12 @@ def test_every_screen_reflows_without_overlap(scripts_dir, scale, dyslexia):
         history = app.top
         assert not history.box_rect.colliderect(history.back_button.rect)
         assert history.box_rect.top > history.back_button.rect.bottom
+        player.key(pygame.K_ESCAPE)
+        app.nav.reset("error", "The scripts could not be read: " + "a long reason " * 8, via="for_exception")
+        error = app.top
+        assert 112 + error._heading.get_width() <= LOGICAL_SIZE[0]
+        assert error._header_bottom() <= error.list_top
+        assert_laid_out(menu_rects(error.actions), SCREEN)
     finally:
         app.close()
 

@@ -16,7 +16,7 @@ from ..widgets.button_column import ButtonColumn, Entry, button_size
 from ..widgets.decor import paint_kicker
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
-from ..text_layout import wrap
+from ..text_layout import wrap, wrap_rows
 
 LEFT = 112
 WIDTH = LOGICAL_SIZE[0] - 2 * LEFT
@@ -59,7 +59,12 @@ class ErrorScreen(Screen):
         self.heading = heading
         self.problems = problems
         self._kicker = paint_kicker(self.theme, "Script error")
-        self._heading = self.theme.font("screen.heading").render(heading, True, self.theme.colour("screen.heading"))
+        heading_font = self.theme.font("screen.heading")
+        rows = wrap_rows(heading_font, heading, WIDTH, 2)
+        self._heading = pygame.Surface((WIDTH, heading_font.get_linesize() * len(rows)), pygame.SRCALPHA)
+        for n, row in enumerate(rows):
+            self._heading.blit(heading_font.render(row, True, self.theme.colour("screen.heading")),
+                               (0, n * heading_font.get_linesize()))
         hint_font = self.theme.font("screen.hint")
         self._summary = [hint_font.render(row, True, self.theme.colour("screen.hint"))
                          for row in wrap(hint_font, summary, WIDTH)] if summary else []

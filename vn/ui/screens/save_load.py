@@ -91,6 +91,11 @@ class SaveLoadScreen(Screen):
                                                     manager=self.ui, object_id="#tab_button")))
             x += width + 8
         self.grid_top = max(GRID_TOP, tabs_top + height + 16)
+        # a heading wider than the room left of the tabs (the largest text) is drawn smaller
+        room_left = min(b.rect.left for b in (self.back_button, *self.mode_tabs.values())) - 16 - PANEL.x - 40
+        for mode, heading in self._headings.items():
+            if heading.get_width() > room_left:
+                self._headings[mode] = pygame.transform.smoothscale_by(heading, room_left / heading.get_width())
         room = PANEL.bottom - 22 - sum(row.get_height() for row in self._hint) - 12 - self.grid_top
         self.card_size = (CARD_SIZE[0], min(CARD_SIZE[1], (room - (ROWS - 1) * GAP[1]) // ROWS))
         self.cycle = FocusCycle()

@@ -237,6 +237,9 @@ class TitleScreen(Screen):
             surface.blit(self._endings_badge, (button.x + 22 + label_width + 14,
                                                button.centery - self._endings_badge.get_height() // 2))
         at = (LOGICAL_SIZE[0] - self._footer.get_width() - 32, LOGICAL_SIZE[1] - self._footer.get_height() - 24)
+        if self.menu is not None and any(self._footer.get_rect(topleft=at).colliderect(b.rect) for b in
+                                         self.menu.buttons):
+            return          # the largest text: the menu needs the corner (Settings says it too)
         if self.theme.high_contrast:     # no words straight on the scenery: a plate of their own
             pygame.draw.rect(surface, self.theme.colour("title.screen", "dark_bg"),
                              self._footer.get_rect(topleft=at).inflate(16, 8), border_radius=6)

@@ -101,8 +101,10 @@ class ChoiceMenu:
                                    number_keys=True)
         if self.paged:
             half = (width - GAP) // 2
-            self.nav = ButtonColumn(self.ui, [Entry(-1, "\u2039 Previous"),
-                                              Entry(+1, f"More ({self.page + 1}/{self.pages}) \u203a")],
+            back, more = "\u2039 Previous", f"More ({self.page + 1}/{self.pages}) \u203a"
+            if max(button_font.size(back)[0], button_font.size(more)[0]) > half - 24:
+                back, more = "\u2039", f"{self.page + 1}/{self.pages} \u203a"     # large text: the marks alone
+            self.nav = ButtonColumn(self.ui, [Entry(-1, back), Entry(+1, more)],
                                     left=left, top=top + len(visible) * (height + GAP), width=half,
                                     height=height, gap=GAP, object_id="#choice_button", horizontal=True)
         self._badges = []
