@@ -361,3 +361,22 @@ def test_high_contrast_text_reads_at_seven_to_one_on_its_own_box(colours):
             box = "#000000"         # a faint fill lies over the high-contrast black panels
         floor = 7 if state != "disabled" else 4.5
         assert contrast(value, box) >= floor, (key, value, box)
+
+
+def test_every_description_is_whole_at_every_step_of_the_text_size_slider(player, app):
+    """The slider's every value, 75 % to 200 % by 5: each description wraps inside its row, on a
+    page, above the buttons, with nothing cut."""
+    from vn.ui.screens.settings import ROW_SPECS
+    player.click(app.top.menu.button("settings"))
+    screen = app.top
+    for percent in range(75, 201, 5):
+        app.settings.text_size = percent / 100
+        app.restyle()
+        font = screen.fonts.description
+        for placed in screen.placed:
+            spec = next(s for s in ROW_SPECS if s.key == placed.spec.key)
+            assert " ".join(placed.description_rows) == spec.description, percent
+            assert all(font.size(row)[0] <= placed.band.width for row in placed.description_rows), percent
+            bottom = placed.description_pos[1] + len(placed.description_rows) * placed.description_step
+            assert bottom <= placed.band.bottom < screen.back_button.rect.top, percent
+            assert placed.band.contains(placed.control), percent
