@@ -10,7 +10,8 @@ from typing import Callable
 
 import pygame
 
-from ..widgets.button_column import ButtonColumn, Entry, button_size
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..display import LOGICAL_SIZE
 from ..screen import Screen

@@ -8,7 +8,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
-from ..widgets.button_column import button_size
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..widgets.focus import FocusCycle
 from ..captions import endings_caption

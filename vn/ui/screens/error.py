@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pygame
 
-from ..widgets.button_column import ButtonColumn, Entry, button_size
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker
 from ..display import LOGICAL_SIZE
 from ..screen import Screen

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pygame
 
-from ..widgets.button_column import COLUMN_GAP, ButtonColumn, Entry, button_size
+from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.sizing import COLUMN_GAP, button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..display import LOGICAL_SIZE
 from ..screen import Screen

@@ -11,7 +11,7 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from ...runtime.events import Line
-from ..widgets.button_column import button_size
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..widgets.focus import FocusCycle
 from ..display import LOGICAL_SIZE

@@ -18,7 +18,7 @@ from pygame_gui.elements import UIButton
 
 from ...save.slots import AUTOSAVES
 from ..play import saving
-from ..widgets.button_column import button_size
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..widgets.focus import FocusCycle
 from ..text_layout import wrap

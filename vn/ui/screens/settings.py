@@ -24,7 +24,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton, UIHorizontalSlider
 
-from ..widgets.button_column import button_size
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_panel, paint_veil
 from ..widgets.settings_layout import Fonts, RowSpec, layout_rows
 from ..display import LOGICAL_SIZE

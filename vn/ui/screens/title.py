@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pygame
 
-from ..widgets.button_column import COLUMN_GAP, button_size
+from ..widgets.sizing import COLUMN_GAP, button_size
 from ..widgets.decor import paint_side_shade
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL

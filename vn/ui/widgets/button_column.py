@@ -14,18 +14,11 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
+from .sizing import COLUMN_GAP
+
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
-COLUMN_GAP = 24     # between the columns of a long column split in two: room for the focus ring
-
-
-def button_size(theme, object_id: str, labels, width: int, height: int, pad: tuple[int, int] = (44, 16)):
-    """(width, height) of buttons that hold `labels` in the theme's font for `object_id`: at least
-    the given size, larger when the text scale makes the words larger."""
-    font = theme.gui_font(object_id)
-    widest = max((font.size(label)[0] for label in labels), default=0)
-    return max(width, widest + pad[0]), max(height, font.get_linesize() + pad[1])
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import pygame
 import pygame_gui
 
 from ...runtime.events import Choice
-from .button_column import ButtonColumn, Entry, button_size
+from .button_column import ButtonColumn, Entry
+from .sizing import button_size
 from .dialogue_box import box_rect
 from ..display import LOGICAL_SIZE
 from ..fonts import drawable
