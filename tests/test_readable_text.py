@@ -152,6 +152,8 @@ def test_every_screen_reflows_without_overlap(scripts_dir, scale, dyslexia):
         error = app.top
         assert 112 + error._heading.get_width() <= LOGICAL_SIZE[0]
         assert error._header_bottom() <= error.list_top
+        bottom = error.list_top + sum(row.get_height() + 4 for block in error._blocks for row, _ in block)
+        assert bottom < error.actions.buttons[0].rect.top
         assert_laid_out(menu_rects(error.actions), SCREEN)
     finally:
         app.close()

@@ -129,10 +129,22 @@ class ErrorScreen(Screen):
                 rows += [(hint_font.render(r, True, theme.colour("error.hint")), 0)
                          for r in wrap(hint_font, problem.hint, WIDTH)]
             height = sum(r.get_height() + 4 for r, _ in rows) + 22
-            if y + height > self.buttons_top - 24 - hint_font.get_linesize() and blocks:
+            limit = self.buttons_top - 24 - hint_font.get_linesize()
+            if y + height > limit and blocks:
                 more = len(problems) - n
                 note = f"\u2026 and {more} more. Run `vn check` to see every one."
                 blocks.append([(hint_font.render(note, True, theme.colour("screen.hint")), 0)])
+                break
+            if y + height > limit:
+                # one problem taller than the room (the largest text): what fits, and where the rest is
+                kept, used = [], y
+                for row in rows:
+                    if used + row[0].get_height() + 4 > limit:
+                        break
+                    kept.append(row)
+                    used += row[0].get_height() + 4
+                note = "\u2026 `vn check` shows the whole of it."
+                blocks.append(kept + [(hint_font.render(note, True, theme.colour("screen.hint")), 0)])
                 break
             blocks.append(rows)
             y += height

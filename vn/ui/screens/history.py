@@ -59,9 +59,11 @@ class HistoryScreen(Screen):
         self._heading = self.theme.font("screen.heading").render(
             "What was said", True, self.theme.colour("screen.heading"))
         hint_font = self.theme.font("screen.hint")
-        self._hint = [hint_font.render(row, True, self.theme.colour("screen.hint")) for row in wrap(
-            hint_font, "Wheel, arrows or PageUp/PageDown to scroll \u00b7 Tab, Enter: Back \u00b7 Esc or L to close",
-            PANEL.width - 80)]
+        # at a large text size the key hint is shorter, for the lines' room
+        hint = "Wheel, arrows, PageUp/PageDown \u00b7 Esc, L" if self.theme.scale > 1.25 else \
+            "Wheel, arrows or PageUp/PageDown to scroll \u00b7 Tab, Enter: Back \u00b7 Esc or L to close"
+        self._hint = [hint_font.render(row, True, self.theme.colour("screen.hint"))
+                      for row in wrap(hint_font, hint, PANEL.width - 80)]
         back_size = button_size(self.theme, "#panel_button", ("Back",), 130, 46)
         top = max(116, 42 + self._kicker.get_height() + self._heading.get_height() + 16, 36 + back_size[1] + 16)
         hint_height = sum(row.get_height() for row in self._hint)
