@@ -1,23 +1,14 @@
-"""The app: owns the window, the logical canvas, the pygame_gui manager, the
-settings and the screen stack, and runs the frame loop.
+"""The app: owns the window, the logical canvas, the pygame_gui manager, the settings and the
+screen stack, and runs the frame loop.
 
-One frame (`step`) is: read the window's events, map mouse positions to logical
-coordinates, give each event to pygame_gui and then (unless pygame_gui consumed
-it) to the top screen; update pygame_gui and the screens; draw the screens from
-the topmost opaque one up, then pygame_gui's elements; present. `run()` paces
-frames by what is on screen (pacing.py: full rate while something moves fast,
-less while only ambient animation runs, none while the window is hidden);
-`run_frames()` steps with a fixed dt and never waits, which is how tests and
-screenshots drive the very same loop.
-
-Screens are reached by name through `self.nav` (navigation.py), which imports each
-one where it is first shown: start-up loads only what the first frame needs, and no
-screen imports the app or another screen.
-
-Once the story is loaded the app also keeps what outlives a screen: the save
-store, the persistent data (endings, lines seen, the settings, which it loads
-at start-up and writes back at the moments listed in `save_persistent`'s
-callers), and the toasts drawn over every screen.
+One frame (`step`): read the window's events, map mouse positions to logical coordinates, give
+each event to pygame_gui and then (unless consumed) to the top screen; update; draw the screens
+from the topmost opaque one up, then pygame_gui's elements and the focus ring; present. `run()`
+paces frames by what is on screen (pacing.py); `run_frames()` steps with a fixed dt and never
+waits, which is how tests and screenshots drive the very same loop. Screens are reached by name
+through `self.nav` (navigation.py). Once the story is loaded the app also keeps what outlives a
+screen: the save store, the persistent data (endings, lines seen, the settings, loaded at
+start-up and written back where `save_persistent` is called), and the toasts.
 """
 from __future__ import annotations
 
@@ -28,15 +19,17 @@ import pygame
 
 from ..paths import assets_dir
 from .audio import AudioEngine
-from .display import LOGICAL_SIZE, Display, choose_presenter
+from .display import LOGICAL_SIZE, Display, choose_presenter, is_fullscreen_key
 from .fonts import drawable
 from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
 from .pictures.cache import PictureCache
+from .readability import Readability
 from .scene_loader import SceneLoader
 from .screen import Screen
 from .theme import Theme
+from .widgets.focus import draw_focus_ring
 from .widgets.toast import Toasts, write_failure
 
 FPS = 60
@@ -58,6 +51,8 @@ class App:
         if self.settings.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(True)
         self.theme = Theme.load(assets_dir() / "theme.json")
+        self.theme.set_readability(Readability.of(self.settings))
+        self._restyle_wanted = False
         self.toasts = Toasts(self.theme)
         self.audio = AudioEngine(settings=self.settings, story_dir=self.scripts_dir, background=paint_in_background,
                                  notice=lambda text: self.toasts.show(text, "warning"))   # opened after frame 1
@@ -152,6 +147,7 @@ class App:
         self.persistent.settings = self.settings
         if self.settings.fullscreen != self.display.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(self.settings.fullscreen)
+        self.restyle()
         return True
 
     def show_title(self) -> None:
@@ -188,6 +184,14 @@ class App:
     def settings_changed(self) -> None:
         self._persistent_dirty = True
         self.save_persistent()
+
+    def request_restyle(self) -> None:
+        """Readability settings changed: lay the screens out again once this frame's updates are done."""
+        self._restyle_wanted = True
+
+    def restyle(self) -> None:
+        from .restyle import restyle_stack
+        restyle_stack(self)
 
     def save_persistent(self) -> None:
         """Write endings, seen lines and settings if anything changed. A disk that refuses
@@ -273,7 +277,7 @@ class App:
         if event.type == pygame.WINDOWSIZECHANGED:
             self.display.resize((event.x, event.y))
             return
-        if event.type == pygame.KEYDOWN and _is_fullscreen_key(event):
+        if event.type == pygame.KEYDOWN and is_fullscreen_key(event):
             self.set_fullscreen(not self.display.fullscreen)
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_m and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
@@ -303,6 +307,8 @@ class App:
             screen.update(dt)
             if not screen.animates_below:
                 break
+        if self._restyle_wanted:
+            self.restyle()
         self.toasts.update(dt)
         self.audio.update(dt)
         self._since_persisted += dt
@@ -324,6 +330,8 @@ class App:
             screen.draw(canvas)
         if self._ui is not None:
             self._ui.draw_ui(canvas)
+        if self.screens:
+            draw_focus_ring(canvas, self.theme, self.screens[-1].focus_rect())
         self.toasts.draw(canvas)
         if self.dev is not None:
             self.dev.draw(canvas)
@@ -389,9 +397,3 @@ class App:
         manifest = self.program.manifest if self.program is not None else None
         plain = (self.theme.colour("title.screen", "top_bg"), self.theme.colour("title.screen", "bottom_bg"))
         return build_scene(manifest, background, variant, self.pictures.picture, plain)
-
-
-def _is_fullscreen_key(event) -> bool:
-    if event.key == pygame.K_F11:
-        return True
-    return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and bool(event.mod & pygame.KMOD_ALT)

@@ -287,6 +287,14 @@ class GameScreen(Screen):
     def _show_beat(self, index: int) -> None:
         show_beat(self, index)
 
+    def restyle(self) -> "GameScreen":
+        from ..play.restyle import lay_out_again
+        lay_out_again(self)
+        return self
+
+    def focus_rect(self):
+        return self.choices.focus_rect()
+
     # -- input ------------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:
         return self.controls.process_event(event)

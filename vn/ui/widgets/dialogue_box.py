@@ -39,13 +39,27 @@ PREMUL = pygame.BLEND_PREMULTIPLIED
 OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
 
 
-def box_text_rect(theme: Theme) -> pygame.Rect:
+TALLEST_BOX = 0.6          # of the screen's height, however large the text and its spacing
+
+
+def box_rect(theme: Theme) -> pygame.Rect:
+    """The box: the theme's height at the usual text size; with larger text or wider spacing
+    its text area grows alike, so a line keeps about as many rows as the theme meant."""
     margin = theme.misc("dialogue.box", "margin", 56)
-    height = theme.misc("dialogue.box", "height", 190)
     bottom = theme.misc("dialogue.box", "bottom_margin", 22)
     padding = theme.misc("dialogue.box", "padding", 46)
     text_top = theme.misc("dialogue.box", "text_top", 38)
-    box = pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+    height = theme.misc("dialogue.box", "height", 190)
+    growth = max(1.0, theme.scale * theme.readability.line_spacing) - 1.0
+    height = min(round(LOGICAL_SIZE[1] * TALLEST_BOX),
+                 height + round((height - text_top - padding // 2) * growth)) if growth else height
+    return pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+
+
+def box_text_rect(theme: Theme) -> pygame.Rect:
+    padding = theme.misc("dialogue.box", "padding", 46)
+    text_top = theme.misc("dialogue.box", "text_top", 38)
+    box = box_rect(theme)
     return pygame.Rect(box.x + padding, box.y + text_top, box.width - 2 * padding,
                        box.height - text_top - padding // 2)
 
@@ -58,20 +72,22 @@ def display_text(theme: Theme, text: str, narration: bool) -> str:
     return text
 
 
-def paginate(theme: Theme, text: str, narration: bool, text_size: float = 1.0):
-    """(font, pages of rows, row height) for a line in the box: shrunk to fit one page if
-    it can be, else over pages at its own size."""
+def paginate(theme: Theme, text: str, narration: bool):
+    """(font, pages of rows, row height) for a line in the box, at the player's text size
+    (the theme's fonts carry it): shrunk to fit one page if it can be, by no more than a
+    fifth, else over pages at its own size."""
     element = "dialogue.narration" if narration else "dialogue.text"
     area = box_text_rect(theme)
     spacing = theme.misc(element, "line_spacing", 1.35)
-    natural = size = round(theme.font_size(element) * text_size)
+    natural = size = theme.font_size(element)
+    smallest = max(SMALLEST_FONT, round(natural * 0.8)) if theme.scale > 1 else SMALLEST_FONT
     while True:
         font = theme.font(element, size)
         rows = wrap(font, text, area.width)
         row_height = line_height(font, spacing)
         if len(rows) * row_height <= area.height + row_height // 3:
             return font, [rows], row_height
-        if size <= SMALLEST_FONT:
+        if size <= smallest:
             break
         size -= 2
     font = theme.font(element, natural)
@@ -86,12 +102,9 @@ class DialogueBox:
         self.theme = theme
         self.settings = settings
         self.plate_colours: dict[str, str] = {}     # speaker -> the manifest's colour, which wins over the theme's
-        margin = theme.misc("dialogue.box", "margin", 56)
-        height = theme.misc("dialogue.box", "height", 190)
-        bottom = theme.misc("dialogue.box", "bottom_margin", 22)
         self.padding = theme.misc("dialogue.box", "padding", 46)
         self.text_top = theme.misc("dialogue.box", "text_top", 38)
-        self.rect = pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+        self.rect = box_rect(theme)
         self.text_rect = pygame.Rect(self.rect.x + self.padding, self.rect.y + self.text_top,
                                      self.rect.width - 2 * self.padding,
                                      self.rect.height - self.text_top - self.padding // 2)
@@ -136,7 +149,7 @@ class DialogueBox:
             self._show_styled(line.markup, narration)
         else:
             self._font, self._pages, self._row_height = paginate(
-                self.theme, display_text(self.theme, line.text, narration), narration, self.settings.text_size)
+                self.theme, display_text(self.theme, line.text, narration), narration)
         self.no_wait = self._styled is not None and self._styled.no_wait
         self._plate = self._paint_plate(line).premul_alpha() if line.name else None
         self._show_page(0)
@@ -145,9 +158,10 @@ class DialogueBox:
         element = "dialogue.narration" if narration else "dialogue.text"
         quotes = not narration and self.theme.misc("dialogue.text", "quote_speech", False)
         self._styled = styled(markup, quotes=quotes)
-        natural = round(self.theme.font_size(element) * self.settings.text_size)
+        natural = self.theme.font_size(element)     # the player's text size is in the theme's fonts
+        smallest = max(SMALLEST_FONT, round(natural * 0.8)) if self.theme.scale > 1 else SMALLEST_FONT
         self._fonts, ranges, self._row_height = paginate_styled(self.theme, self._styled, element,
-                                                                box_text_rect(self.theme), natural, SMALLEST_FONT)
+                                                                box_text_rect(self.theme), natural, smallest)
         self._font = self._fonts.regular
         self._pages = [[self._styled.text[a:b] for a, b in page] for page in ranges]
         self._ranges = ranges
