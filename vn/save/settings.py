@@ -24,6 +24,9 @@ class Settings:
     voice_volume: float = 1.0
     muted: bool = False
     sound_captions: bool = False    # a short caption over the scene for each sound that carries story
+    self_voicing: bool = False      # lines, focused controls, titles and captions read aloud (Shift+V)
+    skip_after_choices: bool = False    # skipping (Tab) carries on after a choice instead of stopping
+    skip_transitions: bool = False  # scene and figure transitions cut, as when skipping
 
     def clamped_text_speed(self) -> float:
         return _clamp(self.text_speed, TEXT_SPEED_RANGE)

@@ -30,12 +30,15 @@ from ..paths import assets_dir
 from .audio import AudioEngine
 from .display import LOGICAL_SIZE, Display, choose_presenter
 from .fonts import drawable
+from .input import app_keys
+from .input.controller import EVENTS as CONTROLLER_EVENTS, Controllers
 from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
 from .pictures.cache import PictureCache
 from .scene_loader import SceneLoader
 from .screen import Screen
+from .speech import SelfVoicing
 from .theme import Theme
 from .widgets.toast import Toasts, write_failure
 
@@ -61,6 +64,8 @@ class App:
         self.toasts = Toasts(self.theme)
         self.audio = AudioEngine(settings=self.settings, story_dir=self.scripts_dir, background=paint_in_background,
                                  notice=lambda text: self.toasts.show(text, "warning"))   # opened after frame 1
+        self.speech = SelfVoicing(self.settings)          # self-voicing, when the player turns it on
+        self.controllers = Controllers(notice=self.toasts.show)
         self.persistent = None       # Persistent, once the story (and so the game's id) is known
         self.saves = None            # SaveStore, likewise
         self._persistent_dirty = False
@@ -273,12 +278,11 @@ class App:
         if event.type == pygame.WINDOWSIZECHANGED:
             self.display.resize((event.x, event.y))
             return
-        if event.type == pygame.KEYDOWN and _is_fullscreen_key(event):
-            self.set_fullscreen(not self.display.fullscreen)
+        if event.type in CONTROLLER_EVENTS:     # a controller acts as the keys it stands for
+            for key_event in self.controllers.translate(event):
+                self.handle_event(key_event)
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_m and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            self.toasts.show("Sound off" if self.audio.toggle_mute() else "Sound on")
-            self._persistent_dirty = True
+        if app_keys.handle(self, event):
             return
         ui = self._ui
         if event.type == pygame.WINDOWLEAVE and ui is not None:
@@ -303,7 +307,10 @@ class App:
             screen.update(dt)
             if not screen.animates_below:
                 break
+        for key_event in self.controllers.update(dt):
+            self.handle_event(key_event)
         self.toasts.update(dt)
+        self.audio.speech_playing = self.speech.update(self.top)    # music and ambience duck under speech
         self.audio.update(dt)
         self._since_persisted += dt
         if self._persistent_dirty and self._since_persisted >= SEEN_SAVE_SECONDS:
@@ -377,6 +384,7 @@ class App:
         while self.screens:
             self.screens.pop().leave()
         self.save_persistent()
+        self.speech.close()
         self.audio.close()
         self.scenes.close(wait=wait_for_painter)
         self.pictures.close(wait=wait_for_painter)
@@ -389,9 +397,3 @@ class App:
         manifest = self.program.manifest if self.program is not None else None
         plain = (self.theme.colour("title.screen", "top_bg"), self.theme.colour("title.screen", "bottom_bg"))
         return build_scene(manifest, background, variant, self.pictures.picture, plain)
-
-
-def _is_fullscreen_key(event) -> bool:
-    if event.key == pygame.K_F11:
-        return True
-    return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and bool(event.mod & pygame.KMOD_ALT)

@@ -28,7 +28,8 @@ from ..play.cast import Cast
 from ..play.controls import PlayControls
 from ..play.rollback import Rollback, show_beat
 from ..play.scene_shelf import SceneShelf
-from ..play.skip_auto import PlayModes, skip_step
+from ..play.skip_auto import PlayModes, auto_wait, skip_step
+from ..play.spoken import game_focus
 from ..play.sound import GameSound
 from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
 from ..scene_loader import next_scene
@@ -101,6 +102,7 @@ class GameScreen(Screen):
     # -- following the story ----------------------------------------------------------
     def _advance(self) -> None:
         """Pull events until one of them makes the screen wait."""
+        self.app.speech.stop()          # the player moved on: what was being read aloud stops
         if self.waiting == READING:
             self.sound.moving_on()
         try:
@@ -131,6 +133,7 @@ class GameScreen(Screen):
             self.app.show_story_error(error)
             return
         rollback.answered(index)
+        self.modes.after_choice(self.settings.skip_after_choices)
         self._prepare_upcoming()
         self._advance()
 
@@ -156,7 +159,7 @@ class GameScreen(Screen):
             self.dialogue.complete_now()
             self.dialogue.show_marker = False
             self.waiting = CHOOSING
-            self.modes.stop_skip()
+            self.modes.stop_at_choice()
             if not replayed and self._autosave_next_choice:
                 saving.autosave(self)
             self._autosave_next_choice = True
@@ -218,7 +221,7 @@ class GameScreen(Screen):
         self._prepare_upcoming()
         self.dialogue.hide()
         saving.autosave(self, at_scene_change=True)
-        if self.modes.skipping:
+        if self.modes.skipping or self.settings.skip_transitions:
             return False
         self.transition.start(event.transition, event.duration, outgoing, self.settings.reduced_flashes)
         if self.transition.active:
@@ -290,6 +293,9 @@ class GameScreen(Screen):
     # -- input ------------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:
         return self.controls.process_event(event)
+
+    def spoken_focus(self) -> str | None:
+        return game_focus(self)
 
     def open_history(self) -> None:
         captions = self.settings.sound_captions
@@ -364,8 +370,8 @@ class GameScreen(Screen):
             if self.pause_left <= 0.0:
                 self._advance()
         elif self.waiting == READING and not self.ui_hidden:
-            if self.modes.auto_due(dt, self.dialogue.complete and self.dialogue.fully_visible,
-                                   self.settings.auto_delay):
+            finished = self.dialogue.complete and self.dialogue.fully_visible and not self.app.speech.speaking()
+            if self.modes.auto_due(dt, finished, auto_wait(self.settings.auto_delay, self.dialogue.page_characters)):
                 self.proceed()
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -124,6 +124,11 @@ class DialogueBox:
         self._show_page(0)
 
     @property
+    def page_characters(self) -> int:
+        """How much text the page on screen holds (auto-forward waits longer for more)."""
+        return self._total
+
+    @property
     def on_last_page(self) -> bool:
         return self.page >= len(self._pages) - 1
 
