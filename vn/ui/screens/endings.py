@@ -25,6 +25,7 @@ LOCKED_TITLE = "???"
 
 class EndingsScreen(Screen):
     overlay = True
+    spoken_title = "The ways it ends"
     animates_below = True
 
     def __init__(self, app):

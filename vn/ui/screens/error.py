@@ -57,6 +57,7 @@ class ErrorScreen(Screen):
     def __init__(self, app, heading: str, problems: list[Problem], actions: list[Entry], summary: str = ""):
         super().__init__(app)
         self.heading = heading
+        self.spoken_title = f"{heading}. {summary}".strip(". ") if summary else heading
         self.problems = problems
         self._kicker = paint_kicker(self.theme, "Script error")
         self._heading = self.theme.font("screen.heading").render(heading, True, self.theme.colour("screen.heading"))

@@ -1,4 +1,4 @@
-"""The in-game menu (Esc): resume, save, load, history, settings, return to title, quit. Esc again resumes."""
+"""The in-game menu (Esc): resume, save, load, history, settings, help, return to title, quit. Esc again resumes."""
 from __future__ import annotations
 
 import pygame
@@ -9,7 +9,7 @@ from ..display import LOGICAL_SIZE
 from ..screen import Screen
 from ..text_layout import typographic
 
-PANEL_SIZE = (420, 590)
+PANEL_SIZE = (420, 640)
 BUTTON_WIDTH, BUTTON_HEIGHT, GAP = 300, 46, 8
 
 
@@ -19,6 +19,7 @@ class GameMenuScreen(Screen):
     def __init__(self, app, game):
         super().__init__(app)
         self.game = game
+        self.spoken_title = f"Paused: {app.program.manifest.title}"
         self._veil = paint_veil(self.theme)
         self.panel_rect = pygame.Rect((0, 0), PANEL_SIZE)
         self.panel_rect.center = (LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] // 2)
@@ -34,6 +35,7 @@ class GameMenuScreen(Screen):
             Entry("load", "Load"),
             Entry("history", "History"),
             Entry("settings", "Settings"),
+            Entry("help", "Help"),
             Entry("title", "Return to title"),
             Entry("quit", "Quit"),
         ], left=self.panel_rect.centerx - BUTTON_WIDTH // 2, top=top, width=BUTTON_WIDTH,
@@ -52,6 +54,8 @@ class GameMenuScreen(Screen):
             self.game.open_history()
         elif picked == "settings":
             self.app.nav.push("settings")
+        elif picked == "help":
+            self.app.nav.push("help")
         elif picked == "title":
             self.app.show_title()
         elif picked == "quit":

@@ -52,6 +52,7 @@ class SaveLoadScreen(Screen):
         super().__init__(app)
         self.mode = mode if game is not None else LOAD
         self.game = game
+        self.spoken_title = "Save the story" if self.mode == SAVE else "Load a story"
         self.store = app.saves
         self._veil = paint_veil(self.theme)
         self._panel = paint_panel(self.theme, PANEL.size, opaque=True)
@@ -125,6 +126,11 @@ class SaveLoadScreen(Screen):
         for mode, tab in self.mode_tabs.items():
             tab.change_object_id("#tab_on" if mode == self.mode else "#tab_button")
         self._set_focus(self.focus)
+
+    def spoken_focus(self) -> str | None:
+        if self.focus is not None and self.focus < len(self.cards):
+            return self.cards[self.focus].spoken
+        return super().spoken_focus()
 
     def _own_page(self, element):
         self._page_elements.append(element)

@@ -1,6 +1,8 @@
 """The settings screen, in two columns. Reading: text speed, auto-advance delay, text
-size, fullscreen, reduced flashes and shake, whether skipping passes unseen text. Sound:
-master, music, ambience, sound and voice volumes, mute, sound captions.
+size, fullscreen, reduced flashes and shake, whether skipping passes unseen text, keeps on
+after choices, cuts transitions. Sound: master, music, ambience, sound and voice volumes,
+mute, sound captions, self-voicing (shown as unavailable, with the reason, where the
+system has no speech).
 
 Changes apply at once to the app's one Settings object (the audio engine reads it every
 frame), and are written with the persistent data when the screen closes. The keyboard
@@ -31,14 +33,16 @@ SPEED_STEP = 5
 PREVIEW_TEXT = "Words arrive at this pace."     # short: at the largest text size it stays in its column
 PREVIEW_REST = 1.2      # seconds the finished preview stays before it types again
 
-(SPEED, AUTO, SIZE, FULLSCREEN, REDUCED, SKIP_UNSEEN,
- VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, BACK) = range(14)
+(SPEED, AUTO, SIZE, FULLSCREEN, REDUCED, SKIP_UNSEEN, SKIP_AFTER_CHOICES, SKIP_TRANSITIONS,
+ VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, SELF_VOICING, BACK) = range(17)
 ROWS = {SPEED: 100, AUTO: 188, SIZE: 244, FULLSCREEN: 304, REDUCED: 358, SKIP_UNSEEN: 438,
-        VOLUME: 100, MUSIC: 156, AMBIENCE: 212, SOUND: 268, VOICE: 324, MUTE: 384, CAPTIONS: 438}
-SOUND_COLUMN = frozenset({VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS})
-BAND_HEIGHTS = {SPEED: 96, REDUCED: 80, SKIP_UNSEEN: 80, CAPTIONS: 80}   # rows with a line beneath; others 54
+        SKIP_AFTER_CHOICES: 512, SKIP_TRANSITIONS: 562,
+        VOLUME: 100, MUSIC: 156, AMBIENCE: 212, SOUND: 268, VOICE: 324, MUTE: 384, CAPTIONS: 438, SELF_VOICING: 512}
+SOUND_COLUMN = frozenset({VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, SELF_VOICING})
+BAND_HEIGHTS = {SPEED: 96, REDUCED: 80, SKIP_UNSEEN: 80, CAPTIONS: 80, SELF_VOICING: 80}   # with a line beneath; others 54
 TOGGLES = {FULLSCREEN: "fullscreen", REDUCED: "reduced_flashes", SKIP_UNSEEN: "skip_unseen", MUTE: "muted",
-           CAPTIONS: "sound_captions"}
+           CAPTIONS: "sound_captions", SELF_VOICING: "self_voicing", SKIP_AFTER_CHOICES: "skip_after_choices",
+           SKIP_TRANSITIONS: "skip_transitions"}
 
 
 @dataclass
@@ -83,6 +87,7 @@ def _column(row: int) -> tuple[int, int, int]:
 
 class SettingsScreen(Screen):
     overlay = True
+    spoken_title = "Settings"
     animates_below = True
 
     def __init__(self, app):
@@ -94,6 +99,7 @@ class SettingsScreen(Screen):
         self._heading = self.theme.font("screen.heading").render("Settings", True, self.theme.colour("screen.heading"))
         px, py = self.panel_rect.topleft
         self.rows = {row: py + offset for row, offset in ROWS.items()}
+        self.row_labels: dict[int, str] = {BACK: "Back"}     # what self-voicing reads for each row
         self.slider_rows = _slider_rows()
         self.sliders: dict[int, UIHorizontalSlider] = {}
         self.values: dict[int, UILabel] = {}
@@ -121,11 +127,24 @@ class SettingsScreen(Screen):
         self._label("Sound captions", CAPTIONS)
         self.captions_toggle = self.own(self._toggle(CAPTIONS))
         self._hint_below(CAPTIONS, "Words at the top left for sounds that tell the story.")
+        self._label("Keep skipping after choices", SKIP_AFTER_CHOICES)
+        self.skip_after_choices_toggle = self.own(self._toggle(SKIP_AFTER_CHOICES))
+        self._label("Skip transitions", SKIP_TRANSITIONS)
+        self.skip_transitions_toggle = self.own(self._toggle(SKIP_TRANSITIONS))
+        self._label("Self-voicing (Shift+V)", SELF_VOICING)
+        self.voicing_toggle = self.own(self._toggle(SELF_VOICING))
+        speech = app.speech
+        self._hint_below(SELF_VOICING, "Reads lines, choices and menus aloud." if speech.available
+                         else f"Unavailable: {speech.reason}."[:90])
+        if not speech.available:
+            self.voicing_toggle.disable()
         self.back_button = self.own(UIButton(
-            pygame.Rect(self.panel_rect.centerx - 100, self.panel_rect.bottom - 36 - 50, 200, 50), "Back",
+            pygame.Rect(self.panel_rect.x + COLUMNS[1][2] - 200, self.panel_rect.bottom - 24 - 50, 200, 50), "Back",
             manager=self.ui, object_id="#panel_button"))
         self.toggles = {self.fullscreen_toggle: FULLSCREEN, self.reduced_toggle: REDUCED,
-                        self.skip_unseen_toggle: SKIP_UNSEEN, self.mute_toggle: MUTE, self.captions_toggle: CAPTIONS}
+                        self.skip_unseen_toggle: SKIP_UNSEEN, self.mute_toggle: MUTE, self.captions_toggle: CAPTIONS,
+                        self.skip_after_choices_toggle: SKIP_AFTER_CHOICES,
+                        self.skip_transitions_toggle: SKIP_TRANSITIONS, self.voicing_toggle: SELF_VOICING}
         self.focus: int | None = None
         self._shown_state: tuple | None = None
         self._preview_time = 0.0
@@ -142,6 +161,7 @@ class SettingsScreen(Screen):
     def _label(self, text: str, row: int) -> None:
         label_x, control_x, right = _column(row)
         width = (right - TOGGLE_SIZE[0] if row in TOGGLES else control_x) - label_x - 16
+        self.row_labels[row] = text
         self.own(UILabel(pygame.Rect(self.panel_rect.x + label_x, self.rows[row], width, 34),
                          text, manager=self.ui, object_id="#setting_label"))
 
@@ -191,12 +211,29 @@ class SettingsScreen(Screen):
     def _activate(self, row: int) -> None:
         if row == FULLSCREEN:
             self.app.set_fullscreen(not self.settings.fullscreen)
+        elif row == SELF_VOICING:
+            if self.app.speech.available:
+                self.app.toasts.show(self.app.speech.toggle())
         elif row in TOGGLES:
             setattr(self.settings, TOGGLES[row], not getattr(self.settings, TOGGLES[row]))
         elif row == BACK:
             self.app.pop()
             return
         self._refresh()
+
+    def spoken_focus(self) -> str | None:
+        """The row the keyboard is on, with its value: "Text speed, 45 / s, slider"."""
+        if self.focus is None:
+            return super().spoken_focus()
+        label = self.row_labels.get(self.focus, "")
+        if self.focus in self.slider_rows:
+            spec = self.slider_rows[self.focus]
+            return f"{label}, {spec.shown(spec.read(self.settings))}, slider"
+        if self.focus in TOGGLES:
+            if self.focus == SELF_VOICING and not self.app.speech.available:
+                return f"{label}, unavailable: {self.app.speech.reason}"
+            return f"{label}, {'on' if getattr(self.settings, TOGGLES[self.focus]) else 'off'}, toggle"
+        return f"{label}, button"
 
     def leave(self) -> None:
         self.app.settings_changed()

@@ -22,6 +22,7 @@ class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         manifest = app.program.manifest
+        self.spoken_title = manifest.title
         self.scene_key = self._background(manifest)
         self.scene = None            # painted on the app's worker; a plain backdrop stands until then
         self.intro = Transition()
@@ -32,7 +33,7 @@ class TitleScreen(Screen):
         self.newest = None          # the save Continue loads
         self._endings_badge: pygame.Surface | None = None
         self._footer = self.theme.font("screen.hint").render(
-            "F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
+            "F1: help \u00b7 F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
 
     def _build_menu(self) -> None:
         # pygame_gui is first needed here, so it is imported here: the title's first frame
@@ -48,6 +49,7 @@ class TitleScreen(Screen):
             Entry("load", "Load", enabled=has_saves),
             Entry("endings", "Endings"),
             Entry("settings", "Settings"),
+            Entry("help", "Help"),
             Entry("quit", "Quit"),
         ], left=LEFT - 22, top=title_bottom + 48, width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=2,
             object_id="#menu_button"))
@@ -153,6 +155,8 @@ class TitleScreen(Screen):
             self.app.nav.push("endings")
         elif picked == "settings":
             self.app.nav.push("settings")
+        elif picked == "help":
+            self.app.nav.push("help")
         elif picked == "quit":
             self.app.quit()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -9,7 +9,7 @@ what is in front of them now. `stop()` (the player moved the story on) silences 
 """
 from __future__ import annotations
 
-from .speaker import SpeechChoice, choose_speaker
+from .choose import SpeechChoice, choose_speaker
 
 
 class SelfVoicing:
