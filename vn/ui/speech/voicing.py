@@ -17,6 +17,7 @@ class SelfVoicing:
         self.settings = settings
         self.choice = choice if choice is not None else choose_speaker()
         self._pending: list[str] = []
+        self._news: str | None = None      # said before anything else (self-voicing just came on)
         self._screen = None
         self._focus: str | None = None
 
@@ -46,7 +47,7 @@ class SelfVoicing:
             self.speaker.stop()
             return "Self-voicing off"
         self._screen = self._focus = None     # read out where the player is, from the top
-        self._pending = ["Self-voicing on"]
+        self._news = "Self-voicing on"
         return "Self-voicing on"
 
     def say(self, text: str | None) -> None:
@@ -74,6 +75,9 @@ class SelfVoicing:
             title = getattr(screen, "spoken_title", None)
             if title:
                 self._pending.insert(0, title)
+        if self._news:
+            self._pending.insert(0, self._news)
+            self._news = None
         focus = screen.spoken_focus() if screen is not None and hasattr(screen, "spoken_focus") else None
         if focus != self._focus:
             self._focus = focus
