@@ -88,7 +88,7 @@ class HelpScreen(Screen):
                 said = [binding.does] + [f"{name}: {text}" for (name, _), text in zip(COLUMNS[1:], cells[1:]) if text]
                 self.items.append(Item(y, height, ", ".join(said)))
                 y += height + ROW_GAP
-        page = pygame.Surface((TABLE.width, max(y, 1)), pygame.SRCALPHA)
+        page = pygame.Surface((TABLE.width, max(y - ROW_GAP, 1)), pygame.SRCALPHA)
         for surface, pos in placed:
             page.blit(surface, pos)
         return page

@@ -135,7 +135,7 @@ class SettingsScreen(Screen):
         self.voicing_toggle = self.own(self._toggle(SELF_VOICING))
         speech = app.speech
         self._hint_below(SELF_VOICING, "Reads lines, choices and menus aloud." if speech.available
-                         else f"Unavailable: {speech.reason}."[:90])
+                         else f"Unavailable: {speech.reason}.")
         if not speech.available:
             self.voicing_toggle.disable()
         self.back_button = self.own(UIButton(

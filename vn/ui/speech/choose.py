@@ -45,7 +45,7 @@ def choose_speaker(platform: str = sys.platform, which=shutil.which, env=os.envi
     if platform.startswith("win"):
         found = which(SapiSpeaker.program)
         return SpeechChoice(SapiSpeaker(found)) if found else \
-            SpeechChoice(None, "Windows speech (SAPI) needs PowerShell, which was not found")
+            SpeechChoice(None, "PowerShell, for Windows speech, was not found")
     if platform == "darwin":
         found = which(SaySpeaker.program)
         return SpeechChoice(SaySpeaker(found)) if found else SpeechChoice(None, "the say program was not found")
@@ -53,4 +53,4 @@ def choose_speaker(platform: str = sys.platform, which=shutil.which, env=os.envi
         found = which(cls.program)
         if found:
             return SpeechChoice(cls(found))
-    return SpeechChoice(None, "no speech program found: install speech-dispatcher or espeak-ng")
+    return SpeechChoice(None, "no speech program (speech-dispatcher or espeak-ng)")
