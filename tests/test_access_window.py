@@ -430,3 +430,15 @@ def test_skip_transitions_cuts_scene_transitions(player, app):
     player.click_at(SCENE_SPOT)
     assert game.waiting == g.READING and game.dialogue.line.text == "Last."
     assert game.scene_key == ("street", None)
+
+
+def test_the_option_under_the_mouse_is_read_too(player, app):
+    app.settings.self_voicing = True
+    game = player.start_game()
+    player.play_until(game, lambda: game.waiting == g.CHOOSING)
+    player.frames(2)
+    button = game.choices.column.buttons[1]
+    pos = app.display.to_window(button.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+    player.frames(2)
+    assert heard(app)[-1] == "Right., option 2 of 2"

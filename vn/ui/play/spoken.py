@@ -32,8 +32,11 @@ def choice_words(game) -> str:
     menu = game.choices
     options = menu.visible
     column = menu.column
-    if column.focus is not None and column.focus < len(options):
-        return f"{options[column.focus].text}, option {column.focus + 1} of {len(options)}"
+    focus = column.focus
+    if focus is None:      # the keyboard has not moved yet: the option under the mouse, if any
+        focus = next((n for n, button in enumerate(column.buttons) if button.hovered and button.visible), None)
+    if focus is not None and focus < len(options):
+        return f"{options[focus].text}, option {focus + 1} of {len(options)}"
     if menu.nav is not None and menu.nav.focus is not None:
         return menu.nav.entries[menu.nav.focus].text.strip("\u2039\u203a ") + ", button"
     beat = getattr(game.rollback, "current", None)

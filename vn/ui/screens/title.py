@@ -51,7 +51,8 @@ class TitleScreen(Screen):
             Entry("settings", "Settings"),
             Entry("help", "Help"),
             Entry("quit", "Quit"),
-        ], left=LEFT - 22, top=title_bottom + 48, width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=2,
+        ], left=LEFT - 22, top=min(title_bottom + 48, LOGICAL_SIZE[1] - 12 - 7 * (MENU_BUTTON_HEIGHT + 2)),
+            width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=2,
             object_id="#menu_button"))
         self._endings_badge = self._paint_endings_badge()
 
@@ -95,7 +96,7 @@ class TitleScreen(Screen):
             title = title.upper()
         rows = wrap_rows(font, title, 700, TITLE_ROWS)
         out = []
-        y = 178 - max(0, len(rows) - 1) * font.get_linesize() // 2
+        y = 158 - max(0, len(rows) - 1) * font.get_linesize() // 2    # high enough for seven entries below
         for row in rows:
             text = render_tracked(font, row, colour, tracking)
             out.append((text, (LEFT, y), soft_shadow(text, shadow_colour, 12)))
