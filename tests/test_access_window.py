@@ -15,7 +15,7 @@ from vn.ui.play.skip_auto import auto_wait
 from vn.ui.screens import game as g
 from vn.ui.screens.game_menu import GameMenuScreen
 from vn.ui.screens.help import HelpScreen
-from vn.ui.screens.settings import SELF_VOICING, SPEED, SettingsScreen
+from vn.ui.screens.settings import SELF_VOICING, SKIP_AFTER_CHOICES, SPEED, SettingsScreen
 from vn.ui.speech import SpeechChoice
 
 MANIFEST = """\
@@ -285,6 +285,7 @@ def test_controllers_plugged_in_and_out_are_opened_and_closed(player, app, monke
         def quit(self):
             Pad.closed = True
 
+    assert app.controllers._module is not None                # SDL's controllers, opened after the first frame
     module = type("Controllers", (), {"Controller": lambda self, index: Pad()})()
     monkeypatch.setattr(app.controllers, "_module", module)
     pygame.event.post(pygame.event.Event(pygame.CONTROLLERDEVICEADDED, device_index=0))
@@ -442,3 +443,18 @@ def test_the_option_under_the_mouse_is_read_too(player, app):
     pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
     player.frames(2)
     assert heard(app)[-1] == "Right., option 2 of 2"
+
+
+def test_the_new_settings_are_reached_by_keys_and_kept(player, app):
+    import json
+    player.click(app.top.menu.button("settings"))
+    screen = app.top
+    for _ in range(SKIP_AFTER_CHOICES + 1):
+        player.key(pygame.K_DOWN)
+    player.key(pygame.K_RETURN)
+    player.click(screen.skip_transitions_toggle)
+    player.click(screen.voicing_toggle)
+    assert app.settings.self_voicing and heard(app)[-1].startswith("Self-voicing on")
+    player.click(screen.back_button)
+    stored = json.loads(app.persistent.path.read_text())["settings"]
+    assert stored["skip_after_choices"] is stored["skip_transitions"] is stored["self_voicing"] is True

@@ -51,6 +51,12 @@ class Controllers:
         self.pads: dict[int, object] = {}        # instance id -> open Controller
         self._held: dict[object, float] = {}     # input held -> seconds until it repeats
         self._axes: dict[tuple[int, int], object] = {}   # (instance, axis) -> the input it holds down
+        self._module = None
+        self._frames = 0
+
+    def start(self) -> None:
+        """Open SDL's game controllers (about 20 ms: after the first frame is out, see
+        `update`). Controllers already plugged in then arrive as CONTROLLERDEVICEADDED."""
         try:
             from pygame._sdl2 import controller
             controller.init()
@@ -76,7 +82,10 @@ class Controllers:
         return []
 
     def update(self, dt: float) -> list[pygame.event.Event]:
-        """Repeats of what is held down."""
+        """Repeats of what is held down. The second frame starts the controllers."""
+        self._frames += 1
+        if self._frames == 2:
+            self.start()
         out = []
         for pad, left in list(self._held.items()):
             left -= dt

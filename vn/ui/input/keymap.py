@@ -72,7 +72,7 @@ BINDINGS: tuple[Binding, ...] = (
     # -- anywhere (app_keys.py) ----------------------------------------------------------------
     Binding("help", ANYWHERE, "This help", _k("F1"), "Help in the menus", (B.CONTROLLER_BUTTON_BACK,)),
     Binding("self_voicing", ANYWHERE, "Self-voicing (text read aloud) on or off", _k("v", mod="shift")),
-    Binding("fullscreen", ANYWHERE, "Fullscreen on or off", _k("F11") + _k("RETURN", mod="alt")),
+    Binding("fullscreen", ANYWHERE, "Fullscreen on or off", _k("F11") + _k("RETURN", "KP_ENTER", mod="alt")),
     Binding("mute", ANYWHERE, "Sound off or on", _k("m")),
 )
 BY_ACTION = {b.action: b for b in BINDINGS}
