@@ -18,6 +18,7 @@ from vn.ui.screens.settings import SELF_VOICING, SKIP_AFTER_CHOICES, SPEED, Sett
 from vn.ui.speech import SpeechChoice
 from uiplayer import SCENE_SPOT
 
+
 def test_shift_v_turns_self_voicing_on_and_lines_are_read_name_first(player, app):
     game = player.start_game()
     reach(player, game, "One.")

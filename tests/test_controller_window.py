@@ -11,6 +11,7 @@ from vn.ui.screens import game as g
 from vn.ui.screens.game_menu import GameMenuScreen
 from vn.ui.screens.settings import SPEED
 
+
 def test_a_controller_plays_the_story_in_renpys_layout(player, app):
     game = player.start_game()
     reach(player, game, "One.")

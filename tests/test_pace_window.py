@@ -10,6 +10,7 @@ from uiplayer import SCENE_SPOT
 from vn.ui.play.skip_auto import auto_wait
 from vn.ui.screens import game as g
 
+
 def test_auto_forward_waits_longer_for_a_longer_line():
     assert auto_wait(1.5, 0) == pytest.approx(1.5)
     assert auto_wait(1.5, 100) == pytest.approx(7.5)          # Ren'Py's defaults
