@@ -40,6 +40,11 @@ CASES = [
     ("VN044", 'start:\n  - menu:\n      - text: "Go."\n        name: go\n  - if: "picks(\'start.og\') > 0"\n'
               '    then: ["x"]\n  - ending: good\n', (5, 16)),
     ("VN043", 'start:\n  - menu:\n      - text: "Go."\n        echo: 3\n  - ending: good\n', (4, 15)),
+    ("VN045", 'start:\n  - xander: "That is [bold]not[/bold] funny."\n  - ending: good\n', (2, 22)),
+    ("VN046", 'start:\n  - "[b]Run.[/i]"\n  - ending: good\n', (2, 6)),
+    ("VN047", 'start:\n  - menu:\n      - text: "A [color=#ggg]green[/color] door"\n  - ending: good\n', (3, 18)),
+    ("VN048", 'start:\n  - "Wait.[w=30] Longer."\n  - ending: good\n', (2, 11)),
+    ("VN049", 'start:\n  - "I {i}knew{/i} it."\n  - ending: good\n', (2, 8)),
 ]
 
 
@@ -137,7 +142,8 @@ def test_every_error_code_has_a_test():
                                           "VN035", "VN036", "VN037", "VN038", "VN039", "VN040",
                                           "VN111", "VN112",
                                           # test_diagnostics_guidance.py
-                                          "VN113", "VN114"}
+                                          "VN113", "VN114",
+                                          "VN115"}  # test_markup_check.py
     assert set(CODES) == tested
 
 

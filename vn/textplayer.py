@@ -8,6 +8,7 @@ import textwrap
 from .runtime import events as ev
 from .runtime.runtime import Runtime, StoryError
 from .script.model import LOOPING_CHANNELS
+from .text_styles import fill, is_terminal
 
 
 def route_summary(program, state) -> list[str]:
@@ -29,6 +30,7 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
     names = sound_names(program.manifest)
     queue = list(choices or [])
     width = 78
+    terminal = is_terminal(out)     # styles as ANSI escapes only where a terminal shows them
     title = program.manifest.title
     print(title, file=out)
     print("=" * len(title), file=out)
@@ -42,7 +44,7 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
             return 1
         if isinstance(event, ev.Line):
             prefix = f"{event.name}: " if event.name else ""
-            print(textwrap.fill(prefix + event.text, width, subsequent_indent=" " * min(len(prefix), 12)), file=out)
+            print(fill(prefix, event.text, event.markup, width, " " * min(len(prefix), 12), terminal), file=out)
         elif isinstance(event, ev.SceneChange):
             print(f"\n--- {event.title}" + (f" ({event.variant})" if event.variant else "") + " ---\n", file=out)
         elif isinstance(event, ev.Show):
@@ -59,10 +61,12 @@ def play_text(program, choices: list[int] | None = None, interactive: bool = Tru
                 return 0
             if event.prompt is not None:
                 prefix = f"{event.prompt.name}: " if event.prompt.name else ""
-                print(textwrap.fill(prefix + event.prompt.text, width,
-                                    subsequent_indent=" " * min(len(prefix), 12)), file=out)
+                print(fill(prefix, event.prompt.text, event.prompt.markup, width, " " * min(len(prefix), 12),
+                           terminal), file=out)
             for c in event.options:
-                print(f"  {c.index + 1}. {c.text}", file=out)
+                number = f"  {c.index + 1}. "
+                print(fill(number, c.text, c.markup, 1000, "", True) if terminal and c.markup else number + c.text,
+                      file=out)
             pick = _pick(event, queue, interactive, out, inp)
             if pick is None:
                 print("\n(--choices ran out before the story ended)", file=out)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..script import program as p
 from ..script.expr import EvalError, evaluate
+from ..script.markup import plain
 from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .chance import SeededRandom
@@ -175,7 +176,7 @@ class Runtime:
             return ()
         variables, visits = self.state.variables, self._visits
         try:
-            return tuple(ev.Choice(n, o.id, o.text.render(variables, visits))
+            return tuple(ev.Choice(n, o.id, *_plain_and_markup(o.text, o.text.render(variables, visits)))
                          for n, o in enumerate(self._available()))
         except EvalError as exc:
             raise StoryError(self._lc.code[self._pc].pos, str(exc)) from None
@@ -190,9 +191,9 @@ class Runtime:
         if prompt is None:
             return None
         line_id, speaker, template = prompt
-        text = self._render(template, ins)
+        text, markup = _plain_and_markup(template, self._render(template, ins))
         name = self.program.manifest.characters[speaker].name if speaker else None
-        return ev.Line(line_id, speaker, name, text, self._voices.get(line_id))
+        return ev.Line(line_id, speaker, name, text, self._voices.get(line_id), markup)
 
     def _available(self) -> tuple[p.OptionCode, ...]:
         if self._offered is None:
@@ -235,9 +236,14 @@ class Runtime:
                     raise StoryError(ins.pos, str(exc)) from None
                 self._pc += 1
                 self._settle()
-                st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
+                if template.styled:
+                    markup, text = text, plain(text)
+                    st.last_line = {"id": ins.id, "speaker": speaker, "text": text, "markup": markup}
+                else:
+                    markup = None
+                    st.last_line = {"id": ins.id, "speaker": speaker, "text": text}
                 name = self.program.manifest.characters[speaker].name if speaker else None
-                return ev.Line(ins.id, speaker, name, text, self._voices.get(ins.id))
+                return ev.Line(ins.id, speaker, name, text, self._voices.get(ins.id), markup)
             if op == p.SET:
                 for name, expr in ins.arg:
                     value = self._eval(expr, ins)
@@ -254,7 +260,7 @@ class Runtime:
                 if ins.arg.prompt is None:
                     return ev.Choices(self.choices)
                 prompt = self._prompt(ins)
-                st.last_line = {"id": prompt.id, "speaker": prompt.speaker, "text": prompt.text}
+                st.last_line = _last_line(prompt.id, prompt.speaker, prompt.text, prompt.markup)
                 return ev.Choices(self.choices, prompt)
             elif op == p.JUMP:
                 self.last_jump = ins
@@ -332,7 +338,8 @@ class Runtime:
         option = offered[index]
         ins = self._lc.code[self._pc]
         st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": self._render(option.text, ins), "note": option.note})
+                         "text": plain(self._render(option.text, ins)) if option.text.styled else
+                         self._render(option.text, ins), "note": option.note})
         if option.once:
             st.once.append(option.id)
         st.turns += 1
@@ -345,3 +352,15 @@ class Runtime:
         st.status = RUNNING
         self._pc = option.target
         self._settle()
+
+
+def _plain_and_markup(template, rendered: str) -> tuple[str, str | None]:
+    """(plain text, markup or None) of a rendered template: markup only when it has style tags."""
+    return (plain(rendered), rendered) if template.styled else (rendered, None)
+
+
+def _last_line(line_id: str, speaker: str | None, text: str, markup: str | None) -> dict:
+    last = {"id": line_id, "speaker": speaker, "text": text}
+    if markup is not None:
+        last["markup"] = markup
+    return last

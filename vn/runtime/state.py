@@ -52,7 +52,7 @@ class StoryState:
     # {"background": id | None, "variant": id | None,
     #  "figures": {character: {"at": "left" | "center" | "right" | 0.0..1.0, "expression": name | None}}}
     stage: dict = field(default_factory=lambda: {"background": None, "variant": None, "figures": {}})
-    last_line: dict | None = None                          # {id, speaker, text} of the last line shown
+    last_line: dict | None = None                          # {id, speaker, text[, markup]} of the last line shown
     # what keeps playing, so that loading and rolling back bring it back: for each looping channel,
     # {"play": [source, ...], "volume": 0..1} or None when silent. One-shots (sound, voice) are not kept.
     # The runtime replaces a channel's entry, never changes one in place, so copies may share them.
@@ -119,6 +119,8 @@ class StoryState:
         last = d.get("last_line")
         if last is not None:
             last = _expect(last, dict, "last line")
+            if not isinstance(last.get("markup", ""), str):
+                last = {k: v for k, v in last.items() if k != "markup"}     # shown styled only when text
         return cls(
             status=status,
             frame=_frame(d.get("position"), "position"),

@@ -68,6 +68,7 @@ class SaveInfo:
     last_line: str = ""
     thumbnail: bytes | None = None
     same_script: bool = True     # False when the story changed since the save was made
+    last_markup: str = ""        # the last line with its style tags, when it has any
 
     @property
     def title(self) -> str:
@@ -122,14 +123,17 @@ class SaveStore:
 
     # -- writing ---------------------------------------------------------------
     def write(self, slot: str, state: StoryState | dict, *, scene: str = "", summary: str = "",
-              play_time: float = 0.0, thumbnail: bytes | None = None, last_line: str | None = None) -> SaveInfo:
-        """`last_line`: the line on screen; the state's own last line when not given.
+              play_time: float = 0.0, thumbnail: bytes | None = None, last_line: str | None = None,
+              last_markup: str | None = None) -> SaveInfo:
+        """`last_line`: the line on screen (`last_markup`: with its style tags); the state's own last
+        line when not given.
         Raises SaveError only (see the class)."""
         path = self.path(slot)
         try:
             state_dict = state.to_dict() if isinstance(state, StoryState) else state
             if last_line is None:
-                last_line = (state_dict.get("last_line") or {}).get("text", "")
+                last = state_dict.get("last_line") or {}
+                last_line, last_markup = last.get("text", ""), last.get("markup")
             doc = {
                 "format": FORMAT,
                 "version": SAVE_VERSION,
@@ -140,6 +144,7 @@ class SaveStore:
                 "scene": _text(scene),
                 "summary": _text(summary),
                 "last_line": _text(last_line),
+                **({"last_markup": _text(last_markup)} if last_markup else {}),
                 "thumbnail": base64.b64encode(thumbnail).decode("ascii") if thumbnail else None,
                 "state": state_dict,
             }
@@ -223,7 +228,8 @@ class SaveStore:
         """Every field made safe to show: a value that cannot be is blanked, and the save stays listed."""
         return SaveInfo(slot, True, "", normal_created(doc["created"]), seconds(doc["play_time"]),
                         display_text(doc["scene"]), display_text(doc["summary"]), display_text(doc["last_line"]),
-                        thumbnail_from_text(doc.get("thumbnail")), doc["fingerprint"] == self.fingerprint)
+                        thumbnail_from_text(doc.get("thumbnail")), doc["fingerprint"] == self.fingerprint,
+                        display_text(_text(doc.get("last_markup"))))
 
     def slots(self) -> list[str]:
         """Every slot with a file, in display order: quicksave, autosaves, then numbered slots."""

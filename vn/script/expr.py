@@ -19,6 +19,7 @@ from .expr_parse import (
     Node, Unary, Var, Visits, children, parse_tree,
 )
 from .limits import MAX_NUMBER, MAX_TEXT
+from .markup import escape
 
 __all__ = [
     "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
@@ -268,6 +269,8 @@ class Template:
     parts: tuple[str | Expr, ...]
     is_plain: bool  # no expressions: render() always gives the same text
     _offsets: tuple[int, ...] = field(repr=False, compare=False)  # where each Expr part starts in source
+    # the text has style tags (markup.py): values interpolated into it are escaped, never read as tags
+    styled: bool = False
 
     def variables(self) -> frozenset[str]:
         return frozenset().union(*(p.variables() for p in self.parts if isinstance(p, Expr)))
@@ -281,6 +284,9 @@ class Template:
     def render(self, variables: Mapping[str, object], visits: Callable[[str], int]) -> str:
         if self.is_plain:
             return self.parts[0]  # plain text is always exactly one part
+        if self.styled:
+            return "".join([p if p.__class__ is str else escape(format_value(evaluate(p, variables, visits)))
+                            for p in self.parts])
         return "".join([p if p.__class__ is str else format_value(evaluate(p, variables, visits))
                         for p in self.parts])
 
@@ -311,7 +317,7 @@ def _closing_brace(text: str, start: int) -> int:
 def parse_template(text: str) -> Template:
     """Split text into literal parts and `{expression}` parts; columns in errors count from the start of `text`."""
     if "{" not in text and "}" not in text:  # most lines: nothing to interpolate
-        return Template(text, (text,), True, ())
+        return Template(text, (text,), True, (), "[" in text)
     parts: list[str | Expr] = []
     offsets: list[int] = []
     pending: list[str] = []  # literal text not yet added to parts
@@ -343,7 +349,8 @@ def parse_template(text: str) -> Template:
     pending.append(text[i:])
     if "".join(pending) or not parts:
         parts.append("".join(pending))
-    return Template(text, tuple(parts), not offsets, tuple(offsets))
+    styled = any(p.__class__ is str and "[" in p for p in parts)
+    return Template(text, tuple(parts), not offsets, tuple(offsets), styled)
 
 
 def check_template(template: Template, var_types: Mapping[str, type], labels: Collection[str],

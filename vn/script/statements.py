@@ -13,6 +13,8 @@ from .diagnostics import Diagnostic, Pos, did_you_mean
 from .expr import ExprError, literal, parse, parse_template
 from .foreign import ForeignText, unknown_speaker_hint
 from .limits import OUT_OF_RANGE, number_problem
+from .markup_check import brace_tag_problem, brace_tags
+from .markup_check import check as check_markup
 from .audio_statements import AudioStatements
 from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
@@ -88,11 +90,25 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         if text is None:
             return None, None
         where = self.text_pos(node)
+        # another engine's {/i} or {color=#f00} is no expression: say what it is, not why it fails to parse
+        # (beside one of those, a bare {i} is surely a tag too, not a variable)
+        foreign = brace_tags(text) if "{" in text else []
+        if any(not bare for _, _, _, bare in foreign):
+            for column, written, ours, _ in foreign:
+                self.markup_problem(where, brace_tag_problem(column, written, ours))
+            return None, None
         try:
-            return parse_template(text), where
+            template = parse_template(text)
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
+        for problem in check_markup(text):
+            self.markup_problem(where, problem)
+        return template, where
+
+    def markup_problem(self, where, problem) -> None:
+        self.diags.append(self.src.diag(where.shifted(problem.column), problem.code, problem.message,
+                                        problem.hint, problem.severity))
 
     def expression(self, node, what: str):
         """An expression from a scalar: quoted or plain text is parsed, numbers and booleans are literals."""

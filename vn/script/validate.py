@@ -10,6 +10,7 @@ from . import model as m
 from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
 from .expr import check, check_template
 from .foreign import unknown_speaker_hint
+from .markup_check import brace_tag_problem, brace_tags
 from .statements import STATEMENT_KEYS
 from .yamlsource import SourceFile
 
@@ -48,8 +49,17 @@ class Validator:
                         "compare it, e.g. 'humanity > 2'")
 
     def text(self, template, where: Pos) -> None:
-        if not template.is_plain:
-            self.expr_errors(check_template(template, self.var_types, self.labels, self.picks), where)
+        if template.is_plain:
+            return
+        errors = check_template(template, self.var_types, self.labels, self.picks)
+        # {b} or {w} from another engine reads as an unknown variable: say what it is instead
+        for column, written, ours, _ in brace_tags(template.source):
+            name = written.strip("{}")
+            if name not in self.var_types:
+                problem = brace_tag_problem(column, written, ours)
+                self.report(where.shifted(column), problem.code, problem.message, problem.hint)
+                errors = [e for e in errors if e.column != column + 1]
+        self.expr_errors(errors, where)
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:

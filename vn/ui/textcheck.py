@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..script.diagnostics import WARNING, Diagnostic, Pos
 from ..script.expr import Template
+from ..script.markup import plain as without_tags
 from ..script import model as m
 from .fonts import drawable, is_right_to_left
 
@@ -30,8 +31,10 @@ def _texts(game) -> list[tuple[Pos, str, str | None]]:
     out: list[tuple[Pos, str, str | None]] = []
 
     def plain(template: Template) -> str:
-        # a {…} part becomes a space: its value is unknown here, and its digits need no check
-        return "".join(p if isinstance(p, str) else " " for p in template.parts)
+        # a {…} part becomes a space: its value is unknown here, and its digits need no check;
+        # style tags are not drawn, so they are neither measured nor looked up in the fonts
+        text = "".join(p if isinstance(p, str) else " " for p in template.parts)
+        return without_tags(text) if template.styled else text
 
     def walk(body) -> None:
         # only lines and options carry text; menus and ifs hold bodies of their own

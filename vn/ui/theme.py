@@ -172,6 +172,27 @@ class Theme:
             font = self._fonts[(element, size)] = TextFont(primary, self.chain(path, spec), size)
         return font
 
+    def styled_font(self, element: str, size: int | None = None, bold: bool = False,
+                    italic: bool = False) -> TextFont:
+        """The element's font in bold and/or italic, for styled text: the face's own bold or italic
+        file where the theme or the packaged family has one, else SDL_ttf's synthetic style."""
+        if not bold and not italic:
+            return self.font(element, size)
+        size = size or self.font_size(element)
+        font = self._fonts.get((element, size, bold, italic))
+        if font is None:
+            spec = self._font_spec(element)
+            bold, italic = bold or _flag(spec.get("bold", 0)), italic or _flag(spec.get("italic", 0))
+            path, from_system = self._font_path(spec, bold, italic)
+            plain_path, _ = self._font_path(spec, False, False)
+            primary = pygame.font.Font(path, size)
+            stem = Path(path).stem.lower() if path else ""
+            if from_system or path == plain_path:
+                primary.bold = bold and "bold" not in stem
+                primary.italic = italic and "italic" not in stem and "oblique" not in stem
+            font = self._fonts[(element, size, bold, italic)] = TextFont(primary, self.chain(path, spec), size)
+        return font
+
     def chain(self, path: str | None, spec: dict) -> FallbackChain:
         """The fallback chain after the font file `path`, shared by every size of it."""
         names = tuple(str(n) for n in spec.get("fallback", ()) if isinstance(n, str))

@@ -47,10 +47,12 @@ def write_save(game: "GameScreen", slot: str | None, *, at_scene_change: bool = 
     """Save into `slot`, or into the next autosave slot when `slot` is None. At a scene
     change the story is between lines: the state is taken as it is, the new scene bare."""
     app = game.app
+    markup = None
     if at_scene_change:
         state, line = game.runtime.snapshot(), ""
     else:
         state, line = save_state(game)
+        markup = game.dialogue.line.markup if game.dialogue.line is not None else None
     if app.saves is None:
         app.toasts.show("This game cannot save: its data folder could not be opened.", "warning")
         return None
@@ -60,7 +62,7 @@ def write_save(game: "GameScreen", slot: str | None, *, at_scene_change: bool = 
         thumbnail = None
     try:
         meta = dict(scene=scene_title(app.program, state), summary=route_summary(state), play_time=game.play_time,
-                    thumbnail=thumbnail, last_line=line)
+                    thumbnail=thumbnail, last_line=line, last_markup=markup)
         if slot is None:
             return app.saves.write_autosave(state, **meta)
         return app.saves.write(slot, state, **meta)

@@ -44,6 +44,7 @@ ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was
 
 
 class GameScreen(Screen):
+    spoken_focus = game_focus       # what self-voicing reads: the line, or the choice (play/spoken.py)
     def __init__(self, app, runtime: Runtime | None = None, *, resumed: bool = False, play_time: float = 0.0):
         super().__init__(app)
         self.runtime = runtime or Runtime(app.program)
@@ -294,9 +295,6 @@ class GameScreen(Screen):
     def process_event(self, event: pygame.event.Event) -> bool:
         return self.controls.process_event(event)
 
-    def spoken_focus(self) -> str | None:
-        return game_focus(self)
-
     def open_history(self) -> None:
         captions = self.settings.sound_captions
         self.app.nav.push("history", self.rollback.lines(captions, () if self.rollback.rolled_back else
@@ -316,7 +314,7 @@ class GameScreen(Screen):
             self._advance()
         elif self.waiting == READING:
             if not self.dialogue.complete:
-                self.dialogue.complete_now()
+                self.dialogue.click()       # on from a wait, or written out up to the next
             elif self.dialogue.next_page():
                 self._read_if_last_page()
             elif self.rollback.rolled_back:
@@ -370,8 +368,12 @@ class GameScreen(Screen):
             if self.pause_left <= 0.0:
                 self._advance()
         elif self.waiting == READING and not self.ui_hidden:
-            finished = self.dialogue.complete and self.dialogue.fully_visible and not self.app.speech.speaking()
-            if self.modes.auto_due(dt, finished, auto_wait(self.settings.auto_delay, self.dialogue.page_characters)):
+            box = self.dialogue
+            if box.no_wait and box.complete and box.on_last_page and not self.rollback.rolled_back:
+                self.proceed()      # [nw]: the line moves on once typed
+            elif self.modes.auto_due(dt, (box.complete or box.held_for_click) and box.fully_visible
+                                     and not self.app.speech.speaking(),
+                                     auto_wait(self.settings.auto_delay, box.page_characters)):
                 self.proceed()
 
     def draw(self, surface: pygame.Surface) -> None:

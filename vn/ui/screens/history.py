@@ -14,6 +14,7 @@ from ...runtime.events import Line
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
+from ..styled_text import styled, styled_html
 from ..text_layout import typographic
 from ..fonts import drawable
 
@@ -34,15 +35,19 @@ def history_html(lines: list[Line | str], speaker_colours: dict[str, str], speec
         if isinstance(line, str):     # a sound caption, "[ears ringing]"
             parts.append(f"<font color='{narration_colour}'><i>{escape(drawable(line, keep_newlines=False))}</i></font>")
             continue
-        text = typographic(drawable(line.text, keep_newlines=False))
-        if line.name:
-            if quote_speech and not text.startswith("\u201c"):
+        if line.markup:
+            words = styled_html(styled(line.markup, keep_newlines=False, quotes=bool(line.name) and quote_speech))
+        else:
+            text = typographic(drawable(line.text, keep_newlines=False))
+            if line.name and quote_speech and not text.startswith("\u201c"):
                 text = f"\u201c{text}\u201d"
+            words = escape(text)
+        if line.name:
             colour = speaker_colours.get(line.speaker, "#d4a25e")
             parts.append(f"<font color='{colour}'><b>{escape(drawable(line.name, keep_newlines=False).upper())}</b></font>&nbsp;&nbsp;&nbsp;"
-                         f"<font color='{speech_colour}'>{escape(text)}</font>")
+                         f"<font color='{speech_colour}'>{words}</font>")
         else:
-            parts.append(f"<font color='{narration_colour}'>{escape(text)}</font>")
+            parts.append(f"<font color='{narration_colour}'>{words}</font>")
     # a short gap between entries: an empty row in a small size
     return f"<br><font pixel_size={GAP_SIZE}><br></font>".join(parts)
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import pygame
 import pygame_gui
+from pygame_gui.elements import UIImage
 
 from ...runtime.events import Choice
 from .button_column import ButtonColumn, Entry
 from ..display import LOGICAL_SIZE
 from ..fonts import drawable
+from ..styled_text import render_block
 from ..text_layout import fit, typographic
 from ..theme import Theme
 
@@ -94,6 +96,7 @@ class ChoiceMenu:
                                               Entry(+1, f"More ({self.page + 1}/{self.pages}) \u203a")],
                                     left=left, top=top + len(visible) * (BUTTON_HEIGHT + GAP), width=half,
                                     height=BUTTON_HEIGHT, gap=GAP, object_id="#choice_button", horizontal=True)
+        self._label_styled(visible)
         self._badges = []
         for n, _ in enumerate(visible[:9]):
             badge = self._paint_badge(str(n + 1), font)
@@ -101,11 +104,27 @@ class ChoiceMenu:
             self._badges.append((badge, (left - BADGE - 16, y)))
         self._shade = self._paint_shade(pygame.Rect(left, top, width, total))
 
+    def _label_styled(self, visible) -> None:
+        """An option with style tags: its button keeps the plain words (for the keyboard and the
+        tests) in a transparent ink, and its styled words are drawn over it."""
+        self._styled_labels = []
+        for option, button in zip(visible, self.column.buttons):
+            if not option.markup:
+                continue
+            button.change_object_id("#choice_button_styled")
+            image = render_block(self.theme, "choice.text", option.markup, self.theme.colour("choice.text"),
+                                 MAX_WIDTH - 120)
+            rect = image.get_rect(center=button.rect.center)
+            self._styled_labels.append(_StyledLabel(rect, image, manager=self.ui, starting_height=3))
+
     def _kill_buttons(self) -> None:
         for column in (self.column, self.nav):
             if column is not None:
                 column.kill()
         self.column = self.nav = None
+        for label in getattr(self, "_styled_labels", ()):
+            label.kill()
+        self._styled_labels = []
 
     def hide(self) -> None:
         self._kill_buttons()
@@ -116,6 +135,8 @@ class ChoiceMenu:
         for column in (self.column, self.nav):
             if column is not None:
                 column.show() if visible else column.hide()
+        for label in getattr(self, "_styled_labels", ()):
+            label.show() if visible else label.hide()
 
     def process_event(self, event: pygame.event.Event) -> int | None:
         """The index of the option this event picked, or None."""
@@ -165,3 +186,10 @@ class ChoiceMenu:
         scaled = pygame.transform.smoothscale(glow, size)
         shade.blit(scaled, scaled.get_rect(center=area.center))
         return shade
+
+
+class _StyledLabel(UIImage):
+    """An option's styled words over its button; the pointer passes through to the button."""
+
+    def hover_point(self, hover_x: float, hover_y: float) -> bool:
+        return False

@@ -11,6 +11,10 @@ A line too long for the box first shrinks (down to SMALLEST_FONT); one that stil
 does not fit goes on over pages at its own size: a click shows the next page, and
 the game counts the line as read at its last (`paginate` is what `vn check`
 measures too, to warn about such lines).
+
+A styled line (one with markup) is laid out by styled_text: its rows are ranges of its
+text drawn segment by segment. Its waits stop the typing: `[w]` until a click, `[w=s]`
+for s seconds; a click while typing writes on up to the next wait.
 """
 from __future__ import annotations
 
@@ -23,6 +27,8 @@ from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
 from ..preferences import Settings
 from ..fonts import drawable
+from ..ink import readable_on
+from ..styled_text import page_stops, paginate_styled, render_segments, styled
 from ..text_layout import line_height, typographic, wrap
 from ..theme import Theme
 
@@ -111,6 +117,13 @@ class DialogueBox:
         self._plate: pygame.Surface | None = None
         self._clock = 0.0
         self.show_marker = True     # off while a choice is waiting below the line
+        self._styled = None                 # the StyledText of a line with markup, else None
+        self._fonts = None                  # its StyleFonts
+        self._stops: list[tuple[int, float | None]] = []    # waits on the page: (characters typed, seconds)
+        self._speeds: list[tuple[int, float]] = []          # (characters typed, typing speed from there)
+        self._next_stop = 0
+        self.held: float | None = None      # seconds a wait has left (inf: until a click); None when typing
+        self.no_wait = False                # [nw]: once typed, the line moves on by itself
 
     # -- what is shown ----------------------------------------------------------------
     def show_line(self, line: Line) -> None:
@@ -118,10 +131,26 @@ class DialogueBox:
         self._shown = True
         narration = line.speaker is None
         self._colour = self.theme.colour("dialogue.narration" if narration else "dialogue.text")
-        self._font, self._pages, self._row_height = paginate(self.theme, display_text(self.theme, line.text, narration),
-                                                              narration, self.settings.text_size)
+        self._styled = None
+        if line.markup:
+            self._show_styled(line.markup, narration)
+        else:
+            self._font, self._pages, self._row_height = paginate(
+                self.theme, display_text(self.theme, line.text, narration), narration, self.settings.text_size)
+        self.no_wait = self._styled is not None and self._styled.no_wait
         self._plate = self._paint_plate(line).premul_alpha() if line.name else None
         self._show_page(0)
+
+    def _show_styled(self, markup: str, narration: bool) -> None:
+        element = "dialogue.narration" if narration else "dialogue.text"
+        quotes = not narration and self.theme.misc("dialogue.text", "quote_speech", False)
+        self._styled = styled(markup, quotes=quotes)
+        natural = round(self.theme.font_size(element) * self.settings.text_size)
+        self._fonts, ranges, self._row_height = paginate_styled(self.theme, self._styled, element,
+                                                                box_text_rect(self.theme), natural, SMALLEST_FONT)
+        self._font = self._fonts.regular
+        self._pages = [[self._styled.text[a:b] for a, b in page] for page in ranges]
+        self._ranges = ranges
 
     @property
     def page_characters(self) -> int:
@@ -148,6 +177,8 @@ class DialogueBox:
         self.revealed = 0.0
         self._serial += 1
         self._composed = None
+        self._stops, self._speeds = page_stops(self._styled, self._ranges[page]) if self._styled else ([], [])
+        self._next_stop, self.held = 0, None
 
     def hide(self) -> None:
         self._shown = False
@@ -173,6 +204,45 @@ class DialogueBox:
 
     def complete_now(self) -> None:
         self.revealed = float(self._total)
+        self._next_stop, self.held = len(self._stops), None
+
+    @property
+    def held_for_click(self) -> bool:
+        return self.held == math.inf
+
+    def click(self) -> None:
+        """A click while the line is not complete: go on from a wait, or write on up to the next."""
+        if self.held is not None:
+            self.held = None
+        elif self._next_stop < len(self._stops):
+            self.revealed = float(min(self._total, self._stops[self._next_stop][0]))
+            self._hold()
+        else:
+            self.complete_now()
+
+    def _hold(self) -> None:
+        seconds = self._stops[self._next_stop][1]
+        self.held = math.inf if seconds is None else seconds
+        self._next_stop += 1
+
+    def _type(self, dt: float) -> None:
+        if self.held is not None:
+            self.held -= dt
+            if self.held > 0:
+                return
+            self.held = None
+        speed = self.settings.clamped_text_speed()
+        for count, multiplier in self._speeds:      # few: a speed change is a tag of its own
+            if count > self.revealed:
+                break
+            speed = self.settings.clamped_text_speed() * multiplier
+        self.revealed = min(float(self._total), self.revealed + speed * dt)
+        if self._next_stop < len(self._stops) and self.revealed >= self._stops[self._next_stop][0]:
+            self.revealed = float(self._stops[self._next_stop][0])
+            if self.revealed < self._total:
+                self._hold()
+            else:
+                self._next_stop += 1
 
     @property
     def fully_visible(self) -> bool:
@@ -181,7 +251,7 @@ class DialogueBox:
     def pace(self) -> int:
         """Fading or typing wants every frame; a written line only bobs its marker."""
         target = 1.0 if self._shown else 0.0
-        if self.opacity != target or (self._shown and not self.complete):
+        if self.opacity != target or (self._shown and not self.complete and not self.held_for_click):
             return ACTIVE
         return AMBIENT if self.opacity > 0.0 and self.show_marker else STILL
 
@@ -195,7 +265,7 @@ class DialogueBox:
             self.opacity = max(target, self.opacity - FADE_SPEED * dt)
         # text types only once the box is there to read it in
         if self._shown and self.opacity >= 1.0 and not self.complete:
-            self.revealed = min(float(self._total), self.revealed + self.settings.clamped_text_speed() * dt)
+            self._type(dt)
 
     def draw(self, surface: pygame.Surface) -> None:
         if self.opacity <= 0.0:
@@ -229,11 +299,11 @@ class DialogueBox:
         surface.blit(self._composed_image(whole, top), (0, top), special_flags=PREMUL)
         if whole < len(self._rows) and left > 0:
             if self._partial is None or self._partial[:2] != (whole, left):
-                text = self._font.render(self._rows[whole][:left], True, self._colour).premul_alpha()
+                text = self._render_row(whole, left).premul_alpha()
                 self._partial = (whole, left, text)
             surface.blit(self._partial[2], (self.text_rect.x, self.text_rect.y + whole * self._row_height),
                          special_flags=PREMUL)
-        if self.complete and self.show_marker:
+        if (self.complete or self.held_for_click) and self.show_marker:
             self._draw_marker(surface)
 
     def _composed_image(self, whole: int, top: int) -> pygame.Surface:
@@ -249,12 +319,16 @@ class DialogueBox:
         for n in range(whole):
             rendered = self._row_surfaces[n]
             if rendered is None:
-                rendered = self._row_surfaces[n] = self._font.render(self._rows[n], True,
-                                                                     self._colour).premul_alpha()
+                rendered = self._row_surfaces[n] = self._render_row(n).premul_alpha()
             image.blit(rendered, (self.text_rect.x, self.text_rect.y + n * self._row_height - top),
                        special_flags=PREMUL)
         self._composed = (key, image)
         return image
+
+    def _render_row(self, n: int, length: int | None = None) -> pygame.Surface:
+        if self._styled is None:
+            return self._font.render(self._rows[n] if length is None else self._rows[n][:length], True, self._colour)
+        return render_segments(self._fonts, self._styled.segments(*self._ranges[self.page][n]), self._colour, length)
 
     def _draw_marker(self, surface: pygame.Surface) -> None:
         """A small chevron that bobs gently once the line is complete: click to go on."""
@@ -316,23 +390,3 @@ class DialogueBox:
         plate.blit(text, ((width - text.get_width()) // 2, (height - text.get_height()) // 2))
         return plate
 
-
-def _luminance(c: pygame.Color) -> float:
-    """Relative luminance (WCAG 2)."""
-    def channel(v: int) -> float:
-        v /= 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
-
-
-def contrast(a: pygame.Color, b: pygame.Color) -> float:
-    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (la + 0.05) / (lb + 0.05)
-
-
-def readable_on(background: pygame.Color, inks) -> pygame.Color:
-    """The first ink with a contrast of 4.5 or more on `background` (WCAG AA), else the best."""
-    for ink in inks:
-        if contrast(ink, background) >= 4.5:
-            return ink
-    return max(inks, key=lambda ink: contrast(ink, background))

@@ -19,6 +19,8 @@ import pygame
 
 from ...save.slots import SaveInfo, slot_title
 from ..fonts import drawable
+from ...script.markup import plain
+from ..styled_text import render_block
 from ..text_layout import fit, render_tracked, typographic, wrap
 from ..theme import Theme
 from ..thumbnail import decode_png
@@ -130,7 +132,12 @@ class SlotCard:
             y = self._paint_rows(card, y, width, "slot.scene", scene or "Somewhere in the story")
             after = self._paint_rows(card, y + 2, width, "slot.summary", summary or "No choices made yet", max_rows=2)
             if last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
-                self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(last_line)}\u201d")
+                # the line in its styles (its waits mean nothing here), when they still say the same words
+                if info.last_markup and plain(info.last_markup) == info.last_line:
+                    card.blit(render_block(theme, "slot.quote", f"\u201c{card_text(info.last_markup)}\u201d",
+                                           theme.colour("slot.quote"), width), (TEXT_LEFT, after + 4))
+                else:
+                    self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(last_line)}\u201d")
             if not info.same_script:
                 self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, CARD_SIZE[1] - PAD), right=True)
         return card
