@@ -38,39 +38,38 @@ def _k(*names: str, mod: str = "") -> tuple[tuple[int, str], ...]:
     return tuple((getattr(pygame, f"K_{name}"), mod) for name in names)
 
 
-B = pygame
 BINDINGS: tuple[Binding, ...] = (
     # -- while playing (play/controls.py) ------------------------------------------------------
     Binding("advance", PLAY, "Finish the line, then the next page or line", _k("RETURN", "SPACE", "KP_ENTER"),
-            "Left click", (B.CONTROLLER_BUTTON_A, "right trigger")),
+            "Left click", (pygame.CONTROLLER_BUTTON_A, "right trigger")),
     Binding("pick", PLAY, "Pick an option of a choice", (), "Click it", (),
             keys_note="1–9, or ↑ ↓ then Enter"),
     Binding("roll_back", PLAY, "Roll back to the line or choice before", _k("PAGEUP"), "Wheel up",
-            (B.CONTROLLER_BUTTON_LEFTSHOULDER, "left trigger")),
+            (pygame.CONTROLLER_BUTTON_LEFTSHOULDER, "left trigger")),
     Binding("roll_forward", PLAY, "Roll forward through lines already seen", _k("PAGEDOWN"), "Wheel down",
-            (B.CONTROLLER_BUTTON_RIGHTSHOULDER,)),
+            (pygame.CONTROLLER_BUTTON_RIGHTSHOULDER,)),
     Binding("skip_hold", PLAY, "Skip seen lines while held", _k("LCTRL", "RCTRL")),
     Binding("skip", PLAY, "Skip on or off", _k("TAB")),
     Binding("auto", PLAY, "Auto-forward on or off", _k("a")),
-    Binding("hide", PLAY, "Hide the text to see the scene", _k("h"), "Right click", (B.CONTROLLER_BUTTON_Y,)),
+    Binding("hide", PLAY, "Hide the text to see the scene", _k("h"), "Right click", (pygame.CONTROLLER_BUTTON_Y,)),
     Binding("history", PLAY, "History of the lines shown", _k("l")),
     Binding("quicksave", PLAY, "Quicksave", _k("F5")),
     Binding("quickload", PLAY, "Quickload", _k("F9")),
     Binding("menu", PLAY, "The menu (save, load, settings...)", _k("ESCAPE"), "",
-            (B.CONTROLLER_BUTTON_START,)),
+            (pygame.CONTROLLER_BUTTON_START,)),
     # -- in menus (each screen, and widgets/button_column.py) ----------------------------------
-    Binding("up", MENUS, "Move the focus up", _k("UP"), "", (B.CONTROLLER_BUTTON_DPAD_UP, "left stick up")),
+    Binding("up", MENUS, "Move the focus up", _k("UP"), "", (pygame.CONTROLLER_BUTTON_DPAD_UP, "left stick up")),
     Binding("down", MENUS, "Move the focus down", _k("DOWN"), "",
-            (B.CONTROLLER_BUTTON_DPAD_DOWN, "left stick down")),
+            (pygame.CONTROLLER_BUTTON_DPAD_DOWN, "left stick down")),
     Binding("left", MENUS, "Move left; a slider down", _k("LEFT"), "",
-            (B.CONTROLLER_BUTTON_DPAD_LEFT, "left stick left")),
+            (pygame.CONTROLLER_BUTTON_DPAD_LEFT, "left stick left")),
     Binding("right", MENUS, "Move right; a slider up", _k("RIGHT"), "",
-            (B.CONTROLLER_BUTTON_DPAD_RIGHT, "left stick right")),
-    Binding("press", MENUS, "Press the focused button", _k("RETURN", "SPACE"), "Click", (B.CONTROLLER_BUTTON_A,)),
+            (pygame.CONTROLLER_BUTTON_DPAD_RIGHT, "left stick right")),
+    Binding("press", MENUS, "Press the focused button", _k("RETURN", "SPACE"), "Click", (pygame.CONTROLLER_BUTTON_A,)),
     Binding("back", MENUS, "Back (from the title: quit)", _k("ESCAPE"), "Right click in history",
-            (B.CONTROLLER_BUTTON_B,)),
+            (pygame.CONTROLLER_BUTTON_B,)),
     # -- anywhere (app_keys.py) ----------------------------------------------------------------
-    Binding("help", ANYWHERE, "This help", _k("F1"), "Help in the menus", (B.CONTROLLER_BUTTON_BACK,)),
+    Binding("help", ANYWHERE, "This help", _k("F1"), "Click Help in a menu", (pygame.CONTROLLER_BUTTON_BACK,)),
     Binding("self_voicing", ANYWHERE, "Self-voicing (text read aloud) on or off", _k("v", mod="shift")),
     Binding("fullscreen", ANYWHERE, "Fullscreen on or off", _k("F11") + _k("RETURN", "KP_ENTER", mod="alt")),
     Binding("mute", ANYWHERE, "Sound off or on", _k("m")),
@@ -82,11 +81,11 @@ KEY_NAMES = {pygame.K_RETURN: "Enter", pygame.K_KP_ENTER: "keypad Enter", pygame
              pygame.K_PAGEUP: "Page Up", pygame.K_PAGEDOWN: "Page Down", pygame.K_ESCAPE: "Esc",
              pygame.K_LCTRL: "Ctrl (held)", pygame.K_RCTRL: "", pygame.K_TAB: "Tab", pygame.K_UP: "↑",
              pygame.K_DOWN: "↓", pygame.K_LEFT: "←", pygame.K_RIGHT: "→"}
-PAD_NAMES = {B.CONTROLLER_BUTTON_A: "A", B.CONTROLLER_BUTTON_B: "B", B.CONTROLLER_BUTTON_X: "X",
-             B.CONTROLLER_BUTTON_Y: "Y", B.CONTROLLER_BUTTON_START: "Start", B.CONTROLLER_BUTTON_BACK: "Back",
-             B.CONTROLLER_BUTTON_LEFTSHOULDER: "left shoulder", B.CONTROLLER_BUTTON_RIGHTSHOULDER: "right shoulder",
-             B.CONTROLLER_BUTTON_DPAD_UP: "d-pad ↑", B.CONTROLLER_BUTTON_DPAD_DOWN: "d-pad ↓",
-             B.CONTROLLER_BUTTON_DPAD_LEFT: "d-pad ←", B.CONTROLLER_BUTTON_DPAD_RIGHT: "d-pad →"}
+PAD_NAMES = {pygame.CONTROLLER_BUTTON_A: "A", pygame.CONTROLLER_BUTTON_B: "B", pygame.CONTROLLER_BUTTON_X: "X",
+             pygame.CONTROLLER_BUTTON_Y: "Y", pygame.CONTROLLER_BUTTON_START: "Start", pygame.CONTROLLER_BUTTON_BACK: "Back",
+             pygame.CONTROLLER_BUTTON_LEFTSHOULDER: "left shoulder", pygame.CONTROLLER_BUTTON_RIGHTSHOULDER: "right shoulder",
+             pygame.CONTROLLER_BUTTON_DPAD_UP: "d-pad ↑", pygame.CONTROLLER_BUTTON_DPAD_DOWN: "d-pad ↓",
+             pygame.CONTROLLER_BUTTON_DPAD_LEFT: "d-pad ←", pygame.CONTROLLER_BUTTON_DPAD_RIGHT: "d-pad →"}
 
 
 def matches(binding: Binding, key: int, mod: int) -> bool:
