@@ -38,7 +38,30 @@ def check_speed(lines: int = 100_000, repeat: int = 3) -> dict:
                 assert not result.errors, result.errors[:3]
             seconds = _best(run, repeat)
             out.update({f"{key}_lines": total, f"{key}_seconds": seconds, f"{key}_lines_per_s": total / seconds})
+        out.update(cached_check(folder))
     return out
+
+
+def cached_check(folder: Path) -> dict:
+    """`vn check` again on the same game through its result cache: unchanged, and after one
+    file of the twenty has been edited."""
+    import os
+    from vn.cli import checked
+    with tempfile.TemporaryDirectory() as cache:
+        os.environ["VN_CACHE_DIR"] = cache
+        try:
+            checked(str(folder))
+            unchanged = _best(lambda: checked(str(folder)), 5)
+            story = sorted(folder.glob("story_*.yaml"))[0]
+            original = story.read_text(encoding="utf-8")
+
+            def edit_one():
+                story.write_text(original + f"\n# edited {time.perf_counter()}\n", encoding="utf-8")
+                checked(str(folder))
+            edited = _best(edit_one, 2)
+        finally:
+            del os.environ["VN_CACHE_DIR"]
+    return {"check_unchanged_seconds": unchanged, "check_one_edit_seconds": edited}
 
 
 def runtime_speed(lines: int = 100_000, repeat: int = 3) -> dict:

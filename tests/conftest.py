@@ -12,6 +12,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 os.environ.setdefault("VN_SPEECH", "record")     # self-voicing in tests is heard by a recorder, never aloud
 os.environ.setdefault("VN_DATA_DIR", tempfile.mkdtemp(prefix="vn-test-data-"))
+os.environ.setdefault("VN_CACHE_DIR", tempfile.mkdtemp(prefix="vn-test-cache-"))
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -27,6 +28,7 @@ def private_data_dir(tmp_path, monkeypatch):
     """Each test its own saves and persistent data: one test's autosaves or endings must not
     enable another's Continue or change its settings."""
     monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("VN_CACHE_DIR", str(tmp_path / "cache"))    # nor another's cached check
 
 
 @pytest.fixture

@@ -45,6 +45,19 @@ CASES = [
     ("VN047", 'start:\n  - menu:\n      - text: "A [color=#ggg]green[/color] door"\n  - ending: good\n', (3, 18)),
     ("VN048", 'start:\n  - "Wait.[w=30] Longer."\n  - ending: good\n', (2, 11)),
     ("VN049", 'start:\n  - "I {i}knew{/i} it."\n  - ending: good\n', (2, 8)),
+    ("VN050", 'start:\n  - "A {sequence: a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN051", 'start:\n  - "A {? a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN052", 'start:\n  - "A {humanity ? a | b}."\n  - ending: good\n', (2, 9)),
+    ("VN053", 'start:\n  - "A"\n  - glue: {xander: "b"}\n  - ending: good\n', (3, 11)),
+    ("VN054", 'start:\n  - "A {took_lighter ? a | b | c}."\n  - ending: good\n', (2, 32)),
+    ("VN055", 'start:\n  - xander: "You roll {random(1, 6)}."\n  - ending: good\n', (2, 24)),
+    ("VN056", 'start:\n  - if: "chance(50)"\n    then: ["x"]\n  - ending: good\n', (2, 17)),
+    ("VN060", 'start:\n  - menu:\n      - text: "Go."\n        do:\n          - label: inside\n'
+              '  - ending: good\n', (5, 13)),
+    ("VN061", 'start:\n  - label: door\n  - "a"\n  - label: door\n  - ending: good\n', (4, 12)),
+    ("VN062", 'start:\n  - label: "the door"\n  - ending: good\n', (2, 12)),
+    ("VN063", 'start:\n  - label: menu\n  - ending: good\n', (2, 12)),
+    ("VN064", 'start:\n  - jump: start.door\nstart.door:\n  - ending: good\n', (3, 1)),
 ]
 
 
@@ -132,6 +145,7 @@ def test_every_code_has_a_documentation_entry():
 def test_every_error_code_has_a_test():
     tested = {c for c, _, _ in CASES} | {"VN011", "VN013", "VN018", "VN023", "VN024", "VN101", "VN102",
                                           "VN103", "VN104", "VN105", "VN106", "VN107",
+                                          "VN121", "VN122", "VN123", "VN124",  # test_routes.py
                                           "VN026", "VN027",  # these two: test_hostile_scripts.py
                                           # pictures: test_pictures_check.py
                                           "VN028", "VN029", "VN030", "VN031", "VN032", "VN033", "VN034",
@@ -143,7 +157,12 @@ def test_every_error_code_has_a_test():
                                           "VN111", "VN112",
                                           # test_diagnostics_guidance.py
                                           "VN113", "VN114",
-                                          "VN115"}  # test_markup_check.py
+                                          "VN115",  # test_markup_check.py
+                                          "VN117",  # test_variation.py
+                                          "VN118",  # test_glue.py
+                                          # constants and enums: test_values.py
+                                          "VN057", "VN058", "VN059", "VN119", "VN120",
+                                          "VN116"}  # test_local_labels.py
     assert set(CODES) == tested
 
 

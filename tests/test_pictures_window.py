@@ -283,7 +283,7 @@ backgrounds:
   - dee: "A dark plate."
   - ending: done
 """)
-    from vn.ui.widgets.dialogue_box import contrast
+    from vn.ui.ink import contrast
     app, player = play(story)
     try:
         game = player.start_game()

@@ -139,3 +139,15 @@ def test_check_warns_about_long_lines_missing_glyphs_and_right_to_left_text(tmp_
 
 def test_check_finds_nothing_to_say_about_the_shipped_game(scripts_dir):
     assert not {"VN108", "VN109", "VN110"} & set(check_codes(scripts_dir))
+
+
+def test_check_measures_varying_text_by_its_longest_alternative(tmp_path):
+    folder = write_game(tmp_path / "game", f"""
+        start:
+          - "{{seq: Short. | {LONG}}}"
+          - "{{took_lighter ? Fine. | A private character: \\U0010FFFD.}}"
+          - "{{cycle: Fine. | Also fine.}}"
+        """)
+    codes = check_codes(folder)
+    assert codes["VN108"].pos.line == 3
+    assert codes["VN109"].pos.line == 4      # one of each: the last line gives neither

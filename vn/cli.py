@@ -54,8 +54,22 @@ def _text_warnings(game, directory: str) -> list:
     return text_warnings(game, directory) + decode_problems(game, directory)
 
 
+def checked(directory: str, explore: bool = True, use_cache: bool = True):
+    """check_folder's result, from the cache when nothing it reads has changed since."""
+    from . import checkcache
+    key = checkcache.check_key(directory, f"explore={explore}") if use_cache else None
+    if key is not None:
+        cached = checkcache.load(key)
+        if cached is not None:
+            return cached
+    result = check_folder(directory, explore=explore)
+    if key is not None:
+        checkcache.store(key, result)
+    return result
+
+
 def cmd_check(args) -> int:
-    result = check_folder(args.dir, explore=not args.no_routes)
+    result = checked(args.dir, explore=not args.no_routes, use_cache=not args.no_cache)
     if args.json:
         print(json.dumps({"ok": not result.errors, "files": len(result.sources), "lines": result.lines_read,
                           "diagnostics": [d.to_json() for d in result.diagnostics]}, indent=2))
@@ -69,39 +83,6 @@ def cmd_check(args) -> int:
     return 1 if result.errors else 0
 
 
-def cmd_routes(args) -> int:
-    from .runtime.routes import explore_routes
-    program, _ = _load(args.dir)
-    if program is None:
-        return 1
-    report = explore_routes(program)
-    if args.json:
-        print(json.dumps(report.to_json(), indent=2))
-        return 0 if report.ok else 1
-    titles = {eid: e.title for eid, e in program.manifest.endings.items()}
-    print(f"{report.routes} distinct routes ({report.states} choice states explored)")
-    print("Endings:")
-    for eid, n in report.endings.items():
-        unreachable = "   UNREACHABLE" if eid in report.unreachable else ""
-        print(f"  {titles[eid]:<24} {n:>6} route{'s' * (n != 1)}" + unreachable)
-    for label, items in (("Dead ends (stop without an ending)", report.dead_ends),
-                         ("Loops (return to a state already passed)", report.loops)):
-        print(f"{label}: {len(items) or 'none'}")
-        for path in items[:10]:
-            print("   after " + (" > ".join(path) or "no choice"))
-    if report.failures:
-        print(f"Run-time errors: {len(report.failures)}")
-        for path, error in report.failures[:10]:
-            print(f"   {error}\n     after " + (" > ".join(path) or "no choice"))
-    if report.truncated:
-        # what was not explored may reach any ending: claim none unreachable
-        print(f"Exploration stopped early ({report.states:,} choice states explored, the limit of states or "
-              "time): the counts above cover only the routes explored, so no ending is called unreachable.")
-    else:
-        print("Unreachable endings: " + (", ".join(report.unreachable) or "none"))
-    return 0 if report.ok else 1
-
-
 def cmd_run(args) -> int:
     from .textplayer import play_text
     program, _ = _load(args.dir)
@@ -109,11 +90,8 @@ def cmd_run(args) -> int:
         return 1
     choices = None
     if args.choices is not None:
-        try:
-            choices = [int(c) for c in args.choices.split(",") if c.strip()]
-        except ValueError:
-            print("error: --choices takes numbers separated by commas, e.g. 1,3,2", file=sys.stderr)
-            return 2
+        # a number is the option's place on screen (1-based); anything else, an option id
+        choices = [int(c) if c.strip().isdigit() else c.strip() for c in args.choices.split(",") if c.strip()]
     save_to = None
     if getattr(args, "save", None):
         save_to = _saver(program, args.save)
@@ -121,8 +99,18 @@ def cmd_run(args) -> int:
             return 2
     # once the --choices list is used up, a person at a terminal carries on by hand
     code = play_text(program, choices=choices, interactive=sys.stdin.isatty() and save_to is None,
-                     on_choices_used=save_to)
+                     on_choices_used=save_to, seed=getattr(args, "seed", None))
     return 1 if save_to is not None and save_to.failed else code
+
+
+def _seed(text: str) -> int:
+    value = int(text)
+    if not 0 <= value < 2 ** 63:
+        raise ValueError(text)
+    return value
+
+
+_seed.__name__ = "seed"     # what argparse names in "invalid seed value"
 
 
 def _saver(program, slot: str):
@@ -197,8 +185,13 @@ def cmd_graph(args) -> int:
         print(d.format(), file=sys.stderr)
     if result.game is None:
         return 1
+    ran = None
+    if not result.errors:
+        from .script.program import compile_game
+        from .storymap import reached_by_routes
+        ran = reached_by_routes(compile_game(result.game))   # greys out what no route reaches
     try:
-        written = write_story_map(result.game, Path(args.output))
+        written = write_story_map(result.game, Path(args.output), ran)
     except (GraphvizMissing, ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -264,19 +257,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="print diagnostics as JSON")
     check.add_argument("--no-routes", action="store_true",
                        help="skip the route exploration (unreachable endings, impossible choices)")
+    check.add_argument("--no-cache", action="store_true",
+                       help="check afresh, without reading or writing the cache of earlier results")
     check.set_defaults(func=cmd_check)
 
     run = sub.add_parser("run", help="play the story")
     run.add_argument("dir", nargs="?", default=default_dir)
     run.add_argument("--text", action="store_true", help="play in the terminal")
-    run.add_argument("--choices", help="answer choices from this list, e.g. 1,3,2 (1-based)")
+    run.add_argument("--choices", help="answer choices from this list: 1-based numbers (1,3,2) or option ids, "
+                                       "as vn routes prints them")
     run.add_argument("--save", metavar="SLOT", help="save to SLOT (e.g. 3 or quick) once the --choices are used up")
+    run.add_argument("--seed", type=_seed, metavar="N",
+                     help="seed the story's random draws (0 to 2^63-1), for a repeatable run (with --text)")
     run.set_defaults(func=lambda a: cmd_run(a) if a.text else cmd_play(a))
 
-    routes = sub.add_parser("routes", help="explore every route; report endings and dead ends")
-    routes.add_argument("dir", nargs="?", default=default_dir)
-    routes.add_argument("--json", action="store_true")
-    routes.set_defaults(func=cmd_routes)
+    from .routes_cli import add_parser as add_routes
+    add_routes(sub, default_dir, _load)
 
     saves = sub.add_parser("saves", help="list the saves in the data folder, with any refused and why")
     saves.add_argument("dir", nargs="?", default=default_dir)

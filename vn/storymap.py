@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from .script import model as m
@@ -29,19 +30,23 @@ def _short(text: str, limit: int = 38) -> str:
 class _Edges:
     """Walks a label's statements, remembering which if-conditions guard each jump."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, labels: dict[str, m.Label] | None = None):
         self.label = label
-        self.edges: list[tuple[str, str, str, str]] = []  # (target node, label text, style, colour)
+        self.labels = labels or {}
+        # (target node, label text, style, colour, id of the option taken on the way or "")
+        self.edges: list[tuple[str, str, str, str, str]] = []
 
     def block(self, body, guard: str = "") -> None:
         for s in body:
-            if isinstance(s, m.Jump):
-                self.edges.append((f"label:{s.target}", guard, "solid", "#444444"))
+            if isinstance(s, m.Jump) and self._falls_through(s):
+                self.edges.append((f"label:{s.target}", "falls through", "dotted", "#444444", ""))
+            elif isinstance(s, m.Jump):
+                self.edges.append((f"label:{s.target}", guard, "solid", "#444444", ""))
             elif isinstance(s, m.Call):
                 self.edges.append((f"label:{s.target}", ("call" + (f"\n[{guard}]" if guard else "")),
-                                   "dashed", "#444444"))
+                                   "dashed", "#444444", ""))
             elif isinstance(s, m.Ending):
-                self.edges.append((f"ending:{s.ending}", guard, "bold", "#9a2b1b"))
+                self.edges.append((f"ending:{s.ending}", guard, "bold", "#9a2b1b", ""))
             elif isinstance(s, m.If):
                 for b in s.branches:
                     cond = b.condition.source if b.condition is not None else "else"
@@ -54,14 +59,34 @@ class _Edges:
                     if guard:
                         text += f"\n[{guard}]"
                     if o.jump:
-                        self.edges.append((f"label:{o.jump}", text, "solid", "#1f5f99"))
-                    inner = _Edges(self.label)
+                        self.edges.append((f"label:{o.jump}", text, "solid", "#1f5f99", o.id))
+                    inner = _Edges(self.label, self.labels)
                     inner.block(o.body)
-                    for target, note, style, colour in inner.edges:
-                        self.edges.append((target, text + (f"\n{note}" if note else ""), style, "#1f5f99"))
+                    for target, note, style, colour, _ in inner.edges:
+                        self.edges.append((target, text + (f"\n{note}" if note else ""), style, "#1f5f99", o.id))
+
+    def _falls_through(self, jump: m.Jump) -> bool:
+        """The jump a label's part ends with into the sub-label after it: written nowhere, it
+        stands where the sub-label's `- label:` marker does."""
+        target = self.labels.get(jump.target)
+        return target is not None and "." in jump.target and target.pos == jump.pos
 
 
-def story_dot(game: m.Game) -> str:
+@dataclass(frozen=True)
+class Reached:
+    """What the routes explored (or, when `complete` is false, a partial exploration and a sample) ran."""
+    labels: frozenset[str]
+    options: frozenset[str]     # options offered (the explorer takes each one offered)
+    endings: frozenset[str]
+    complete: bool = True
+
+    @property
+    def word(self) -> str:
+        return "not reached" if self.complete else "not seen"
+
+
+def story_dot(game: m.Game, ran: Reached | None = None) -> str:
+    """The map; with `ran`, what no route reached is greyed out and says so."""
     manifest = game.manifest
     reached = reachable_labels(manifest.start, game.labels)
     out = [
@@ -85,16 +110,24 @@ def story_dot(game: m.Game) -> str:
             if name not in reached:
                 attrs += ['fillcolor="#eeeeee"', 'fontcolor="#888888"', 'style="rounded,filled,dashed"',
                           f"xlabel={_quote('unreachable')}"]
+            elif ran is not None and name not in ran.labels:
+                attrs += ['fillcolor="#eeeeee"', 'fontcolor="#888888"', 'style="rounded,filled,dotted"',
+                          f"xlabel={_quote(ran.word + ' by any route')}"]
             out.append(f"    {_quote('label:' + name)} [{', '.join(attrs)}];")
         out.append("  }")
     for eid, ending in manifest.endings.items():
         title = _quote("ENDING\n" + ending.title)
-        out.append(f"  {_quote('ending:' + eid)} [label={title}, shape=doubleoctagon,"
-                   ' fillcolor="#f6d7b8", color="#9a2b1b", penwidth=2];')
+        look = ' fillcolor="#f6d7b8", color="#9a2b1b", penwidth=2'
+        if ran is not None and eid not in ran.endings:
+            look = f' fillcolor="#eeeeee", color="#888888", style=dotted, xlabel={_quote(ran.word)}'
+        out.append(f"  {_quote('ending:' + eid)} [label={title}, shape=doubleoctagon,{look}];")
     for name, label in game.labels.items():
-        walker = _Edges(name)
+        walker = _Edges(name, game.labels)
         walker.block(label.body)
-        for target, text, style, colour in walker.edges:
+        for target, text, style, colour, option in walker.edges:
+            if ran is not None and not _taken(ran, name, target, option):
+                style, colour = "dotted", "#aaaaaa"
+                text = (text + "\n" if text else "") + f"({ran.word})"
             attrs = [f"style={style}", f'color="{colour}"']
             if text:
                 attrs.append(f"label={_quote(text)}")
@@ -103,10 +136,18 @@ def story_dot(game: m.Game) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_story_map(game: m.Game, target: Path) -> Path:
+def _taken(ran: Reached, source: str, target: str, option: str) -> bool:
+    """Whether some route may have taken an edge: never when its label, its option or its end
+    was not reached (a jump inside a reached label is not seen on its own, so it counts as taken)."""
+    kind, _, name = target.partition(":")
+    return (source in ran.labels and (not option or option in ran.options)
+            and (name in ran.labels if kind == "label" else name in ran.endings))
+
+
+def write_story_map(game: m.Game, target: Path, ran: Reached | None = None) -> Path:
     """Write DOT, or SVG/PNG through Graphviz, chosen by the file's suffix."""
     target = Path(target)
-    dot_text = story_dot(game)
+    dot_text = story_dot(game, ran)
     suffix = target.suffix.lower()
     if suffix in ("", ".dot", ".gv"):
         target.write_text(dot_text, encoding="utf-8")
@@ -122,3 +163,17 @@ def write_story_map(game: m.Game, target: Path) -> Path:
     if done.returncode != 0:
         raise RuntimeError(f"dot failed: {done.stderr.decode(errors='replace').strip()}")
     return target
+
+
+def reached_by_routes(program) -> Reached:
+    """Explore the routes within `vn check`'s budget (sampling past it) and say what they ran."""
+    from .runtime.lint import CHECK_SAMPLES, CHECK_SECONDS, CHECK_STATES, SAMPLE_SECONDS
+    from .runtime.routes import explore_routes
+    from .runtime.sampling import sample_routes
+    report = explore_routes(program, CHECK_STATES, CHECK_SECONDS)
+    coverage, endings = report.coverage, {eid for eid, n in report.endings.items() if n}
+    if report.truncated:
+        sample = sample_routes(program, CHECK_SAMPLES, 0, SAMPLE_SECONDS)
+        coverage.merge(sample.coverage)
+        endings |= {eid for eid, n in sample.endings.items() if n}
+    return Reached(frozenset(coverage.labels), frozenset(coverage.offered), frozenset(endings), not report.truncated)

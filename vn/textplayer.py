@@ -18,15 +18,15 @@ def route_summary(program, state) -> list[str]:
     return out
 
 
-def play_text(program, choices: list[int] | None = None, interactive: bool = True, out=None, inp=None,
-              on_choices_used=None) -> int:
+def play_text(program, choices: list[int | str] | None = None, interactive: bool = True, out=None, inp=None,
+              on_choices_used=None, seed: int | None = None) -> int:
     """Returns 0 when an ending is reached, 1 on a dead end or error, 2 when --choices ran out.
 
     `on_choices_used(state)` is called once, at the first choice after the list is used up
-    (or at the end, if the story ends first), and play stops there."""
+    (or at the end, if the story ends first), and play stops there. `seed`: of the random draws."""
     out = out or sys.stdout
     inp = inp or sys.stdin
-    rt = Runtime(program)
+    rt = Runtime(program, seed=seed)
     names = sound_names(program.manifest)
     queue = list(choices or [])
     width = 78
@@ -114,10 +114,16 @@ def _place(at) -> str:
     return f"{round(at * 100)}% across"
 
 
-def _pick(event: ev.Choices, queue: list[int], interactive: bool, out, inp) -> int | None:
+def _pick(event: ev.Choices, queue: list[int | str], interactive: bool, out, inp) -> int | None:
     count = len(event.options)
     if queue:
         n = queue.pop(0)
+        if isinstance(n, str):      # an option id, as `vn routes` prints routes
+            index = next((c.index for c in event.options if c.id == n), None)
+            if index is not None:
+                return index
+            print(f"  (option '{n}' is not on offer here; choosing 1)", file=out)
+            return 0
         if not 1 <= n <= count:
             print(f"  (choice {n} is not on offer; choosing 1)", file=out)
             n = 1

@@ -3,12 +3,14 @@
 Variables, the route and everything else in the state carry over as they are.
 Each position (the current one and every return point on the call stack)
 keeps its line id when the new script still has it; otherwise it moves to the
-line nearest its old place in the same label; if the label itself is gone, to
-the start of the story.
+line nearest its old place in the same label (a line moved into or out of a
+sub-label is followed there); if the label itself is gone, to the start of the
+story.
 """
 from __future__ import annotations
 
 from ..script import program as p
+from .relocate import relocated
 from .runtime import Runtime
 from .state import CHOOSING, RUNNING, Frame, StoryState
 
@@ -35,6 +37,9 @@ def carry_over(old: p.Program, new: p.Program, state: StoryState) -> tuple[Story
     notices: list[str] = []
     frames = [state.frame, *state.stack]
     for frame in frames:
+        place = relocated(new.labels, frame.label, frame.at)
+        if place is not None:      # the line moved into or out of a sub-label
+            frame.label, frame.at = place
         new_label = new.labels.get(frame.label)
         if new_label is None:
             notices.append(f"Label '{frame.label}' is gone; back to the start of the story.")

@@ -1,25 +1,42 @@
 """Explore every route through a story, merging equal states so it stays fast.
 
-Two states that agree on position, call stack, variables, once-only options
-taken (and visit counts, when the script reads them) play on identically, so
-the explorer computes the outcome of each such state once and counts routes
-through it by multiplication rather than by replaying them.
+Two states with the same key (see routekey.py: position, call stack, the
+variables and counts the script reads, once-only options taken) play on
+identically, so the explorer plays each such state once and counts the routes
+through it by adding up its successors' counts, as on a DAG.
+
+Memory grows with the number of states, not with the length of the routes: a
+state is stored as its key, the state it was first reached from and the step
+taken (parent links: an example route is rebuilt by following them back), and
+the tuple of its outcome counts (shared between states with equal counts). Only
+the states on the current depth-first path hold a snapshot.
+
+A route that comes back to a state on the current path has found a circle: the
+routes are then unbounded (any number of turns round it). The circle is named by
+its options, and the counts are of the routes that go round none.
+
+A random draw is a branch point like a choice: the story plays with a
+route_draws.DrawSource, which answers each draw by its position from the outcomes
+chosen on this branch and raises DrawNeeded at a new one; the explorer then
+replays the step that drew (a choice, or the start) once per outcome.
 """
 from __future__ import annotations
 
 import time
-from collections import Counter
+from array import array
 from dataclasses import dataclass, field
 
-from . import events as ev
+from .chance import DrawNeeded
+from .playthrough import Coverage, play_to_choice
+from .route_draws import DrawSource, outcomes
+from .routekey import StateKeys, packed
 from .runtime import Runtime, StoryError
 
-MAX_STATES = 200_000
-MAX_SECONDS = 120.0
-# Between two choices a story may show any number of lines, but past this many the explorer
-# starts comparing states: the same state again with no choice between is a loop nobody can leave.
-WATCH_AFTER_EVENTS = 2_000
-MAX_EVENTS_WITHOUT_CHOICE = 50_000  # a loop that never repeats a state (visits() grows) still ends
+MAX_STATES = 1_000_000
+MAX_SECONDS = 10.0
+KEEP_EXAMPLES = 50                  # routes kept per kind of problem; the rest are only counted
+
+DEAD_END, ERROR, LOOP = "", "!error", "!loop"
 
 
 @dataclass
@@ -29,13 +46,25 @@ class RouteReport:
     dead_ends: list[list[str]]              # option ids of routes that stop without an ending
     loops: list[list[str]]                  # option ids of routes that return to a state they passed
     failures: list[tuple[list[str], str]]   # routes that hit a run-time script error
-    unreachable: list[str]                  # declared endings no route reaches
+    unreachable: list[str]                  # declared endings no route reaches (never claimed when truncated)
     states: int                             # distinct choice states explored
     truncated: bool = False
     examples: dict[str, list[str]] = field(default_factory=dict)  # one route per ending
     menus_reached: set[str] = field(default_factory=set)            # menu ids some route reaches
     offered: set[str] = field(default_factory=set)                  # option ids some route is offered
     errors: list[StoryError] = field(default_factory=list)          # each distinct failure once, with its place
+    cycles: list[list[str]] = field(default_factory=list)           # option ids around each circle found
+    coverage: "Coverage | None" = None                              # what the routes explored ran
+    # dead_ends/loops/failures: how many times the explorer met one (each merged state once);
+    # dead_end_routes/failure_routes/loop_routes: how many routes end so
+    counts: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    stopped_by: str = ""                                            # "states" or "time" when truncated
+
+    @property
+    def unbounded(self) -> bool:
+        """Routes can go round a circle any number of times: there are endlessly many of them."""
+        return bool(self.cycles)
 
     @property
     def ok(self) -> bool:
@@ -45,172 +74,232 @@ class RouteReport:
         return {"ok": self.ok, "routes": self.routes, "states": self.states, "endings": self.endings,
                 "unreachable_endings": self.unreachable, "dead_ends": self.dead_ends, "loops": self.loops,
                 "failures": [{"route": r, "error": e} for r, e in self.failures],
-                "truncated": self.truncated, "examples": self.examples}
-
-
-class _Explorer:
-    def __init__(self, program):
-        self.program = program
-        # only the counts that expressions read tell states apart: the others would split equal
-        # states (turns grows with every choice) and the exploration would never end
-        self.counters = tuple(sorted(program.counters))
-        self.memo: dict[tuple, Counter] = {}
-        self.on_path: set[tuple] = set()
-        self.dead_ends: list[list[str]] = []
-        self.loops: list[list[str]] = []
-        self.failures: list[tuple[list[str], str]] = []
-        self.errors: dict[tuple, StoryError] = {}
-        self.deadline = float("inf")
-        self.out_of_time = False
-        self.arrivals = 0
-        self.examples: dict[str, list[str]] = {}
-        self.truncated = False
-        self.menus_reached: set[str] = set()
-        self.offered: set[str] = set()
-
-    def key(self, rt: Runtime) -> tuple:
-        st = rt.state
-        return (st.frame.label, st.frame.at, tuple((f.label, f.at) for f in st.stack),
-                tuple(sorted(st.variables.items())), tuple(sorted(st.once)),
-                tuple(sorted(st.visits.items())) if self.program.uses_visits else (),
-                tuple(rt._visits(name, counter) for counter, name in self.counters) if self.counters else ())
-
-    def play_to_choice(self, rt: Runtime) -> str | None:
-        """Advance until a choice or the end; returns the ending id, '' for a dead end, None at a choice."""
-        advance = rt.advance
-        for _ in range(WATCH_AFTER_EVENTS):
-            event = advance()
-            if event.__class__ is ev.Choices:
-                return None
-            if event.__class__ is ev.End:
-                return event.ending or ""
-        return self._play_watching(rt)
-
-    def _play_watching(self, rt: Runtime) -> str | None:
-        """play_to_choice, comparing states to find a loop (Brent's method: one saved state,
-        replaced at each power of two, so memory stays constant however long the loop)."""
-        saved, power, since = self.key(rt), 1, 0
-        for n in range(MAX_EVENTS_WITHOUT_CHOICE):
-            event = rt.advance()
-            if event.__class__ is ev.Choices:
-                return None
-            if event.__class__ is ev.End:
-                return event.ending or ""
-            now = self.key(rt)
-            if now == saved:
-                raise StoryError(self._loop_pos(rt), "endless loop: the story comes back to the same state "
-                                                     "with no choice and no ending on the way")
-            since += 1
-            if since == power:
-                saved, power, since = now, power * 2, 0
-        raise StoryError(self._loop_pos(rt), f"the story shows {WATCH_AFTER_EVENTS + MAX_EVENTS_WITHOUT_CHOICE:,} "
-                                             "events with no choice and no ending (an endless loop?)")
-
-    def _loop_pos(self, rt: Runtime):
-        if rt.last_jump is not None:
-            return rt.last_jump.pos
-        lc = rt.program.labels[rt.state.frame.label]
-        return lc.code[lc.index[rt.state.frame.at]].pos
-
-    def arrive(self, rt: Runtime, path, choice=None) -> "Counter | _Frame":
-        """Take `choice` (if any) and play to the next choice: a finished outcome count, or a
-        frame whose options are still to try."""
-        self.arrivals += 1
-        if self.arrivals & 255 == 0 and time.monotonic() > self.deadline:
-            self.out_of_time = True
-        if self.out_of_time:
-            self.truncated = True
-            return Counter()
-        try:
-            if choice is not None:
-                rt.choose(choice)
-            outcome = self.play_to_choice(rt)
-        except StoryError as exc:
-            self.failures.append((_unlink(path), str(exc)))
-            self.errors.setdefault((str(exc.pos), exc.message), exc)
-            return Counter({"!error": 1})
-        if outcome is not None:
-            if outcome == "":
-                self.dead_ends.append(_unlink(path))
-            elif outcome not in self.examples:
-                self.examples[outcome] = _unlink(path)
-            return Counter({outcome: 1})
-        key = self.key(rt)
-        if key in self.memo:
-            return self.memo[key]
-        if key in self.on_path:
-            self.loops.append(_unlink(path))
-            return Counter({"!loop": 1})
-        if len(self.memo) + len(self.on_path) >= self.max_states:
-            self.truncated = True
-            return Counter()
-        self.on_path.add(key)
-        self.menus_reached.add(rt.state.frame.at)
-        choices = rt.choices
-        # the route so far is in `path`; a copy in every snapshot would make a long route quadratic
-        rt.state.route = []
-        self.offered.update(c.id for c in choices)
-        return _Frame(key, rt.snapshot(), choices, path)
-
-    def explore(self, rt: Runtime) -> Counter:
-        """Outcome -> number of routes from the start ('' = dead end).
-
-        Depth-first with an explicit stack: a long story can hold thousands of
-        choices in a row, far past Python's recursion limit."""
-        first = self.arrive(rt, None)
-        if not isinstance(first, _Frame):
-            return first
-        stack = [first]
-        while True:
-            top = stack[-1]
-            if top.next < len(top.choices):
-                choice = top.choices[top.next]
-                top.next += 1
-                rt.restore(top.base)
-                got = self.arrive(rt, (top.path, choice.id), choice.index)
-                if isinstance(got, _Frame):
-                    stack.append(got)
-                else:
-                    top.total += got
-                continue
-            stack.pop()
-            self.on_path.discard(top.key)
-            self.memo[top.key] = top.total
-            if not stack:
-                return top.total
-            stack[-1].total += top.total
+                "truncated": self.truncated, "stopped_by": self.stopped_by, "examples": self.examples,
+                "unbounded": self.unbounded, "cycles": self.cycles, "counts": self.counts,
+                "seconds": round(self.seconds, 3)}
 
 
 @dataclass
 class _Frame:
-    key: tuple
-    base: object                    # the runtime's snapshot at this choice
+    """A choice state whose options are being tried."""
+    id: int
+    base: object            # the runtime's snapshot at this choice
     choices: tuple
-    path: object                    # (parent path, option id) links back to the start, or None
+    known: dict             # the draws made on the way here, by position (the menu's own included)
+    total: list
     next: int = 0
-    total: Counter = field(default_factory=Counter)
 
 
-def _unlink(path) -> list[str]:
-    """The option ids of a linked path, from the start."""
-    out = []
-    while path is not None:
-        path, option = path
-        out.append(option)
-    return out[::-1]
+@dataclass
+class _DrawFrame:
+    """A random draw on the way from a choice (or the start) to the next: each outcome is a branch."""
+    parent: int             # the state it was reached from (-1: the start)
+    base: object
+    choice: object          # the Choice taken at `parent`, or None
+    drawn: tuple            # how the draws on the way so far show in a route ("random=4")
+    outcomes: tuple         # route_draws.Outcome: one per value this draw can give
+    total: list
+    next: int = 0
 
 
-def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS) -> RouteReport:
+class _Explorer:
+    def __init__(self, program, keys: StateKeys, make_runtime):
+        self.program = program
+        self.keys = keys
+        self.rt = make_runtime(program)
+        self.no_draws = DrawSource(self.rt)     # knows no outcome: one serves every arrival before a draw
+        self.columns = {name: n for n, name in enumerate([*program.manifest.endings, DEAD_END, ERROR, LOOP])}
+        width = len(self.columns)
+        self.units = {name: tuple(int(i == n) for i in range(width)) for name, n in self.columns.items()}
+        self.zero = (0,) * width
+        self.ids: dict[bytes, int] = {}     # merge key -> state
+        self.parent = array("q")        # state -> the state it was first reached from
+        self.step = array("q")          # state -> the step taken there (index into self.steps)
+        self.steps: list[tuple] = []    # (option index, option id, the draws after it as routes show them)
+        self.step_ids: dict[tuple, int] = {}
+        self.totals: list = []          # state -> outcome counts; None while on the depth-first path
+        self.shared: dict[tuple, tuple] = {}
+        self.depth: dict[int, int] = {}  # state on the path -> its place on the frame stack
+        self.coverage = Coverage(program)
+        self.found: dict[str, list] = {"dead_ends": [], "loops": [], "failures": []}
+        self.counts = {"dead_ends": 0, "loops": 0, "failures": 0}
+        self.errors: dict[tuple, StoryError] = {}
+        self.examples: dict[str, tuple] = {}
+        self.cycles: dict[frozenset, list[str]] = {}
+        self.max_states = MAX_STATES
+        self.deadline = float("inf")
+        self.arrivals = 0
+        self.stopped_by = ""
+
+    def _step(self, choice, drawn: tuple) -> int:
+        step = (choice.index, choice.id, drawn) if choice is not None else (-1, "", drawn)
+        n = self.step_ids.get(step)
+        if n is None:
+            n = self.step_ids[step] = len(self.steps)
+            self.steps.append(step)
+        return n
+
+    def _note(self, kind: str, item) -> None:
+        self.counts[kind] += 1
+        if len(self.found[kind]) < KEEP_EXAMPLES:
+            self.found[kind].append(item)
+
+    def arrive(self, parent: int, base, choice, known: dict, drawn: tuple = ()):
+        """From the state `base`, take `choice` (if any) with the draws `known` (by position;
+        `drawn` shows them in routes), and play to the next choice: a finished outcome tuple,
+        or a frame with branches still to try."""
+        self.arrivals += 1
+        if self.stopped_by or (self.arrivals & 255 == 0 and time.monotonic() > self.deadline
+                               and self._stop("time")):
+            return self.zero
+        rt = self.rt
+        rt.restore(base)
+        rt.random = DrawSource(rt, known) if known else self.no_draws
+        try:
+            if choice is not None:
+                rt.choose(choice.index)
+            outcome = play_to_choice(rt, self.coverage, self.keys.key)
+        except DrawNeeded as need:
+            branches = outcomes(rt.random, need, None if choice is None else choice.index)
+            return _DrawFrame(parent, base, choice, drawn, branches, list(self.zero))
+        except StoryError as exc:
+            self.coverage.at_state(rt)      # what it entered before failing was reached all the same
+            self._note("failures", (parent, self._step(choice, drawn), str(exc)))
+            self.errors.setdefault((str(exc.pos), exc.message), exc)
+            return self.units[ERROR]
+        self.coverage.at_state(rt)
+        if outcome.__class__ is str:
+            if outcome == DEAD_END:
+                self._note("dead_ends", (parent, self._step(choice, drawn)))
+            elif outcome not in self.examples:
+                self.examples[outcome] = (parent, self._step(choice, drawn))
+            return self.units.get(outcome) or self.zero
+        key = self.keys.key(rt)
+        if rt.random.known:     # after a draw, equal states may offer different options (drawn conditions)
+            key += packed(tuple(c.id for c in outcome.options))
+        merged = self.ids.get(key)
+        if merged is not None:
+            total = self.totals[merged]
+            if total is None:           # on the current path: a circle
+                self._circle(merged, parent, choice, drawn)
+                return self.units[LOOP]
+            return total
+        if len(self.ids) >= self.max_states and self._stop("states"):
+            return self.zero
+        sid = len(self.ids)
+        self.ids[key] = sid
+        self.parent.append(parent)
+        self.step.append(self._step(choice, drawn))
+        self.totals.append(None)
+        self.coverage.menus.add(rt.state.frame.at)
+        choices = outcome.options
+        self.coverage.offered.update(c.id for c in choices)
+        rt.state.route = []   # the route is in the parent links; a copy per snapshot would grow with it
+        return _Frame(sid, rt.snapshot(), choices, rt.random.known, list(self.zero))
+
+    def _stop(self, why: str) -> bool:
+        self.stopped_by = why
+        return True
+
+    def _circle(self, target: int, parent: int, choice, drawn) -> None:
+        self._note("loops", (parent, self._step(choice, drawn)))
+        if len(self.cycles) >= KEEP_EXAMPLES:
+            return
+        ring = [f.choices[f.next - 1].id for f in self.stack[self.depth[target]:]
+                if isinstance(f, _Frame) and f.next]
+        self.cycles.setdefault(frozenset(ring), ring)
+
+    def explore(self) -> tuple:
+        """Outcome counts from the start. Depth-first with an explicit stack: a long story can
+        hold thousands of choices in a row, far past Python's recursion limit."""
+        self.stack: list = []
+        first = self.arrive(-1, self.rt.snapshot(), None, {})
+        if isinstance(first, tuple):
+            return first
+        self._push(first)
+        stack, add = self.stack, self._add
+        while True:
+            top = stack[-1]
+            if top.__class__ is _Frame:
+                if top.next < len(top.choices):
+                    choice = top.choices[top.next]
+                    top.next += 1
+                    got = self.arrive(top.id, top.base, choice, top.known)
+                else:
+                    got = None
+            elif top.next < len(top.outcomes):
+                branch = top.outcomes[top.next]
+                top.next += 1
+                got = self.arrive(top.parent, top.base, top.choice, branch.known, top.drawn + (branch.id,))
+            else:
+                got = None
+            if got is None:
+                stack.pop()
+                total = tuple(top.total)
+                if top.__class__ is _Frame:
+                    del self.depth[top.id]
+                    self.totals[top.id] = total = self.shared.setdefault(total, total)
+                if not stack:
+                    return total
+                add(stack[-1].total, total)
+            elif got.__class__ is tuple:
+                add(top.total, got)
+            else:
+                self._push(got)
+
+    def _push(self, frame) -> None:
+        if frame.__class__ is _Frame:
+            self.depth[frame.id] = len(self.stack)
+        self.stack.append(frame)
+
+    @staticmethod
+    def _add(total: list, got: tuple) -> None:
+        for n, count in enumerate(got):
+            if count:
+                total[n] += count
+
+    def route(self, parent: int, step: int | None = None) -> list[str]:
+        """The option ids (and draws) of the route to `parent`, then `step`, from the start."""
+        out = []
+        if step is not None:
+            out.append(step)
+        while parent >= 0:
+            out.append(self.step[parent])
+            parent = self.parent[parent]
+        return [part for n in reversed(out) for part in _step_text(self.steps[n])]
+
+
+def _step_text(step: tuple) -> list[str]:
+    index, option, drawn = step
+    return ([option] if option else []) + list(drawn)
+
+
+def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS,
+                   reduced: bool = True, make_runtime=Runtime) -> RouteReport:
     """Every route's outcome; stops early (`truncated`) past `max_states` choice states or
-    `max_seconds`, and then claims no ending unreachable: the rest was not looked at."""
-    explorer = _Explorer(program)
+    `max_seconds`, and then claims no ending unreachable: the rest was not looked at.
+
+    `reduced=False` merges only states equal in everything (for tests of the reduction);
+    `make_runtime(program)` builds the runtime to play with."""
+    started = time.monotonic()
+    explorer = _Explorer(program, StateKeys(program, reduced), make_runtime)
     explorer.max_states = max_states
-    explorer.deadline = time.monotonic() + max_seconds
-    rt = Runtime(program)
-    outcomes = explorer.explore(rt)
-    endings = {eid: outcomes.get(eid, 0) for eid in program.manifest.endings}
-    unreachable = [] if explorer.truncated else [eid for eid, n in endings.items() if n == 0]
-    routes = sum(outcomes.values())
-    return RouteReport(endings, routes, explorer.dead_ends, explorer.loops, explorer.failures, unreachable,
-                       len(explorer.memo), explorer.truncated, explorer.examples, explorer.menus_reached,
-                       explorer.offered, list(explorer.errors.values()))
+    explorer.deadline = started + max_seconds
+    totals = explorer.explore()
+    outcomes = {name: totals[n] for name, n in explorer.columns.items()}
+    endings = {eid: outcomes[eid] for eid in program.manifest.endings}
+    truncated = bool(explorer.stopped_by)
+    unreachable = [] if truncated else [eid for eid, n in endings.items() if n == 0]
+    found, route = explorer.found, explorer.route
+    explorer.coverage.finish()
+    return RouteReport(
+        endings, sum(totals),
+        [route(parent, step) for parent, step in found["dead_ends"]],
+        [route(parent, step) for parent, step in found["loops"]],
+        [(route(parent, step), error) for parent, step, error in found["failures"]],
+        unreachable, len(explorer.ids), truncated,
+        {eid: route(*where) for eid, where in explorer.examples.items()},
+        explorer.coverage.menus, explorer.coverage.offered, list(explorer.errors.values()),
+        list(explorer.cycles.values()), explorer.coverage,
+        {**explorer.counts, "dead_end_routes": outcomes[DEAD_END], "failure_routes": outcomes[ERROR],
+         "loop_routes": outcomes[LOOP]}, time.monotonic() - started, explorer.stopped_by)

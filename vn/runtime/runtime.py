@@ -19,7 +19,10 @@ from ..script.markup import plain
 from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
 from . import events as ev
 from .chance import SeededRandom
+from .glue import line_text
+from .relocate import relocated
 from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
+from .variation import next_showing, offer_showing
 
 # a label that jumps in circles without ever showing anything would hang the caller
 MAX_STEPS_WITHOUT_EVENT = 100_000
@@ -60,6 +63,7 @@ class Runtime:
             self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
             self._reconcile()
         self._voices = program.game.voices     # line id -> its recording, found once at load
+        self._glue = program.has_glue           # only then is there more of a line to look for
         self._enter(self.state.frame.label, self.state.frame.at)
 
     # -- state ------------------------------------------------------------------
@@ -90,10 +94,14 @@ class Runtime:
         self._pc = self._lc.index[at]
 
     def _reconcile(self) -> None:
-        """Fit a restored state to the current script: a moved line is found by id,
-        a removed one falls back to the start of its label; a removed label is refused."""
+        """Fit a restored state to the current script: a moved line is found by id (also in
+        another part of its label, see relocate.py), a removed one falls back to the start of its
+        label; a removed label is refused (a removed sub-label: its parent's start)."""
         st = self.state
         for frame in [st.frame, *st.stack]:
+            place = relocated(self.program.labels, frame.label, frame.at)
+            if place is not None:      # the line moved into or out of a sub-label
+                frame.label, frame.at = place
             lc = self._code(frame.label)
             if frame.at not in lc.index:
                 self.notices.append(f"The script changed: resuming at the start of '{frame.label}'.")
@@ -109,6 +117,7 @@ class Runtime:
                     del st.variables[name]
         for name, value in defaults.items():
             st.variables.setdefault(name, value)
+        self.program.fit_values(st.variables)
         self._reconcile_stage()
 
     def _reconcile_stage(self) -> None:
@@ -143,6 +152,10 @@ class Runtime:
             return st.visits.get(label, 0)
         if counter == "picks":
             return st.picks.get(label, 0)
+        if counter == "random":            # a draw: `label` holds its arguments
+            return self.random.integer(*label)
+        if counter == "chance":
+            return self.random.chance(label)
         entered = st.entered.get(label)     # turns_since
         return -1 if entered is None else st.turns - entered
 
@@ -152,9 +165,9 @@ class Runtime:
         except EvalError as exc:
             raise StoryError(ins.pos, str(exc)) from None
 
-    def _render(self, template, ins) -> str:
+    def _render(self, template, ins, showing=None) -> str:
         try:
-            return template.render(self.state.variables, self._visits)
+            return template.render(self.state.variables, self._visits, showing)
         except EvalError as exc:
             raise StoryError(ins.pos, str(exc)) from None
 
@@ -174,9 +187,11 @@ class Runtime:
         """The options on offer while a choice is pending; empty otherwise."""
         if self.state.status != CHOOSING:
             return ()
-        variables, visits = self.state.variables, self._visits
+        variables, visits, menu = self.state.variables, self._visits, self._lc.code[self._pc]
+        varies = menu.arg.varies
         try:
-            return tuple(ev.Choice(n, o.id, *_plain_and_markup(o.text, o.text.render(variables, visits)))
+            return tuple(ev.Choice(n, o.id, *_plain_and_markup(o.text, o.text.render(
+                variables, visits, offer_showing(self.state, menu, o.id) if varies else None)))
                          for n, o in enumerate(self._available()))
         except EvalError as exc:
             raise StoryError(self._lc.code[self._pc].pos, str(exc)) from None
@@ -191,7 +206,7 @@ class Runtime:
         if prompt is None:
             return None
         line_id, speaker, template = prompt
-        text, markup = _plain_and_markup(template, self._render(template, ins))
+        text, markup = _plain_and_markup(template, self._render(template, ins, offer_showing(self.state, ins, line_id)))
         name = self.program.manifest.characters[speaker].name if speaker else None
         return ev.Line(line_id, speaker, name, text, self._voices.get(line_id), markup)
 
@@ -199,10 +214,15 @@ class Runtime:
         if self._offered is None:
             ins = self._lc.code[self._pc]
             once = self._once_taken()
+            # While the choice waits, its conditions' draws are not counted yet (choose() counts
+            # them): a save or a rollback to this choice draws the same again, so offers the same.
+            rng = self.state.rng
+            before = rng["draws"]
             self._offered = tuple(
                 o for o in ins.arg
                 if not (o.once and o.id in once)
                 and (o.condition is None or self._eval(o.condition, ins) is True))
+            self._menu_draws, rng["draws"] = rng["draws"] - before, before
             if not self._offered:
                 raise StoryError(ins.pos, "no option of this menu is available")
         return self._offered
@@ -230,13 +250,17 @@ class Runtime:
             op = ins.op
             if op == p.SAY:
                 speaker, template = ins.arg
-                try:
-                    text = template.render(variables, self._visits)
-                except EvalError as exc:
-                    raise StoryError(ins.pos, str(exc)) from None
-                self._pc += 1
+                if template.varies or self._glue:   # counted per showing, or glue may follow
+                    text, styled = line_text(self, ins, MAX_CALL_DEPTH)
+                else:
+                    try:
+                        text = template.render(variables, self._visits)
+                    except EvalError as exc:
+                        raise StoryError(ins.pos, str(exc)) from None
+                    self._pc += 1
+                    styled = template.styled
                 self._settle()
-                if template.styled:
+                if styled:
                     markup, text = text, plain(text)
                     st.last_line = {"id": ins.id, "speaker": speaker, "text": text, "markup": markup}
                 else:
@@ -256,6 +280,8 @@ class Runtime:
             elif op == p.MENU:
                 self._offered = None
                 st.status = CHOOSING
+                if ins.arg.varies:
+                    next_showing(st, ins.id)
                 self._settle()
                 if ins.arg.prompt is None:
                     return ev.Choices(self.choices)
@@ -337,9 +363,11 @@ class Runtime:
             raise RuntimeStateError(f"choice {index!r} is out of range: pick 0 to {len(offered) - 1}")
         option = offered[index]
         ins = self._lc.code[self._pc]
+        st.rng["draws"] += self._menu_draws
         st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": plain(self._render(option.text, ins)) if option.text.styled else
-                         self._render(option.text, ins), "note": option.note})
+                         "text": _plain_and_markup(option.text, self._render(
+                             option.text, ins, offer_showing(st, ins, option.id) if ins.arg.varies else None))[0],
+                         "note": option.note})
         if option.once:
             st.once.append(option.id)
         st.turns += 1

@@ -5,7 +5,8 @@ from dataclasses import asdict, dataclass, fields
 
 TEXT_SPEED_RANGE = (10.0, 120.0)   # characters per second the settings slider offers
 AUTO_DELAY_RANGE = (0.5, 5.0)      # seconds a finished line stays before auto mode moves on
-TEXT_SIZE_RANGE = (0.8, 1.4)
+TEXT_SIZE_RANGE = (0.75, 2.0)     # the whole interface's text scale: every screen reflows within it
+LINE_SPACING_RANGE = (1.0, 2.0)    # a factor on every text's own line spacing
 VOLUME_FIELDS = ("volume", "music_volume", "ambience_volume", "sound_volume", "voice_volume")   # each 0..1
 
 
@@ -16,7 +17,7 @@ class Settings:
     reduced_flashes: bool = False   # no white flashes, muzzle strobes or screen shake
     auto_delay: float = 1.5
     volume: float = 0.8             # master volume, 0..1 (the name older settings files use)
-    text_size: float = 1.0          # scale applied to the dialogue font
+    text_size: float = 1.0          # scale of all text: dialogue, choices, menus, history, saves, settings
     skip_unseen: bool = False       # whether skip also passes lines never seen before
     music_volume: float = 0.8       # each channel's own volume, 0..1, under the master volume
     ambience_volume: float = 0.8
@@ -24,6 +25,9 @@ class Settings:
     voice_volume: float = 1.0
     muted: bool = False
     sound_captions: bool = False    # a short caption over the scene for each sound that carries story
+    dyslexia_font: bool = False     # OpenDyslexic (assets/fonts) for the interface's text instead of the theme's
+    line_spacing: float = 1.0       # factor on the space between rows of text
+    high_contrast: bool = False     # opaque boxes, the plainest colours, no text over the scene
     self_voicing: bool = False      # lines, focused controls, titles and captions read aloud (Shift+V)
     skip_after_choices: bool = False    # skipping (Tab) carries on after a choice instead of stopping
     skip_transitions: bool = False  # scene and figure transitions cut, as when skipping
@@ -55,6 +59,7 @@ class Settings:
         out.text_speed = _clamp(out.text_speed, TEXT_SPEED_RANGE)
         out.auto_delay = _clamp(out.auto_delay, AUTO_DELAY_RANGE)
         out.text_size = _clamp(out.text_size, TEXT_SIZE_RANGE)
+        out.line_spacing = _clamp(out.line_spacing, LINE_SPACING_RANGE)
         for name in VOLUME_FIELDS:
             setattr(out, name, _clamp(getattr(out, name), (0.0, 1.0)))
         return out

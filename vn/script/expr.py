@@ -8,26 +8,25 @@ labels, which the loader knows only after reading every file.
 from __future__ import annotations
 
 import functools
-import operator
 import re
 from dataclasses import dataclass, field
 from typing import Callable, Collection, Mapping
 
 from .expr_check import check
+from .expr_compile import Runner, compile_tree
 from .expr_parse import (
-    SYNTAX, TYPE, Binary, Call, Const, EvalError, ExprError,
+    SYNTAX, TYPE, Binary, Call, Const, Draw, EvalError, ExprError,
     Node, Unary, Var, Visits, children, parse_tree,
 )
 from .limits import MAX_NUMBER, MAX_TEXT
 from .markup import escape
+from .variation import Alternatives, Conditional, check_parts, scan_group
 
 __all__ = [
-    "Binary", "Call", "Const", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
-    "Visits", "check", "check_template", "evaluate", "format_value", "literal", "parse", "parse_template",
+    "Binary", "Call", "Const", "Draw", "EvalError", "Expr", "ExprError", "Node", "Template", "Unary", "Var",
+    "Visits", "check", "check_template", "with_root", "evaluate", "format_value", "literal", "parse",
+    "parse_template",
 ]
-
-Runner = Callable[[Mapping[str, object], Callable[[str], int]], object]
-
 
 @dataclass(frozen=True, slots=True)
 class Expr:
@@ -38,6 +37,7 @@ class Expr:
     _labels: frozenset[str] = field(repr=False, compare=False)
     # (function, name) of every picks() and turns_since() read: the route explorer keys on them
     _counters: frozenset[tuple[str, str]] = field(repr=False, compare=False, default=frozenset())
+    _draws: tuple[Draw, ...] = field(repr=False, compare=False, default=())
 
     def variables(self) -> frozenset[str]:
         """The names of the variables the expression reads."""
@@ -50,25 +50,38 @@ class Expr:
     def counters(self) -> frozenset[tuple[str, str]]:
         return self._counters
 
+    def draws(self) -> tuple[Draw, ...]:
+        """The random() and chance() calls in it: empty when evaluating it never draws."""
+        return self._draws
+
 
 def _wrap(source: str, root: Node) -> Expr:
     names: set[str] = set()
     labels: set[str] = set()
     counters: set[tuple[str, str]] = set()
-    _collect(root, names, labels, counters)
-    return Expr(source, root, _compile(root), frozenset(names), frozenset(labels), frozenset(counters))
+    draws: list[Draw] = []
+    _collect(root, names, labels, counters, draws)
+    return Expr(source, root, compile_tree(root), frozenset(names), frozenset(labels), frozenset(counters),
+                tuple(draws))
 
 
-def _collect(node: Node, names: set[str], labels: set[str], counters: set) -> None:
+def with_root(expr: Expr, root: Node) -> Expr:
+    """`expr` with another tree, compiled afresh: the same text with its label names resolved."""
+    return _wrap(expr.source, root)
+
+
+def _collect(node: Node, names: set[str], labels: set[str], counters: set, draws: list) -> None:
     if isinstance(node, Var):
         names.add(node.name)
+    elif isinstance(node, Draw):
+        draws.append(node)
     elif isinstance(node, Visits):
         if node.func == "visits":
             labels.add(node.label)
         else:
             counters.add((node.func, node.label))
     for child in children(node):
-        _collect(child, names, labels, counters)
+        _collect(child, names, labels, counters, draws)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -152,103 +165,6 @@ def evaluate(expr: Expr, variables: Mapping[str, object], visits: Callable[[str]
     return value
 
 
-_OPERATORS: dict[str, Callable[[object, object], object]] = {
-    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv, "%": operator.mod,
-    "==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt,
-    ">=": operator.ge,
-}
-
-
-def _compile(node: Node) -> Runner:
-    if isinstance(node, Const):
-        value = node.value
-        return lambda v, s: value
-    if isinstance(node, Var):
-        name = node.name
-        return lambda v, s: v[name]
-    if isinstance(node, Unary):
-        return _compile_unary(node)
-    if isinstance(node, Binary):
-        if node.op in ("and", "or"):
-            return _compile_logic(node)
-        return _compile_binary(_OPERATORS[node.op], node.left, node.right)
-    if isinstance(node, Call):
-        return _compile_call(node)
-    if node.func != "visits":
-        return _compile_counter(node.func, node.label)
-    return _compile_visits(node.label)
-
-
-def _compile_unary(node: Unary) -> Runner:
-    # A variable operand is read inline: one closure call less in the common "not flag".
-    if isinstance(node.operand, Var):
-        name = node.operand.name
-        return (lambda v, s: not v[name]) if node.op == "not" else (lambda v, s: -v[name])
-    run = _compile(node.operand)
-    return (lambda v, s: not run(v, s)) if node.op == "not" else (lambda v, s: -run(v, s))
-
-
-def _compile_binary(op: Callable[[object, object], object], left: Node, right: Node) -> Runner:
-    # Variables and constants are read inline rather than through their own
-    # closures: that halves the calls in typical conditions like "humanity > 3".
-    if isinstance(left, Var):
-        a = left.name
-        if isinstance(right, Const):
-            c = right.value
-            return lambda v, s: op(v[a], c)
-        if isinstance(right, Var):
-            b = right.name
-            return lambda v, s: op(v[a], v[b])
-        run_right = _compile(right)
-        return lambda v, s: op(v[a], run_right(v, s))
-    run_left = _compile(left)
-    if isinstance(right, Const):
-        c = right.value
-        return lambda v, s: op(run_left(v, s), c)
-    if isinstance(right, Var):
-        b = right.name
-        return lambda v, s: op(run_left(v, s), v[b])
-    run_right = _compile(right)
-    return lambda v, s: op(run_left(v, s), run_right(v, s))
-
-
-def _compile_logic(node: Binary) -> Runner:
-    # Python's own and/or give the short circuit; the operands are checked to be bools.
-    left, right = _compile(node.left), _compile(node.right)
-    if node.op == "and":
-        return lambda v, s: left(v, s) and right(v, s)
-    return lambda v, s: left(v, s) or right(v, s)
-
-
-def _compile_call(node: Call) -> Runner:
-    func = {"min": min, "max": max, "abs": abs}[node.func]
-    args = tuple(_compile(arg) for arg in node.args)
-    if len(args) == 1:
-        (a,) = args
-        return lambda v, s: func(a(v, s))
-    if len(args) == 2:
-        a, b = args
-        return lambda v, s: func(a(v, s), b(v, s))
-    return lambda v, s: func([arg(v, s) for arg in args])
-
-
-def _compile_visits(label: str) -> Runner:
-    def run(v: Mapping[str, object], visits: Callable[[str], int]) -> object:
-        try:
-            return visits(label)
-        except KeyError:
-            raise EvalError(f"visits() of unknown label '{label}'") from None
-    return run
-
-
-def _compile_counter(func: str, name: str) -> Runner:
-    # the visits callable answers the other counters too, given the counter's name
-    def run(v: Mapping[str, object], visits) -> object:
-        try:
-            return visits(name, func)
-        except (KeyError, TypeError):
-            raise EvalError(f"{func}() cannot be counted here") from None
-    return run
 
 
 # ---------------------------------------------------------------- text interpolation
@@ -266,61 +182,68 @@ def format_value(value: object) -> str:
 @dataclass(frozen=True, slots=True)
 class Template:
     source: str
-    parts: tuple[str | Expr, ...]
+    parts: tuple[str | Expr | Conditional | Alternatives, ...]
     is_plain: bool  # no expressions: render() always gives the same text
-    _offsets: tuple[int, ...] = field(repr=False, compare=False)  # where each Expr part starts in source
+    _offsets: tuple[int, ...] = field(repr=False, compare=False)  # where each non-text part starts in source
+    varies: bool = False  # holds seq/cycle/once/shuffle: the text depends on how often the line was shown
+    chooses: bool = False  # holds varying text of any kind ({cond ? a | b} too)
     # the text has style tags (markup.py): values interpolated into it are escaped, never read as tags
     styled: bool = False
 
     def variables(self) -> frozenset[str]:
-        return frozenset().union(*(p.variables() for p in self.parts if isinstance(p, Expr)))
+        return frozenset().union(*(p.variables() for p in self.parts if p.__class__ is not str))
 
     def labels(self) -> frozenset[str]:
-        return frozenset().union(*(p.labels() for p in self.parts if isinstance(p, Expr)))
+        return frozenset().union(*(p.labels() for p in self.parts if p.__class__ is not str))
 
     def counters(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(p.counters() for p in self.parts if isinstance(p, Expr)))
+        return frozenset().union(*(p.counters() for p in self.parts if p.__class__ is not str))
 
-    def render(self, variables: Mapping[str, object], visits: Callable[[str], int]) -> str:
+    def render(self, variables: Mapping[str, object], visits: Callable[[str], int], showing=None,
+               escaped: bool = False) -> str:
+        """`showing`: which showing of its line this is (the runtime's; see vn/runtime/variation.py),
+        for seq, cycle, once and shuffle; None renders the first. `escaped`: the text around this
+        one has style tags, so interpolated values are escaped here too."""
         if self.is_plain:
             return self.parts[0]  # plain text is always exactly one part
-        if self.styled:
+        if self.chooses:
+            return "".join([p if p.__class__ is str else _value(p, variables, visits, escaped or self.styled)
+                            if p.__class__ is Expr else _vary(p, variables, visits, showing, escaped or self.styled)
+                            for p in self.parts])
+        if self.styled or escaped:
             return "".join([p if p.__class__ is str else escape(format_value(evaluate(p, variables, visits)))
                             for p in self.parts])
         return "".join([p if p.__class__ is str else format_value(evaluate(p, variables, visits))
                         for p in self.parts])
 
 
+def _value(expr: Expr, variables, visits, escaped: bool) -> str:
+    text = format_value(evaluate(expr, variables, visits))
+    return escape(text) if escaped else text
+
+
+def _vary(part, variables, visits, showing, escaped: bool = False) -> str:
+    if part.__class__ is Conditional:
+        chosen = part.branches[evaluate(part.condition, variables, visits) is not True]
+    else:
+        chosen = part.pick(showing)
+        if chosen is None:
+            return ""
+    return chosen.render(variables, visits, showing, escaped)
+
+
 _BRACE = re.compile(r"[{}]")
 
 
-def _closing_brace(text: str, start: int) -> int:
-    """The index of the '}' closing the '{' at `start`; quotes may hide braces."""
-    quote, quote_at, i = None, 0, start + 1
-    while i < len(text):
-        ch = text[i]
-        if quote is not None:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote, quote_at = ch, i
-        elif ch == "}":
-            return i
-        i += 1
-    if quote is not None:
-        raise ExprError(SYNTAX, "this string is never closed", quote_at, f"add {quote} at its end")
-    raise ExprError(SYNTAX, "this '{' is never closed", start, "add a '}' after the expression, or write '{{' for a brace")
-
-
-def parse_template(text: str) -> Template:
-    """Split text into literal parts and `{expression}` parts; columns in errors count from the start of `text`."""
+def parse_template(text: str, _base: int = 0) -> Template:
+    """Split text into literal parts, `{expression}` parts and varying text (see variation.py);
+    columns in errors count from the start of `text`. `_base`: where `text` sits in the whole line."""
     if "{" not in text and "}" not in text:  # most lines: nothing to interpolate
-        return Template(text, (text,), True, (), "[" in text)
-    parts: list[str | Expr] = []
+        return Template(text, (text,), True, (), styled="[" in text)
+    parts: list = []
     offsets: list[int] = []
     pending: list[str] = []  # literal text not yet added to parts
+    varies = chooses = False
     i = 0
     while (found := _BRACE.search(text, i)) is not None:
         at = found.start()
@@ -332,32 +255,57 @@ def parse_template(text: str) -> Template:
         if text[at] == "}":
             raise ExprError(SYNTAX, "this '}' closes nothing", at, "write '}}' for a literal brace")
         try:
-            end = _closing_brace(text, at)
+            group = scan_group(text, at)
         except ExprError as exc:
-            found = _apostrophe(text[at + 1:])
+            found = _apostrophe(text[at + 1:]) if exc.code == SYNTAX else None
             raise (found.shifted(at + 1) if found else exc) from None
-        try:
-            expr = parse(text[at + 1:end])
-        except ExprError as exc:
-            raise exc.shifted(at + 1) from None
+        start, end = group.head
+        if group.kind is None:
+            try:
+                part = parse(text[start:end])
+            except ExprError as exc:
+                raise exc.shifted(start) from None
+        else:
+            part = _varying(text, group, _base)
+            varies, chooses = varies or part.varies, True
         if "".join(pending):
             parts.append("".join(pending))
         pending = []
-        parts.append(expr)
-        offsets.append(at + 1)
-        i = end + 1
+        parts.append(part)
+        offsets.append(start)
+        i = group.end + 1
     pending.append(text[i:])
     if "".join(pending) or not parts:
         parts.append("".join(pending))
-    styled = any(p.__class__ is str and "[" in p for p in parts)
-    return Template(text, tuple(parts), not offsets, tuple(offsets), styled)
+    styled = any("[" in p if p.__class__ is str else p.__class__ is not Expr and p.styled for p in parts)
+    return Template(text, tuple(parts), not offsets, tuple(offsets), varies, chooses, styled)
+
+
+def _varying(text: str, group, base: int) -> Conditional | Alternatives:
+    items = []
+    for start, end in group.spans:
+        try:
+            items.append(parse_template(text[start:end], base + start))
+        except ExprError as exc:
+            raise exc.shifted(start) from None
+    offsets = tuple(start for start, _ in group.spans)
+    at = group.head[0]
+    if group.kind != "?":
+        return Alternatives(group.kind, tuple(items), at, offsets, base + at)
+    try:
+        condition = parse(text[at:group.head[1]])
+    except ExprError as exc:
+        raise exc.shifted(at) from None
+    if len(items) == 1:   # no '|': nothing shows when the condition is false
+        items.append(_NOTHING)
+        offsets += (group.end,)
+    return Conditional(condition, tuple(items), at, offsets)
+
+
+_NOTHING = Template("", ("",), True, ())
 
 
 def check_template(template: Template, var_types: Mapping[str, type], labels: Collection[str],
                    picks: Collection[str] = ()) -> list[ExprError]:
     """Every error in the template's expressions, with columns counted from the start of its text."""
-    errors: list[ExprError] = []
-    exprs = [p for p in template.parts if isinstance(p, Expr)]
-    for expr, offset in zip(exprs, template._offsets):
-        errors.extend(error.shifted(offset) for error in check(expr, var_types, labels, picks)[1])
-    return errors
+    return check_parts(template, var_types, labels, picks)

@@ -5,17 +5,43 @@ the loader knows only after reading every file.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Collection, Mapping
 
-from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Const, ExprError, Node, Unary, Var, \
-    Visits, suggest
+from .diagnostics import did_you_mean
+from .expr_parse import TYPE, UNKNOWN_LABEL, UNKNOWN_VARIABLE, Binary, Call, Const, Draw, ExprError, Node, Unary, \
+    Var, Visits, suggest
 
 _TYPE_NAMES = {int: "int", float: "float", bool: "bool", str: "string"}
 _ORDERING = frozenset({"<", "<=", ">", ">="})
 UNKNOWN_OPTION = "VN044"
+DRAW_RANGE = "VN056"
+NOT_IN_ENUM = "VN059"
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """The type of an enum variable: one of the names in `values`, a string at run time. Two
+    enums with the same names are one type."""
+    values: tuple[str, ...]
+    owner: str = field(default="", compare=False)   # the variable that declared it, for messages
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.values[:6]) + (", ..." if len(self.values) > 6 else "")
+        return f"enum ({shown})"
+
+    def problem(self, value: str) -> tuple[str, str] | None:
+        """(message, hint) when the string `value` is not one of the names, else None."""
+        if value in self.values:
+            return None
+        whose = f"'{self.owner}'" if self.owner else "this enum"
+        return (f"'{value}' is not one of the names of {whose}",
+                did_you_mean(value, self.values) or "its names: " + ", ".join(self.values))
 
 
 def _name(t: type) -> str:
+    if isinstance(t, EnumType):
+        return str(t)
     return _TYPE_NAMES.get(t, getattr(t, "__name__", str(t)))
 
 
@@ -41,8 +67,12 @@ class _Checker:
         if isinstance(node, Var):
             if node.name in self.var_types:
                 return self.var_types[node.name]
-            self.fail(UNKNOWN_VARIABLE, f"unknown variable '{node.name}'", node.column,
-                      suggest(node.name, self.var_types, "declare it under 'variables' in game.yaml"))
+            owner = next((t.owner for t in self.var_types.values()
+                          if isinstance(t, EnumType) and node.name in t.values), None)
+            hint = (f"'{node.name}' is a name of the enum '{owner}': put it in quotes, as in "
+                    f"\"{owner} == '{node.name}'\"" if owner else
+                    suggest(node.name, self.var_types, "declare it under 'variables' in game.yaml"))
+            self.fail(UNKNOWN_VARIABLE, f"unknown variable '{node.name}'", node.column, hint)
             return None
         if isinstance(node, Visits):
             if node.func == "picks":
@@ -59,6 +89,8 @@ class _Checker:
             return self.unary(node)
         if isinstance(node, Binary):
             return self.binary(node)
+        if isinstance(node, Draw):
+            return self.draw(node)
         return self.call(node)
 
     def unary(self, node: Unary) -> type | None:
@@ -81,6 +113,9 @@ class _Checker:
                 if t is not None and t is not bool:
                     self.fail(TYPE, f"'{op}' needs true or false on both sides, got {_name(t)}", side.column,
                               "compare it first, as in 'x > 0'")
+            return bool
+        if op in ("==", "!=") and (isinstance(lt, EnumType) or isinstance(rt, EnumType)):
+            self.enum_comparison(node, lt, rt)
             return bool
         if op in ("==", "!="):
             if lt is not None and rt is not None and _kind(lt) != _kind(rt):
@@ -112,6 +147,44 @@ class _Checker:
         if any(t is None or _kind(t) != "number" for t in types):
             return None
         return int if all(t is int for t in types) else float
+
+
+    def enum_comparison(self, node: Binary, lt, rt) -> None:
+        """An enum compares with an enum of the same names, or with one of its names written out."""
+        enum, other, other_type = (lt, node.right, rt) if isinstance(lt, EnumType) else (rt, node.left, lt)
+        if other_type is None or other_type == enum:
+            return
+        if isinstance(other, Const) and type(other.value) is str:
+            found = enum.problem(other.value)
+            if found:
+                self.fail(NOT_IN_ENUM, found[0], other.column, found[1])
+            return
+        owner = enum.owner or "x"
+        hint = f"compare it with one of its names in quotes, as in '{owner} == \"{enum.values[0]}\"'"
+        self.fail(TYPE, f"'{node.op}' compares values of one type, got {_name(lt)} and {_name(rt)}",
+                  node.right.column, hint)
+
+    def draw(self, node: Draw) -> type | None:
+        types = [self.type_of(arg) for arg in node.args]
+        if node.func == "chance":
+            (p,), (t,) = node.args, types
+            if t is not None and _kind(t) != "number":
+                self.fail(TYPE, f"chance() needs a number from 0 to 1, got {_name(t)}", p.column,
+                          "write a probability, as in chance(0.25)")
+            elif isinstance(p, Const) and not 0 <= p.value <= 1:
+                self.fail(DRAW_RANGE, f"chance({p.value}) is outside 0 to 1", p.column,
+                          "a probability is from 0 (never) to 1 (always), as in chance(0.25)")
+            return bool
+        for arg, t in zip(node.args, types):
+            if t is not None and t is not int:
+                self.fail(TYPE, f"random() needs whole numbers, got {_name(t)}", arg.column,
+                          "write whole numbers, as in random(1, 6)")
+        low, high = node.args
+        if isinstance(low, Const) and isinstance(high, Const) and type(low.value) is type(high.value) is int \
+                and low.value > high.value:
+            self.fail(DRAW_RANGE, f"random({low.value}, {high.value}) has its lowest value last", low.column,
+                      f"write random({high.value}, {low.value})")
+        return int
 
 
 def check(expr, var_types: Mapping[str, type], labels: Collection[str],

@@ -1,4 +1,4 @@
-"""Errors, syntax tree, tokenizer and parser of the script expression language.
+"""Syntax tree and parser of the script expression language.
 
 Grammar, lowest precedence first:
 
@@ -16,13 +16,15 @@ errors found later (by the type checker) can point at the exact operand.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, NamedTuple, Union
-from .diagnostics import did_you_mean
-from .limits import MAX_NUMBER, OUT_OF_RANGE, number_problem
+from typing import Iterable, Iterator, Union
 
-SYNTAX = "VN014"
+from .diagnostics import did_you_mean
+from .expr_tokens import (  # noqa: F401  (ExprError, EvalError and the tokenizer are imported from here too)
+    COMPARISONS, COUNTERS, DRAWS, FUNCTIONS, KEYWORDS, SYNTAX, EvalError, ExprError, Token, tokenize,
+)
+from .expr_tokens import syntax_error as _syntax
+
 UNKNOWN_VARIABLE = "VN008"
 TYPE = "VN015"
 UNKNOWN_LABEL = "VN005"
@@ -31,30 +33,6 @@ UNKNOWN_LABEL = "VN005"
 # the checker or the compiled closures, all of which recurse over the tree.
 MAX_LENGTH = 1000
 MAX_DEPTH = 50
-
-
-class ExprError(Exception):
-    """A problem in an expression, found while parsing or type checking."""
-
-    def __init__(self, code: str, message: str, column: int, hint: str = "") -> None:
-        # All four go to Exception so that the error pickles and copies intact.
-        super().__init__(code, message, column, hint)
-        self.code = code
-        self.message = message
-        self.column = column
-        self.hint = hint
-
-    def __str__(self) -> str:
-        text = f"{self.code} at column {self.column}: {self.message}"
-        return f"{text} (hint: {self.hint})" if self.hint else text
-
-    def shifted(self, offset: int) -> ExprError:
-        """The same error with its column moved by `offset`, for text embedded in a larger text."""
-        return ExprError(self.code, self.message, self.column + offset, self.hint)
-
-
-class EvalError(Exception):
-    """A run-time failure: division by zero, or a variable or label that the checked program had but the runtime lacks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +78,14 @@ class Visits:
     func: str = "visits"   # or another counter: picks('label.option'), turns_since('label')
 
 
-Node = Union[Const, Var, Unary, Binary, Call, Visits]
+@dataclass(frozen=True, slots=True)
+class Draw:
+    column: int
+    func: str  # "random" (a, b: whole numbers, both ends included) or "chance" (p: 0 to 1)
+    args: tuple[Node, ...]
+
+
+Node = Union[Const, Var, Unary, Binary, Call, Visits, Draw]
 
 
 def children(node: Node) -> tuple[Node, ...]:
@@ -108,7 +93,7 @@ def children(node: Node) -> tuple[Node, ...]:
         return (node.left, node.right)
     if isinstance(node, Unary):
         return (node.operand,)
-    if isinstance(node, Call):
+    if isinstance(node, (Call, Draw)):
         return node.args
     return ()
 
@@ -124,103 +109,6 @@ def walk(root: Node) -> Iterator[tuple[Node, int]]:
 
 def suggest(name: str, candidates: Iterable[str], otherwise: str) -> str:
     return did_you_mean(name, candidates) or otherwise
-
-
-# ---------------------------------------------------------------- tokenizer
-
-class Token(NamedTuple):
-    kind: str  # "num", "str", "name", "kw", "op" or "end"
-    text: str  # as written in the source
-    column: int
-    value: object = None
-
-
-KEYWORDS = frozenset({"and", "or", "not", "true", "false"})
-COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
-FUNCTIONS = ("min", "max", "abs", "visits", "picks", "turns_since")   # from "visits" on: counters
-# Operators from other languages, with what to write instead.
-_MISTAKES = (("&&", "and"), ("||", "or"), ("&", "and"), ("|", "or"), ("=", "=="), ("!", "not"))
-_ESCAPES = {"\\": "\\", '"': '"', "'": "'", "n": "\n"}
-_DIGITS = frozenset("0123456789")
-_NUMBER_LIKE = re.compile(r"[A-Za-z0-9_.]+")
-
-
-def _syntax(message: str, column: int, hint: str = "") -> ExprError:
-    return ExprError(SYNTAX, message, column, hint)
-
-
-def _string(source: str, start: int) -> tuple[Token, int]:
-    quote, out, i = source[start], [], start + 1
-    while i < len(source):
-        ch = source[i]
-        if ch == quote:
-            return Token("str", source[start:i + 1], start, "".join(out)), i + 1
-        if ch == "\\" and i + 1 < len(source):
-            if source[i + 1] not in _ESCAPES:
-                raise _syntax(f"unknown escape '\\{source[i + 1]}'", i,
-                              "the escapes are \\\\, \\\", \\' and \\n")
-            out.append(_ESCAPES[source[i + 1]])
-            i += 2
-            continue
-        out.append(ch)
-        i += 1
-    raise _syntax("this string is never closed", start, f"add {quote} at its end")
-
-
-def _bad_number(source: str, start: int) -> ExprError:
-    text = _NUMBER_LIKE.match(source, start).group()
-    if text[:-1].isdigit() and text.endswith("."):
-        return _syntax("expected a digit after the decimal point", start + len(text),
-                       f"write {text}0 or {text[:-1]}")
-    return _syntax(f"'{text}' is not a number", start,
-                   "numbers are digits with an optional decimal point, like 3 or 2.5")
-
-
-# The common tokens in one regex; anything it rejects takes the slow path, which explains the problem.
-_TOKEN = re.compile(r"""
-    [ \t\r\n]+
-  | (?P<num> [0-9]+ (?:\.[0-9]+)? ) (?![A-Za-z0-9_.])
-  | (?P<name> [A-Za-z_][A-Za-z0-9_]* )
-  | (?P<op> ==|!=|<=|>=|[-+*/%<>(),] )
-""", re.VERBOSE)
-
-
-def tokenize(source: str) -> list[Token]:
-    tokens: list[Token] = []
-    i, n = 0, len(source)
-    while i < n:
-        match = _TOKEN.match(source, i)
-        if match is not None:
-            kind, text = match.lastgroup, match.group()
-            if kind == "num":
-                value = float(text) if "." in text else int(text)
-                if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also refuses inf: 400 digits and a point
-                    raise ExprError(OUT_OF_RANGE, number_problem(value), i, "numbers in a story stay within ±2^53")
-                tokens.append(Token("num", text, i, value))
-            elif kind == "name":
-                tokens.append(Token("kw" if text in KEYWORDS else "name", text, i))
-            elif kind == "op":
-                tokens.append(Token("op", text, i))
-            i = match.end()
-            continue
-        ch = source[i]
-        if ch in "\"'":
-            token, i = _string(source, i)
-            tokens.append(token)
-            continue
-        if ch in _DIGITS:
-            raise _bad_number(source, i)
-        for wrong, right in _MISTAKES:
-            if source.startswith(wrong, i):
-                raise _syntax(f"'{wrong}' is not an operator: use '{right}'" +
-                              (" to compare" if right == "==" else ""), i,
-                              "to change a variable, use a 'set' step" if right == "==" else "")
-        if ch == "." and i + 1 < n and source[i + 1] in _DIGITS:
-            raise _syntax("a number must start with a digit", i, f"write 0{source[i:i + 2]}")
-        hint = "names use only ASCII letters, digits and '_'" if ch.isalpha() else ""
-        raise _syntax(f"unexpected character {ch!r}", i, hint)
-    tokens.append(Token("end", "", n))
-    return tokens
 
 
 # ---------------------------------------------------------------- parser
@@ -371,7 +259,14 @@ class _Parser:
                 args.append(self.or_expr())
         self.close(opening, f"expected ',' or ')' in {name.text}()")
         self.nesting -= 1
-        if name.text in FUNCTIONS[3:]:
+        if name.text in DRAWS:
+            wanted = 2 if name.text == "random" else 1
+            if len(args) != wanted:
+                example = "random(1, 6)" if wanted == 2 else "chance(0.5)"
+                raise _syntax(f"{name.text}() takes {wanted} value{'s' * (wanted > 1)}, got {len(args)}", name.column,
+                              f"write {example}")
+            return Draw(name.column, name.text, tuple(args))
+        if name.text in COUNTERS:
             if len(args) == 1 and isinstance(args[0], Const) and type(args[0].value) is str:
                 return Visits(name.column, args[0].value, args[0].column, name.text)
             example = args[0].name if len(args) == 1 and isinstance(args[0], Var) else "label_name"

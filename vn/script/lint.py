@@ -113,13 +113,19 @@ def variable_warnings(program: p.Program) -> list[Diagnostic]:
                 default = manifest.variables[var].default
                 shown = '""' if default == "" else str(default).lower() if isinstance(default, bool) \
                     else repr(default)
+                enum = hasattr(manifest.variables[var].type, "values")
+                written = f"'default: {default}' in its declaration" if enum else f"'{var}: {shown}'"
                 diags.append(Diagnostic(ins.pos, "VN104",
                                         f"'{var}' may be read before it is set (it has no default; on some route "
                                         f"it still holds {shown})",
                                         f"set it on every route before this point, or give it a default in "
-                                        f"game.yaml ('{var}: {shown}')", WARNING))
+                                        f"game.yaml ({written})", WARNING))
     for var, v in manifest.variables.items():
         if var not in read_anywhere:
             diags.append(Diagnostic(v.pos, "VN103", f"variable '{var}' is never read",
                                     "use it in a condition or text, or remove it", WARNING))
+    for name, c in manifest.constants.items():
+        if name not in read_anywhere:
+            diags.append(Diagnostic(c.pos, "VN120", f"constant '{name}' is never read",
+                                    "use it in a condition, a value or a text, or remove it", WARNING))
     return diags

@@ -26,6 +26,7 @@ from .manifest import ManifestReader
 from .audiofiles import check_voices, voice_index
 from .pictures import Folder
 from .statements import NAME_PATTERN, LabelBuilder
+from .sublabels import LABEL_REF, hidden_globals
 from .validate import validate
 from .yamlsource import (MAPPING, SourceFile, file_kind, kind, mapping_items, not_a_story_file, parse, pos,
                          read_text)
@@ -128,6 +129,7 @@ def _load_game(root: Path) -> LoadResult:
     labels: dict[str, m.Label] = {}
     for path, (source, tree) in trees.items():
         read_labels(source, tree, labels, diags, characters, sounds, folder)
+    diags.extend(hidden_globals(labels, sources))
 
     voices = voice_index(folder)
     if manifest is not None:
@@ -170,6 +172,13 @@ def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: lis
         return
     for name, kn, vn in mapping_items(source, tree, diags):
         where = pos(source.path, kn)
+        if LABEL_REF.fullmatch(name) and not NAME_PATTERN.fullmatch(name):
+            parent, _, sub = name.partition(".")
+            diags.append(source.diag(where, "VN064", f"'{name}' is a sub-label: it is written inside '{parent}'",
+                                     f"in the list of '{parent}', write '- label: {sub}' where its statements "
+                                     "begin; from anywhere it is then reached as "
+                                     f"'{name}'"))
+            continue
         if not NAME_PATTERN.fullmatch(name):
             diags.append(source.diag(where, "VN020", f"'{name}' is not a valid label name",
                                      "use letters, digits and '_', starting with a letter"))
@@ -179,8 +188,8 @@ def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: lis
             diags.append(source.diag(where, "VN016", f"label '{name}' is defined twice (first at {first})",
                                      "rename one of them"))
             continue
-        body = LabelBuilder(source, name, diags, characters, sounds, folder).block(vn)
-        labels[name] = m.Label(name, where, body)
+        for label in LabelBuilder(source, name, diags, characters, sounds, folder).label_parts(vn, where):
+            labels[label.name] = label     # the label, then its sub-labels ('name.sub')
 
 
 def load_or_raise(directory: str | Path) -> m.Game:

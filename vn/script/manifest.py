@@ -1,7 +1,7 @@
-"""Read game.yaml: title, start label, characters, backgrounds, variables, endings, sounds.
+"""Read game.yaml: title, start label, characters, backgrounds, variables, constants, endings, sounds.
 
 Characters and backgrounds, with their pictures, are read in manifest_media.py; sounds in
-manifest_sounds.py."""
+manifest_sounds.py; constants and enum variables in manifest_values.py."""
 from __future__ import annotations
 
 import re
@@ -11,17 +11,18 @@ from .diagnostics import Diagnostic, Pos, did_you_mean
 from .limits import OUT_OF_RANGE, number_problem
 from .manifest_media import MediaReader
 from .manifest_sounds import SoundsReader
+from .manifest_values import ValuesReader
 from .pictures import Folder
 from .yamlsource import MAPPING, SCALAR, SourceFile, kind, mapping_items, pos, raw, scalar_value
 
-SECTIONS = ("game", "characters", "backgrounds", "variables", "endings", "sounds")
+SECTIONS = ("game", "characters", "backgrounds", "variables", "constants", "endings", "sounds")
 GAME_KEYS = ("id", "title", "start", "content_note")
 GAME_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]*")  # always fullmatch: '$' lets a final newline in
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 VARIABLE_TYPES = {"int": 0, "float": 0.0, "bool": False, "text": ""}  # a variable declared without a default
 
 
-class ManifestReader(MediaReader, SoundsReader):
+class ManifestReader(MediaReader, SoundsReader, ValuesReader):
     """`root`: the story folder, where pictures are looked for; without it, paths are checked as written."""
 
     def __init__(self, source: SourceFile, diags: list[Diagnostic], root=None, folder: Folder | None = None):
@@ -99,13 +100,15 @@ class ManifestReader(MediaReader, SoundsReader):
         title = self.text(g["title"], "the title") if "title" in g else None
         start = self.text(g["start"], "the start label") if "start" in g else None
         note = self.text(g["content_note"], "the content note") if "content_note" in g else ""
+        variables = self.variables(sections.get("variables"))
         manifest = m.Manifest(
             game_id=game_id or "game", title=title or "", start=start or "",
             start_pos=pos(self.src.path, g["start"]) if "start" in g else pos(self.src.path, root),
             content_note=(note or "").strip(),
             characters=self.characters(sections.get("characters")),
             backgrounds=self.backgrounds(sections.get("backgrounds")),
-            variables=self.variables(sections.get("variables")),
+            variables=variables,
+            constants=self.constants(sections.get("constants"), variables),
             endings=self.endings(sections.get("endings")),
             sounds=self.sounds(sections.get("sounds")),
         )
@@ -135,13 +138,18 @@ class ManifestReader(MediaReader, SoundsReader):
         return out
 
     def typed_variable(self, name, kn, vn) -> m.Variable | None:
+        items = raw(vn)      # a peek at the pairs, without reporting anything twice
+        if any(kind(k) == SCALAR and raw(k) == "type" and kind(v) == SCALAR and raw(v) == "enum"
+               for k, v in zip(items[::2], items[1::2])):
+            return self.enum_variable(name, kn, vn)
         f = self.fields(vn, f"variable '{name}'", ("type",), ("type",))
         written = self.text(f["type"], "a variable's type") if "type" in f else None
         if written is None:
             return None
         if written not in VARIABLE_TYPES:
+            types = (*VARIABLE_TYPES, "enum")
             self.error(f["type"], "VN023", f"'{written}' is not a variable type",
-                       did_you_mean(written, VARIABLE_TYPES) or "types: " + ", ".join(VARIABLE_TYPES))
+                       did_you_mean(written, types) or "types: " + ", ".join(types))
             return None
         zero = VARIABLE_TYPES[written]
         return m.Variable(name, zero, type(zero), pos(self.src.path, kn), has_default=False)

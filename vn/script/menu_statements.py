@@ -84,7 +84,7 @@ class MenuStatements:
                 once = False
         assigns = (self.assignments(fields["set"]) or ()) if "set" in fields else ()
         body = said + (self.block(fields["do"]) if "do" in fields else ())
-        jump = self.name(fields["jump"], "label name") if "jump" in fields else None
+        jump = self.label_target(fields["jump"]) if "jump" in fields else None
         note = (self.string(fields["note"], "a route note") or "") if "note" in fields else ""
         name = (self.name(fields["name"], "option name") or "") if "name" in fields else ""
         return m.Option(option_id or self.derived_id("option", text.source), here, text, text_pos, cond,

@@ -47,6 +47,7 @@ class Say:
     speaker: str | None  # a character id, or None for narration
     text: Template
     text_pos: Pos
+    glue: bool = False   # `- glue: "…"`: continues the line shown before it (see vn/runtime/glue.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,6 +303,8 @@ class Manifest:
     variables: dict[str, Variable] = field(default_factory=dict)
     endings: dict[str, EndingDef] = field(default_factory=dict)
     sounds: dict[str, SoundDef] = field(default_factory=dict)
+    # read like variables, never assigned; a state always takes their values from here
+    constants: dict[str, Variable] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

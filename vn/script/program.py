@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import model as m
 from .expr import Expr, Template
+from .values import assigned_value
 
 # opcodes
 SAY, SET, MENU, BRANCH, GOTO, JUMP, CALL, RETURN, SCENE, SHOW, HIDE, PAUSE, EFFECT, ENDING, END = range(15)
@@ -45,6 +46,12 @@ class MenuOptions(tuple):
     """A MENU instruction's options, carrying the menu's prompt (a SAY-like (id, speaker,
     template) or None) along, so that whatever iterates the options needs no change."""
     prompt = None
+    varies = False      # the prompt or an option's text holds seq/cycle/once/shuffle: count showings
+
+
+class Glued(tuple):
+    """A SAY's (speaker, template) for `glue:`: the runtime joins its text to the line before it.
+    Still a SAY, so whatever walks lines (ids, voices, look-ahead) treats it as one."""
 
 
 @dataclass(slots=True)
@@ -61,13 +68,27 @@ class Program:
     uses_visits: bool       # whether any expression reads visits(); the route explorer needs to know
     # (function, name) of every picks() and turns_since() some expression reads, for the same reason
     counters: frozenset[tuple[str, str]] = frozenset()
+    has_glue: bool = False  # any glue: only then does the runtime look past a line for more of it
 
     @property
     def manifest(self) -> m.Manifest:
         return self.game.manifest
 
     def defaults(self) -> dict[str, object]:
-        return {name: v.default for name, v in self.manifest.variables.items()}
+        """Every variable's starting value, and the constants' values (read the same way)."""
+        out = {name: v.default for name, v in self.manifest.variables.items()}
+        out.update((name, c.default) for name, c in self.manifest.constants.items())
+        return out
+
+    def fit_values(self, variables: dict[str, object]) -> None:
+        """Fit a restored state's values to the manifest: constants take their current values, and
+        an enum holding a name it no longer has goes back to its default."""
+        for name, c in self.manifest.constants.items():
+            variables[name] = c.default
+        for name, v in self.manifest.variables.items():
+            names = getattr(v.type, "values", None)
+            if names is not None and variables.get(name) not in names:
+                variables[name] = v.default
 
     def line_ids(self) -> list[str]:
         return [i.id if i.op == SAY else i.arg.prompt[0] for lc in self.labels.values() for i in lc.code
@@ -75,9 +96,13 @@ class Program:
 
 
 class _Compiler:
-    def __init__(self, label: str):
+    def __init__(self, label: str, manifest: m.Manifest | None = None):
         self.lc = LabelCode(label)
+        variables = manifest.variables if manifest else {}
+        self.var_types = {name: v.type for name, v in variables.items()}
+        self.declared = set(variables) | set(manifest.constants if manifest else ())
         self.uses_visits = False
+        self.has_glue = False
         self.counters: set[tuple[str, str]] = set()
 
     def emit(self, op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> int:
@@ -99,14 +124,18 @@ class _Compiler:
         for s in body:
             getattr(self, "c_" + type(s).__name__.lower())(s)
 
+    def assigns(self, assigns) -> tuple[tuple[str, Expr], ...]:
+        return tuple((a.name, assigned_value(a.value, self.var_types.get(a.name), self.declared)) for a in assigns)
+
     def c_say(self, s: m.Say) -> None:
         self.note_expr(s.text)
-        self.emit(SAY, s.id, s.pos, (s.speaker, s.text))
+        self.has_glue = self.has_glue or s.glue
+        self.emit(SAY, s.id, s.pos, Glued((None, s.text)) if s.glue else (s.speaker, s.text))
 
     def c_set(self, s: m.Set) -> None:
         for a in s.assigns:
             self.note_expr(a.value)
-        self.emit(SET, s.id, s.pos, tuple((a.name, a.value) for a in s.assigns))
+        self.emit(SET, s.id, s.pos, self.assigns(s.assigns))
 
     def c_menu(self, s: m.Menu) -> None:
         at = self.emit(MENU, s.id, s.pos)
@@ -123,7 +152,7 @@ class _Compiler:
             else:
                 exits.append(self.emit(GOTO, f"{o.id}/next", o.pos))
             options.append(OptionCode(n, o.id, o.text, o.condition, o.once,
-                                      tuple((a.name, a.value) for a in o.assigns), start, o.note,
+                                      self.assigns(o.assigns), start, o.note,
                                       o.condition_pos, f"{self.lc.name}.{o.name}" if o.name else ""))
         end = len(self.lc.code)
         for e in exits:
@@ -133,6 +162,7 @@ class _Compiler:
         if s.prompt is not None:
             self.note_expr(s.prompt.text)
             arg.prompt = (s.prompt.id, s.prompt.speaker, s.prompt.text)
+        arg.varies = any(o.text.varies for o in s.options) or (s.prompt is not None and s.prompt.text.varies)
         self.lc.code[at] = Instr(MENU, old.id, old.pos, arg)
 
     def c_if(self, s: m.If) -> None:
@@ -182,10 +212,10 @@ class _Compiler:
 
 def compile_game(game: m.Game) -> Program:
     labels: dict[str, LabelCode] = {}
-    uses_visits = False
+    uses_visits = has_glue = False
     counters: set[tuple[str, str]] = set()
     for name, label in game.labels.items():
-        c = _Compiler(name)
+        c = _Compiler(name, game.manifest)
         c.block(label.body)
         c.emit(END, f"{name}/end", label.pos)
         lc = c.lc
@@ -194,7 +224,8 @@ def compile_game(game: m.Game) -> Program:
         labels[name] = lc
         uses_visits = uses_visits or c.uses_visits
         counters |= c.counters
-    return Program(game, labels, uses_visits, frozenset(counters))
+        has_glue = has_glue or c.has_glue
+    return Program(game, labels, uses_visits, frozenset(counters), has_glue)
 
 
 def load_program(directory) -> Program:

@@ -6,11 +6,13 @@ this step checks shape: keys, types, and expression syntax.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 import zlib
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
 from .expr import ExprError, literal, parse, parse_template
+from .variation import alternative_texts
 from .foreign import ForeignText, unknown_speaker_hint
 from .limits import OUT_OF_RANGE, number_problem
 from .markup_check import brace_tag_problem, brace_tags
@@ -19,12 +21,14 @@ from .audio_statements import AudioStatements
 from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
+from .sublabels import SubLabels
 from .textpos import TextPos
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
-STATEMENT_KEYS = ("narrate", "menu", "set", "if", "elif", "else", "jump", "call", "return",
-                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS)
+STATEMENT_KEYS = ("narrate", "glue", "menu", "set", "if", "elif", "else", "jump", "call", "return",
+                  "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS, "label")
+GLUE = "VN053"   # glue given a speaker, or something other than text
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
 NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -36,8 +40,9 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText):
-    """Builds the statements of one label and gives each a stable id."""
+class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText, SubLabels):
+    """Builds the statements of one label (and its sub-labels) and gives each a stable id."""
+    statement_keys = STATEMENT_KEYS
 
     def __init__(self, source: SourceFile, label: str, diags: list[Diagnostic], characters=(), sounds=None,
                  folder=None):
@@ -98,12 +103,16 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 self.markup_problem(where, brace_tag_problem(column, written, ours))
             return None, None
         try:
-            template = parse_template(text)
+            template = self.resolved(parse_template(text))
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
         for problem in check_markup(text):
             self.markup_problem(where, problem)
+        if template.chooses:    # the checker skips every {...}: each alternative is checked alone
+            for source, at in alternative_texts(template):
+                for problem in check_markup(source):
+                    self.markup_problem(where, replace(problem, column=problem.column + at))
         return template, where
 
     def markup_problem(self, where, problem) -> None:
@@ -128,7 +137,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 return None, None
             return literal(value), where
         try:
-            return parse(value), where
+            return self.resolved(parse(value)), where
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
@@ -155,14 +164,14 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return ()
         self.depth += 1
         try:
-            return self._block(node)
+            return self._block(raw(node))
         finally:
             self.depth -= 1
 
-    def _block(self, node) -> tuple[m.Statement, ...]:
+    def _block(self, nodes) -> tuple[m.Statement, ...]:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
-        for item in raw(node):
+        for item in nodes:
             items = None
             if kind(item) == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
@@ -258,6 +267,26 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
         return m.Say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
 
+    def st_glue(self, here, key, knode, vnode, extra):
+        """`- glue: "the gun."`: text that continues the line before it, so it has no speaker."""
+        for k, (kn, _) in extra.items():
+            if k in self.characters or k == "speaker":
+                self.error(kn, GLUE, f"glue takes no speaker ('{k}'): it continues the line before it",
+                           "leave the speaker out: '- glue: \"the gun.\"' goes on in the voice of the line before")
+            elif k != "id":
+                self.unknown_key(kn, k, ("id",))
+        if kind(vnode) != SCALAR or (style(vnode) is None and not isinstance(scalar_value(vnode), str)):
+            speaker = kind(vnode) == MAPPING and len(raw(vnode)) == 2
+            self.error(vnode, GLUE, "glue takes no speaker: it continues the line before it" if speaker
+                       else "glue must be text", "write the words alone: '- glue: \"the gun.\"'")
+            return None
+        text, where = self.template(vnode, "glued text")
+        if text is None:
+            return None
+        self.check_plain_text(vnode)
+        line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
+        return m.Say(line_id or self.derived_id("glue", text.source), here, None, text, where, glue=True)
+
     def st_set(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
         assigns = self.assignments(vnode)
@@ -311,12 +340,12 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
 
     def st_jump(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        target = self.name(vnode, "label name")
+        target = self.label_target(vnode)
         return m.Jump(self.derived_id("jump", target), here, target) if target else None
 
     def st_call(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
-        target = self.name(vnode, "label name")
+        target = self.label_target(vnode)
         return m.Call(self.derived_id("call", target), here, target) if target else None
 
     def st_return(self, here, key, knode, vnode, extra):

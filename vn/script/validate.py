@@ -8,13 +8,20 @@ from __future__ import annotations
 
 from . import model as m
 from .diagnostics import WARNING, Diagnostic, Pos, did_you_mean
-from .expr import check, check_template
+from .expr import Const, Expr, Var, check, check_template
+from .expr_check import EnumType
+from .variation import Conditional, lone_alternatives
 from .foreign import unknown_speaker_hint
 from .markup_check import brace_tag_problem, brace_tags
 from .statements import STATEMENT_KEYS
+from .values import assigned_value
+from .sublabels import outside_hint
 from .yamlsource import SourceFile
 
 _TERMINAL = (m.Jump, m.Ending, m.Return)
+# statements that show something, so glue after them has no line to continue
+_SHOWING = {m.Scene: "a scene", m.Show: "a show", m.Hide: "a hide", m.Pause: "a pause", m.Effect: "an effect",
+            m.Audio: "a sound", m.Menu: "a choice"}
 
 
 class Validator:
@@ -25,6 +32,8 @@ class Validator:
         self.labels = labels
         self.sources = sources
         self.var_types = {name: v.type for name, v in manifest.variables.items()}
+        self.declared = set(self.var_types) | set(manifest.constants)
+        self.var_types.update((name, c.type) for name, c in manifest.constants.items())   # read alike
         self.diags: list[Diagnostic] = []
         self.ids: dict[str, Pos] = {}
         self.picks = named_options(labels)    # 'label.name' -> where the first of that name is
@@ -44,9 +53,25 @@ class Validator:
             return
         result, errors = check(expr, self.var_types, self.labels, self.picks)
         self.expr_errors(errors, where)
+        self.settled_draws(expr, where)
         if not errors and result is not bool:
             self.report(where, "VN015", f"a condition must be true or false, this is {_type_name(result)}",
                         "compare it, e.g. 'humanity > 2'")
+
+    def settled_draws(self, expr, where: Pos) -> None:
+        """VN119: a draw whose literal arguments leave it one outcome is no draw at all."""
+        for draw in expr.draws():
+            values = [a.value for a in draw.args if isinstance(a, Const) and type(a.value) in (int, float)]
+            if len(values) != len(draw.args):
+                continue
+            if draw.func == "random" and values[0] == values[1]:
+                message, hint = f"random({values[0]}, {values[1]}) is always {values[0]}", f"write {values[0]}"
+            elif draw.func == "chance" and values[0] in (0, 1):
+                message = f"chance({values[0]}) is always {'true' if values[0] else 'false'}"
+                hint = "write true or false, or a probability between 0 and 1"
+            else:
+                continue
+            self.report(where.shifted(draw.column), "VN119", message, hint, WARNING)
 
     def text(self, template, where: Pos) -> None:
         if template.is_plain:
@@ -60,11 +85,25 @@ class Validator:
                 self.report(where.shifted(column), problem.code, problem.message, problem.hint)
                 errors = [e for e in errors if e.column != column + 1]
         self.expr_errors(errors, where)
+        for e in lone_alternatives(template):
+            self.report(where.shifted(e.column), e.code, e.message, e.hint, WARNING)
+        for offset in template_draws(template):
+            # a text is rendered again whenever it is shown (a menu, the history, a reload)
+            self.report(where.shifted(offset), "VN055", "a text cannot draw: random() and chance() "
+                        "would give another value each time it is shown",
+                        "draw in a 'set' step first, as in set: {roll: 'random(1, 6)'}, and write {roll}")
+
+    def lone_glue(self, s, after: str) -> None:
+        if isinstance(s, m.Say) and s.glue:
+            self.report(s.pos, "VN118", f"this glue follows {after}, so it has no line to continue",
+                        "it shows as a line of its own: make it a line, or move it straight after the "
+                        "line it finishes (only set, if, jump, call and return may come between)", WARNING)
 
     def label_ref(self, name: str, where: Pos) -> None:
         if self.check_label_refs and name not in self.labels:
             self.report(where, "VN005", f"no label named '{name}'",
-                        did_you_mean(name, self.labels) or "define it in one of the story files")
+                        outside_hint(name, self.labels) or did_you_mean(name, self.labels)
+                        or "define it in one of the story files")
 
     def unique_id(self, line_id: str, where: Pos) -> None:
         if line_id in self.ids:
@@ -75,22 +114,39 @@ class Validator:
 
     def assigns(self, assigns) -> None:
         for a in assigns:
+            if a.name in self.manifest.constants:
+                self.report(a.pos, "VN057", f"'{a.name}' is a constant: it cannot be set",
+                            "declare it under 'variables' in game.yaml to change it")
+                continue
             if a.name not in self.var_types:
                 self.report(a.pos, "VN008", f"unknown variable '{a.name}'",
                             did_you_mean(a.name, self.var_types) or "declare it under 'variables' in game.yaml")
                 continue
-            result, errors = check(a.value, self.var_types, self.labels, self.picks)
-            self.expr_errors(errors, a.value_pos)
             want = self.var_types[a.name]
-            if not errors and result is not want and not (want is float and result is int):
+            value = assigned_value(a.value, want, self.declared)
+            if isinstance(want, EnumType) and isinstance(value.root, Var) and value.root.name not in self.declared:
+                self.report(a.value_pos, "VN059", *want.problem(value.root.name))   # a misspelt name
+                continue
+            result, errors = check(value, self.var_types, self.labels, self.picks)
+            self.expr_errors(errors, a.value_pos)
+            self.settled_draws(value, a.value_pos)
+            if isinstance(want, EnumType) and not errors and result is str and isinstance(value.root, Const):
+                found = want.problem(value.root.value)
+                if found:
+                    self.report(a.value_pos.shifted(value.root.column), "VN059", found[0], found[1])
+                continue
+            if not errors and result != want and not (want is float and result is int):
                 self.report(a.value_pos, "VN015",
                             f"'{a.name}' holds {_type_name(want)}, this value is {_type_name(result)}",
-                            "assign a value of the variable's type")
+                            f"assign one of its names, as in {a.name}: {want.values[0]}" if isinstance(want, EnumType)
+                            else "assign a value of the variable's type")
 
     # -- statements ---------------------------------------------------------
     def block(self, body) -> None:
         for i, statement in enumerate(body):
             getattr(self, "check_" + type(statement).__name__.lower())(statement)
+            if i and type(body[i - 1]) in _SHOWING:
+                self.lone_glue(statement, _SHOWING[type(body[i - 1])])
             if isinstance(statement, _TERMINAL) and i + 1 < len(body):
                 nxt = body[i + 1]
                 self.report(nxt.pos, "VN102", "this statement can never run",
@@ -114,6 +170,8 @@ class Validator:
             self.text(o.text, o.text_pos)
             self.condition(o.condition, o.condition_pos)
             self.assigns(o.assigns)
+            if o.body:
+                self.lone_glue(o.body[0], "a choice")
             self.block(o.body)
             if o.jump is not None:
                 self.label_ref(o.jump, o.jump_pos)
@@ -184,6 +242,8 @@ class Validator:
                 self.report(label.pos, "VN022", f"label '{label.name}' has no statements",
                             "add statements, or remove the label")
             self.label = label.name
+            if label.name == self.manifest.start and label.body:
+                self.lone_glue(label.body[0], "the start of the story")
             self.block(label.body)
         reached = reachable_labels(self.manifest.start, self.labels)
         for label in self.labels.values() if self.check_label_refs else ():
@@ -191,6 +251,24 @@ class Validator:
                 self.report(label.pos, "VN101", f"label '{label.name}' is never reached",
                             f"jump to it, or remove it (the story starts at '{self.manifest.start}')", WARNING)
         return self.diags
+
+
+def template_draws(template, base: int = 0) -> list[int]:
+    """Where each interpolated expression that draws starts in the template's text, inside
+    varying text too (its conditions and alternatives)."""
+    out = []
+    parts = [p for p in template.parts if not isinstance(p, str)]
+    for part, offset in zip(parts, template._offsets):
+        if isinstance(part, Expr):
+            if part.draws():
+                out.append(base + offset)
+            continue
+        if isinstance(part, Conditional) and part.condition.draws():
+            out.append(base + part.at)
+        items = part.branches if isinstance(part, Conditional) else part.items
+        for item, at in zip(items, part.offsets):
+            out.extend(template_draws(item, base + at))
+    return out
 
 
 def label_targets(body) -> set[str]:
@@ -243,6 +321,8 @@ def reachable_labels(start: str, labels: dict[str, m.Label]) -> set[str]:
 
 
 def _type_name(t) -> str:
+    if isinstance(t, EnumType):
+        return f"an {t}"
     return {bool: "true/false", int: "a whole number", float: "a number", str: "text"}.get(t, "unknown")
 
 

@@ -1,23 +1,14 @@
-"""The app: owns the window, the logical canvas, the pygame_gui manager, the
-settings and the screen stack, and runs the frame loop.
+"""The app: owns the window, the logical canvas, the pygame_gui manager, the settings and the
+screen stack, and runs the frame loop.
 
-One frame (`step`) is: read the window's events, map mouse positions to logical
-coordinates, give each event to pygame_gui and then (unless pygame_gui consumed
-it) to the top screen; update pygame_gui and the screens; draw the screens from
-the topmost opaque one up, then pygame_gui's elements; present. `run()` paces
-frames by what is on screen (pacing.py: full rate while something moves fast,
-less while only ambient animation runs, none while the window is hidden);
-`run_frames()` steps with a fixed dt and never waits, which is how tests and
-screenshots drive the very same loop.
-
-Screens are reached by name through `self.nav` (navigation.py), which imports each
-one where it is first shown: start-up loads only what the first frame needs, and no
-screen imports the app or another screen.
-
-Once the story is loaded the app also keeps what outlives a screen: the save
-store, the persistent data (endings, lines seen, the settings, which it loads
-at start-up and writes back at the moments listed in `save_persistent`'s
-callers), and the toasts drawn over every screen.
+One frame (`step`): read the window's events, map mouse positions to logical coordinates, give
+each event to pygame_gui and then (unless consumed) to the top screen; update; draw the screens
+from the topmost opaque one up, then pygame_gui's elements and the focus ring; present. `run()`
+paces frames by what is on screen (pacing.py); `run_frames()` steps with a fixed dt and never
+waits, which is how tests and screenshots drive the very same loop. Screens are reached by name
+through `self.nav` (navigation.py). Once the story is loaded the app also keeps what outlives a
+screen: the save store, the persistent data (endings, lines seen, the settings, loaded at
+start-up and written back where `save_persistent` is called), and the toasts.
 """
 from __future__ import annotations
 
@@ -36,10 +27,13 @@ from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
 from .pictures.cache import PictureCache
+from .readability import Readability
 from .scene_loader import SceneLoader
 from .screen import Screen
+from .story_open import apply_story_theme, open_player_data
 from .speech import SelfVoicing
 from .theme import Theme
+from .widgets.focus import draw_focus_ring
 from .widgets.toast import Toasts, write_failure
 
 FPS = 60
@@ -61,6 +55,8 @@ class App:
         if self.settings.fullscreen:
             self.settings.fullscreen = self.display.set_fullscreen(True)
         self.theme = Theme.load(assets_dir() / "theme.json")
+        self.theme.set_readability(Readability.of(self.settings))
+        self._restyle_wanted = False
         self.toasts = Toasts(self.theme)
         self.audio = AudioEngine(settings=self.settings, story_dir=self.scripts_dir, background=paint_in_background,
                                  notice=lambda text: self.toasts.show(text, "warning"))   # opened after frame 1
@@ -111,52 +107,13 @@ class App:
             self.nav.reset("error", f"The scripts could not be read: {exc}", via="for_exception")
             return False
         pygame.display.set_caption(drawable(self.program.manifest.title, keep_newlines=False)[:200])
-        if not self._apply_story_theme():
+        if not apply_story_theme(self):
             return False
         self.theme.add_story_fonts(self.scripts_dir / "fonts")
         self.pictures.retarget(self.scripts_dir)
-        if not self._open_player_data():
+        if not open_player_data(self):
             return False
         self.show_title()
-        return True
-
-    def _apply_story_theme(self) -> bool:
-        """The story folder's theme.json over the engine's theme; a bad one shows why."""
-        from .story_theme import ThemeError, read
-        try:
-            data = read(self.scripts_dir)
-        except (ThemeError, OSError) as exc:
-            self.program = None
-            self.nav.reset("error", f"The story's theme cannot be used: {exc}", via="for_exception")
-            return False
-        if data is not None:
-            self.theme.merge(data)
-        return True
-
-    def _open_player_data(self) -> bool:
-        """Open the saves and persistent data; a data folder that cannot be used (a bad
-        VN_DATA_DIR) shows the error screen saying what to set, instead of stopping."""
-        from ..save.datadir import DataDirError, data_dir
-        from ..save.persistent import Persistent
-        from ..save.resume import open_store
-        game_id = self.program.manifest.game_id
-        try:
-            folder = data_dir(game_id)
-            self.persistent = Persistent.load(folder, game_id)
-            self.saves = open_store(self.program)
-        except (DataDirError, OSError) as exc:
-            self.persistent = self.saves = None
-            self.nav.reset("error", f"The folder for saves cannot be used: {exc}", via="for_exception")
-            return False
-        if self.persistent.problem:
-            self.toasts.show(self.persistent.problem, "warning")
-        if not self._settings_given:
-            # the one Settings object every screen holds takes the stored values in place
-            for name, value in self.persistent.settings.to_dict().items():
-                setattr(self.settings, name, value)
-        self.persistent.settings = self.settings
-        if self.settings.fullscreen != self.display.fullscreen:
-            self.settings.fullscreen = self.display.set_fullscreen(self.settings.fullscreen)
         return True
 
     def show_title(self) -> None:
@@ -193,6 +150,14 @@ class App:
     def settings_changed(self) -> None:
         self._persistent_dirty = True
         self.save_persistent()
+
+    def request_restyle(self) -> None:
+        """Readability settings changed: lay the screens out again once this frame's updates are done."""
+        self._restyle_wanted = True
+
+    def restyle(self) -> None:
+        from .restyle import restyle_stack
+        restyle_stack(self)
 
     def save_persistent(self) -> None:
         """Write endings, seen lines and settings if anything changed. A disk that refuses
@@ -309,6 +274,8 @@ class App:
                 break
         for key_event in self.controllers.update(dt):
             self.handle_event(key_event)
+        if self._restyle_wanted:
+            self.restyle()
         self.toasts.update(dt)
         self.audio.speech_playing = self.speech.update(self.top)    # music and ambience duck under speech
         self.audio.update(dt)
@@ -331,6 +298,8 @@ class App:
             screen.draw(canvas)
         if self._ui is not None:
             self._ui.draw_ui(canvas)
+        if self.screens:
+            draw_focus_ring(canvas, self.theme, self.screens[-1].focus_rect())
         self.toasts.draw(canvas)
         if self.dev is not None:
             self.dev.draw(canvas)

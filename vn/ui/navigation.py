@@ -63,7 +63,14 @@ class Navigator:
         via = kwargs.pop("via", None)
         cls = screen_class(name)
         factory = getattr(cls, via) if via else cls
-        return factory(self.app, *args, **kwargs)
+        screen = factory(self.app, *args, **kwargs)
+
+        def again():
+            made = factory(self.app, *args, **kwargs)
+            made.made_as = again
+            return made
+        screen.made_as = again
+        return screen
 
     def push(self, name: str, *args, **kwargs):
         screen = self.make(name, *args, **kwargs)

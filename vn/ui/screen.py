@@ -30,6 +30,7 @@ class Screen:
         self.theme = app.theme
         self.settings = app.settings
         self._elements: list = []
+        self.made_as = None     # the navigator's way to make this screen again (restyle)
 
     @property
     def ui(self):
@@ -75,6 +76,29 @@ class Screen:
                 if hovered is None and getattr(button, "hovered", False) and button.visible:
                     hovered = _button_words(button)
         return hovered
+
+    def drop_elements(self) -> None:
+        """The gui manager is being replaced: this screen's elements go with it."""
+        for element in self._elements:
+            element.kill()
+        self._elements.clear()
+
+    def restyle(self) -> "Screen":
+        """The screen laid out with the theme's new fonts and colours (app.restyle): by default
+        a new one made as this one was, given what this one carries over (carry_over)."""
+        if self.made_as is None:
+            return self
+        again = self.made_as()
+        again.carry_over(self)
+        return again
+
+    def carry_over(self, old: "Screen") -> None:
+        """Take what the player was doing on `old`, the screen this one replaces."""
+
+    def focus_rect(self):
+        """The logical rect of the control with the keyboard focus, for the focus ring; None
+        when nothing has it."""
+        return None
 
     def pace(self) -> int:
         """How often this screen needs drawing now (pacing.py); a screen with nothing

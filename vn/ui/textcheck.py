@@ -32,9 +32,14 @@ def _texts(game) -> list[tuple[Pos, str, str | None]]:
 
     def plain(template: Template) -> str:
         # a {…} part becomes a space: its value is unknown here, and its digits need no check;
-        # style tags are not drawn, so they are neither measured nor looked up in the fonts
-        text = "".join(p if isinstance(p, str) else " " for p in template.parts)
+        # style tags are not drawn, so they are neither measured nor looked up in the fonts;
+        # varying text ({seq: …}, {cond ? …}) its longest alternative, the most the line can hold
+        text = "".join(p if isinstance(p, str) else longest(p) for p in template.parts)
         return without_tags(text) if template.styled else text
+
+    def longest(part) -> str:
+        texts = getattr(part, "items", None) or getattr(part, "branches", ())
+        return max((plain(t) for t in texts), key=len, default=" ")
 
     def walk(body) -> None:
         # only lines and options carry text; menus and ifs hold bodies of their own

@@ -29,6 +29,7 @@ from pathlib import Path
 import pygame
 
 from .fonts import FallbackChain, TextFont
+from .readability import Readability, readable
 
 GAME_UI_KEY = "game_ui"
 FONT_FILES = (".ttf", ".otf", ".ttc")
@@ -92,13 +93,41 @@ def _flag(value) -> bool:
 class Theme:
     def __init__(self, data: dict, base_dir: Path | None = None):
         data = copy.deepcopy(data)
-        self.game_ui: dict = data.pop(GAME_UI_KEY, {})
-        self.gui_data: dict = _fonts_by_path(data)   # what pygame_gui's UIManager receives
+        # the theme as written; game_ui and gui_data are these with the player's readability applied
+        self._written_game_ui: dict = data.pop(GAME_UI_KEY, {})
+        self._written_gui: dict = data
+        self.readability = Readability()
+        self.game_ui: dict = {}
+        self.gui_data: dict = {}     # what pygame_gui's UIManager receives
         self.base_dir = base_dir
         self._fonts: dict[tuple, TextFont] = {}
         self._chains: dict[tuple, FallbackChain] = {}
         self.story_fonts: list[str] = []
         self._colours: dict[tuple, pygame.Color] = {}
+        self._apply()
+
+    def _apply(self) -> None:
+        self.game_ui, gui_data = readable(self._written_game_ui, self._written_gui, self.readability)
+        self.gui_data = _fonts_by_path(gui_data)
+        self._fonts.clear()
+        self._chains.clear()
+        self._colours.clear()
+
+    def set_readability(self, readability: Readability) -> bool:
+        """Apply the player's text scale, font, spacing and contrast; whether anything changed."""
+        if readability == self.readability:
+            return False
+        self.readability = readability
+        self._apply()
+        return True
+
+    @property
+    def high_contrast(self) -> bool:
+        return self.readability.high_contrast
+
+    @property
+    def scale(self) -> float:
+        return self.readability.scale
 
     @classmethod
     def load(cls, path: Path) -> "Theme":
@@ -109,11 +138,9 @@ class Theme:
         """Lay another theme over this one, block by block and key by key (a story's
         theme.json: story_theme.py checks its paths first)."""
         data = copy.deepcopy(data)
-        _merge(self.game_ui, data.pop(GAME_UI_KEY, {}))
-        _merge(self.gui_data, _fonts_by_path(data))
-        self._fonts.clear()
-        self._chains.clear()
-        self._colours.clear()
+        _merge(self._written_game_ui, data.pop(GAME_UI_KEY, {}))
+        _merge(self._written_gui, data)
+        self._apply()
 
     # -- lookup -------------------------------------------------------------------
     def _chain(self, element: str):
@@ -143,8 +170,11 @@ class Theme:
     def misc(self, element: str, key: str, default):
         value = self._lookup(element, "misc", key)
         if value is None:
-            return default
-        return type(default)(value) if not isinstance(default, bool) else _flag(value)
+            value = default
+        value = type(default)(value) if not isinstance(default, bool) else _flag(value)
+        if key == "line_spacing":
+            value *= self.readability.line_spacing      # the player's spacing, over every text's own
+        return value
 
     def _font_spec(self, element: str) -> dict:
         spec: dict = {}
@@ -191,6 +221,21 @@ class Theme:
                 primary.bold = bold and "bold" not in stem
                 primary.italic = italic and "italic" not in stem and "oblique" not in stem
             font = self._fonts[(element, size, bold, italic)] = TextFont(primary, self.chain(path, spec), size)
+        return font
+
+    def gui_font(self, object_id: str) -> pygame.font.Font:
+        """The font pygame_gui draws `object_id`'s text with (the same file and size), to measure
+        a button's words before pygame_gui is loaded."""
+        spec = dict(self.gui_data.get("defaults", {}).get("font", {}))
+        spec.update(self.gui_data.get(object_id, {}).get("font", {}))
+        size = int(float(spec.get("size", 14)))
+        bold = _flag(spec.get("bold", 0))
+        path = spec.get("bold_path" if bold else "regular_path") or _packaged_font_path(
+            str(spec.get("name", "noto_sans")).removesuffix("_by_path"), bold, False)
+        key = ("gui", path, size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = self._fonts[key] = pygame.font.Font(path, size)
         return font
 
     def chain(self, path: str | None, spec: dict) -> FallbackChain:

@@ -65,6 +65,8 @@ BINDINGS: tuple[Binding, ...] = (
             (pygame.CONTROLLER_BUTTON_DPAD_LEFT, "left stick left")),
     Binding("right", MENUS, "Move right; a slider up", _k("RIGHT"), "",
             (pygame.CONTROLLER_BUTTON_DPAD_RIGHT, "left stick right")),
+    Binding("next_control", MENUS, "Move the focus round every control (Shift+Tab: the other way)",
+            _k("TAB") + _k("TAB", mod="shift")),
     Binding("press", MENUS, "Press the focused button", _k("RETURN", "SPACE"), "Click", (pygame.CONTROLLER_BUTTON_A,)),
     Binding("back", MENUS, "Back (from the title: quit)", _k("ESCAPE"), "Right click in history",
             (pygame.CONTROLLER_BUTTON_B,)),

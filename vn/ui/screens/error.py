@@ -13,10 +13,11 @@ from pathlib import Path
 import pygame
 
 from ..widgets.button_column import ButtonColumn, Entry
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
-from ..text_layout import wrap
+from ..text_layout import wrap, wrap_rows
 
 LEFT = 112
 WIDTH = LOGICAL_SIZE[0] - 2 * LEFT
@@ -60,13 +61,30 @@ class ErrorScreen(Screen):
         self.spoken_title = f"{heading}. {summary}".strip(". ") if summary else heading
         self.problems = problems
         self._kicker = paint_kicker(self.theme, "Script error")
-        self._heading = self.theme.font("screen.heading").render(heading, True, self.theme.colour("screen.heading"))
-        self._summary = self.theme.font("screen.hint").render(summary, True, self.theme.colour("screen.hint")) \
-            if summary else None
+        heading_font = self.theme.font("screen.heading")
+        rows = wrap_rows(heading_font, heading, WIDTH, 2)
+        self._heading = pygame.Surface((WIDTH, heading_font.get_linesize() * len(rows)), pygame.SRCALPHA)
+        for n, row in enumerate(rows):
+            self._heading.blit(heading_font.render(row, True, self.theme.colour("screen.heading")),
+                               (0, n * heading_font.get_linesize()))
+        hint_font = self.theme.font("screen.hint")
+        self._summary = [hint_font.render(row, True, self.theme.colour("screen.hint"))
+                         for row in wrap(hint_font, summary, WIDTH)] if summary else []
+        width, height = button_size(self.theme, "#panel_button", [a.text for a in actions], BUTTON_WIDTH,
+                                    BUTTON_HEIGHT)
+        self.buttons_top = LOGICAL_SIZE[1] - 46 - height
+        self.list_top = max(LIST_TOP, self._header_bottom() + 16)
         self._blocks = self._paint_problems(problems)
-        self.actions = self.own(ButtonColumn(self.ui, actions, left=LEFT, top=LOGICAL_SIZE[1] - 96,
-                                             width=BUTTON_WIDTH, height=BUTTON_HEIGHT, gap=BUTTON_GAP,
+        self.actions = self.own(ButtonColumn(self.ui, actions, left=LEFT, top=self.buttons_top,
+                                             width=width, height=height, gap=BUTTON_GAP,
                                              object_id="#panel_button", horizontal=True))
+
+    def _header_bottom(self) -> int:
+        bottom = 72 + self._kicker.get_height() + 12 + self._heading.get_height() + 8
+        return bottom + sum(row.get_height() for row in self._summary)
+
+    def focus_rect(self):
+        return self.actions.focus_rect()
 
     # -- the three ways to get here -----------------------------------------------------
     @classmethod
@@ -100,7 +118,7 @@ class ErrorScreen(Screen):
         theme = self.theme
         location_font, message_font = theme.font("error.location"), theme.font("error.message")
         hint_font, source_font = theme.font("error.hint"), theme.font("error.source")
-        blocks, y = [], LIST_TOP
+        blocks, y = [], self.list_top
         for n, problem in enumerate(problems):
             rows = [(location_font.render(problem.location, True, theme.colour("error.location")), 0)]
             rows += [(message_font.render(r, True, theme.colour("error.message")), 0)
@@ -112,10 +130,22 @@ class ErrorScreen(Screen):
                 rows += [(hint_font.render(r, True, theme.colour("error.hint")), 0)
                          for r in wrap(hint_font, problem.hint, WIDTH)]
             height = sum(r.get_height() + 4 for r, _ in rows) + 22
-            if y + height > LIST_BOTTOM and blocks:
+            limit = self.buttons_top - 24 - hint_font.get_linesize()
+            if y + height > limit and blocks:
                 more = len(problems) - n
                 note = f"\u2026 and {more} more. Run `vn check` to see every one."
                 blocks.append([(hint_font.render(note, True, theme.colour("screen.hint")), 0)])
+                break
+            if y + height > limit:
+                # one problem taller than the room (the largest text): what fits, and where the rest is
+                kept, used = [], y
+                for row in rows:
+                    if used + row[0].get_height() + 4 > limit:
+                        break
+                    kept.append(row)
+                    used += row[0].get_height() + 4
+                note = "\u2026 `vn check` shows the whole of it."
+                blocks.append(kept + [(hint_font.render(note, True, theme.colour("screen.hint")), 0)])
                 break
             blocks.append(rows)
             y += height
@@ -142,9 +172,10 @@ class ErrorScreen(Screen):
         y += self._kicker.get_height() + 12
         surface.blit(self._heading, (LEFT, y))
         y += self._heading.get_height() + 8
-        if self._summary is not None:
-            surface.blit(self._summary, (LEFT, y))
-        y = LIST_TOP
+        for row in self._summary:
+            surface.blit(row, (LEFT, y))
+            y += row.get_height()
+        y = self.list_top
         for rows in self._blocks:
             for row, indent in rows:
                 surface.blit(row, (LEFT + indent, y))

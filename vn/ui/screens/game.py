@@ -27,6 +27,7 @@ from ..play import stage as stage_up
 from ..play.cast import Cast
 from ..play.controls import PlayControls
 from ..play.rollback import Rollback, show_beat
+from ..play.scene_change import change_scene
 from ..play.scene_shelf import SceneShelf
 from ..play.skip_auto import PlayModes, auto_wait, skip_step
 from ..play.spoken import game_focus
@@ -166,7 +167,7 @@ class GameScreen(Screen):
             self._autosave_next_choice = True
             return True
         if isinstance(event, ev.SceneChange):
-            return self._change_scene(event)
+            return change_scene(self, event)
         if isinstance(event, ev.Show):
             self._figures_shown[event.character] = {"at": event.at, "expression": event.expression}
             self.cast.show(event.character, event.shown, event.at, event.expression, event.transition,
@@ -208,27 +209,6 @@ class GameScreen(Screen):
             self.waiting = ENDING
             return True
         raise TypeError(f"unknown runtime event {event!r}")
-
-    def _change_scene(self, event: ev.SceneChange) -> bool:
-        outgoing = self._picture_now()
-        key = (event.background, event.variant)
-        scene = stage_up.take_scene(self, key)
-        if scene is None:
-            return True
-        stage_up.keep_left_scene(self)
-        self.scene, self.scene_key = scene, key
-        self._figures_shown = {}
-        self.cast.attach(scene)
-        self._prepare_upcoming()
-        self.dialogue.hide()
-        saving.autosave(self, at_scene_change=True)
-        if self.modes.skipping or self.settings.skip_transitions:
-            return False
-        self.transition.start(event.transition, event.duration, outgoing, self.settings.reduced_flashes)
-        if self.transition.active:
-            self.waiting = TRANSITION
-            return True
-        return False
 
     def _set_stage(self, stage: dict) -> bool:
         return stage_up.set_stage(self, stage)
@@ -290,6 +270,14 @@ class GameScreen(Screen):
 
     def _show_beat(self, index: int) -> None:
         show_beat(self, index)
+
+    def restyle(self) -> "GameScreen":
+        from ..play.restyle import lay_out_again
+        lay_out_again(self)
+        return self
+
+    def focus_rect(self):
+        return self.choices.focus_rect()
 
     # -- input ------------------------------------------------------------------------
     def process_event(self, event: pygame.event.Event) -> bool:

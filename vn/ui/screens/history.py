@@ -11,18 +11,18 @@ import pygame_gui
 from pygame_gui.elements import UIButton, UITextBox
 
 from ...runtime.events import Line
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..widgets.focus import FocusCycle
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
 from ..styled_text import styled, styled_html
-from ..text_layout import typographic
+from ..text_layout import typographic, wrap
 from ..fonts import drawable
 
 SHOWN = 250                 # the most recent lines listed
 PANEL = pygame.Rect(150, 30, LOGICAL_SIZE[0] - 300, LOGICAL_SIZE[1] - 60)
-BOX = pygame.Rect(PANEL.x + 32, PANEL.y + 116, PANEL.width - 64, PANEL.height - 116 - 64)
 GAP_SIZE = 9               # pixels of the empty row between two entries
-FONT_SIZE = 19             # the #history_box font's size in the theme
 ARROW_STEP, WHEEL_STEP = 0.04, 0.06     # of the whole length, per press
 
 
@@ -64,9 +64,17 @@ class HistoryScreen(Screen):
         self._kicker = paint_kicker(self.theme, "History")
         self._heading = self.theme.font("screen.heading").render(
             "What was said", True, self.theme.colour("screen.heading"))
-        self._hint = self.theme.font("screen.hint").render(
-            "Wheel, arrows or PageUp/PageDown to scroll \u00b7 Esc or L to close", True,
-            self.theme.colour("screen.hint"))
+        hint_font = self.theme.font("screen.hint")
+        # at a large text size the key hint is shorter, for the lines' room
+        hint = "Wheel, arrows, PageUp/PageDown \u00b7 Esc, L" if self.theme.scale > 1.25 else \
+            "Wheel, arrows or PageUp/PageDown to scroll \u00b7 Tab, Enter: Back \u00b7 Esc or L to close"
+        self._hint = [hint_font.render(row, True, self.theme.colour("screen.hint"))
+                      for row in wrap(hint_font, hint, PANEL.width - 80)]
+        back_size = button_size(self.theme, "#panel_button", ("Back",), 130, 46)
+        top = max(116, 42 + self._kicker.get_height() + self._heading.get_height() + 16, 36 + back_size[1] + 16)
+        hint_height = sum(row.get_height() for row in self._hint)
+        self.box_rect = pygame.Rect(PANEL.x + 32, PANEL.y + top, PANEL.width - 64,
+                                    PANEL.height - top - max(64, hint_height + 34))
         colours = {speaker: _hex(self.theme.colour(f"dialogue.speaker.{speaker}", "dark_bg"))
                    for speaker in {getattr(line, "speaker", None) for line in self.lines} if speaker}
         narration = _hex(self.theme.colour("history.narration"))
@@ -74,17 +82,27 @@ class HistoryScreen(Screen):
                             self.theme.misc("dialogue.text", "quote_speech", False)) if self.lines else \
             f"<font color='{narration}'><i>Nothing has been said yet.</i></font>"
         # the faces the box uses beyond its own, loaded now rather than found missing mid-layout
-        fonts = self.ui.get_theme().get_font_dictionary()
-        missing = [(size, style) for size, style in ((FONT_SIZE, "bold"), (FONT_SIZE, "italic"), (GAP_SIZE, "regular"))
-                   if not fonts.check_font_preloaded(
-                       fonts.create_font_id(size, "noto_sans", style == "bold", style == "italic"))]
-        if missing:
-            self.ui.preload_fonts([{"name": "noto_sans", "point_size": size, "style": style}
-                                   for size, style in missing])
-        self.text_box = self.own(UITextBox(html, BOX, manager=self.ui, object_id="#history_box"))
-        self.back_button = self.own(UIButton(pygame.Rect(PANEL.right - 40 - 130, PANEL.y + 36, 130, 46), "Back",
-                                             manager=self.ui, object_id="#panel_button"))
+        self._preload_fonts()
+        self.text_box = self.own(UITextBox(html, self.box_rect, manager=self.ui, object_id="#history_box"))
+        self.back_button = self.own(UIButton(pygame.Rect((PANEL.right - 40 - back_size[0], PANEL.y + 36), back_size),
+                                             "Back", manager=self.ui, object_id="#panel_button"))
+        self.focus = FocusCycle([("back", self.back_button)])
         self.scroll_to(1.0)
+
+    def _preload_fonts(self) -> None:
+        """The faces the box uses beyond its own, loaded now rather than found missing mid-layout
+        (in the box's font and size, which follow the player's text scale and font)."""
+        font = self.theme.gui_data.get("#history_box", {}).get("font", {})
+        name, size = str(font.get("name", "noto_sans")), int(float(font.get("size", 19)))
+        fonts = self.ui.get_theme().get_font_dictionary()
+        missing = [(size, style) for size, style in ((size, "bold"), (size, "italic"), (GAP_SIZE, "regular"))
+                   if not fonts.check_font_preloaded(
+                       fonts.create_font_id(size, name, style == "bold", style == "italic"))]
+        if missing:
+            self.ui.preload_fonts([{"name": name, "point_size": size, "style": style} for size, style in missing])
+
+    def focus_rect(self):
+        return self.focus.rect()
 
     # -- scrolling -----------------------------------------------------------------------
     @property
@@ -124,6 +142,11 @@ class HistoryScreen(Screen):
             return True
         if event.type != pygame.KEYDOWN:
             return False
+        if self.focus.handle_tab(event):
+            return True
+        if self.focus.activated(event) == "back":
+            self.app.pop()
+            return True
         page = self.scroll_bar.visible_percentage if self.scroll_bar is not None else 1.0
         steps = {pygame.K_UP: -ARROW_STEP, pygame.K_DOWN: ARROW_STEP, pygame.K_PAGEUP: -page * 0.9,
                  pygame.K_PAGEDOWN: page * 0.9}
@@ -144,7 +167,10 @@ class HistoryScreen(Screen):
         surface.blit(self._panel, PANEL)
         surface.blit(self._kicker, (PANEL.x + 40, PANEL.y + 36))
         surface.blit(self._heading, (PANEL.x + 40, PANEL.y + 42 + self._kicker.get_height()))
-        surface.blit(self._hint, (PANEL.centerx - self._hint.get_width() // 2, PANEL.bottom - 42))
+        y = PANEL.bottom - 18 - sum(row.get_height() for row in self._hint)
+        for row in self._hint:
+            surface.blit(row, (PANEL.centerx - row.get_width() // 2, y))
+            y += row.get_height()
 
 
 def _hex(colour: pygame.Color) -> str:

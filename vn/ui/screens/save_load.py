@@ -18,10 +18,13 @@ from pygame_gui.elements import UIButton
 
 from ...save.slots import AUTOSAVES
 from ..play import saving
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_kicker, paint_panel, paint_veil
+from ..widgets.focus import FocusCycle
+from ..text_layout import wrap
 from ..display import LOGICAL_SIZE
 from ..screen import Screen
-from ..widgets.slot_card import CARD_SIZE, PAD, THUMB, SlotCard
+from ..widgets.slot_card import CARD_SIZE, COMPACT_ABOVE, PAD, THUMB, SlotCard
 
 SAVE, LOAD = "save", "load"
 PAGES = 4                       # numbered pages, of COLUMNS x ROWS slots each
@@ -56,29 +59,47 @@ class SaveLoadScreen(Screen):
         self.store = app.saves
         self._veil = paint_veil(self.theme)
         self._panel = paint_panel(self.theme, PANEL.size, opaque=True)
-        self._kicker = paint_kicker(self.theme, "Saves")
+        # at a large text size the heading says it alone, and the key hint is shorter, for the cards' room
+        compact = self.theme.scale > COMPACT_ABOVE
+        self._kicker = paint_kicker(self.theme, "Saves") if not compact else pygame.Surface((1, 0))
         heading_font, heading_colour = self.theme.font("screen.heading"), self.theme.colour("screen.heading")
         self._headings = {SAVE: heading_font.render("Save the story", True, heading_colour),
                           LOAD: heading_font.render("Load a story", True, heading_colour)}
-        self._hint = self.theme.font("screen.hint").render(
-            "Arrows move \u00b7 Enter picks \u00b7 Delete removes \u00b7 PageUp/PageDown turn pages"
-            " \u00b7 Esc goes back",
-            True, self.theme.colour("screen.hint"))
-        self.back_button = self.own(UIButton(pygame.Rect(PANEL.right - 56 - 130, PANEL.y + 40, 130, 46), "Back",
+        hint_font = self.theme.font("screen.hint")
+        self._hint = [hint_font.render(row, True, self.theme.colour("screen.hint")) for row in wrap(
+            hint_font, "Arrows, Tab \u00b7 Enter \u00b7 Delete \u00b7 PageUp/PageDown \u00b7 Esc" if compact else
+            "Arrows move \u00b7 Tab goes round \u00b7 Enter picks \u00b7 Delete removes \u00b7 "
+            "PageUp/PageDown turn pages \u00b7 Esc goes back", PANEL.width - 80)]
+        back = button_size(self.theme, "#panel_button", ("Back",), 130, 46)
+        self.back_button = self.own(UIButton(pygame.Rect((PANEL.right - 56 - back[0], PANEL.y + 40), back), "Back",
                                              manager=self.ui, object_id="#panel_button"))
         self.mode_tabs: dict[str, UIButton] = {}
         if game is not None:
+            tab = button_size(self.theme, "#tab_on", ("Save", "Load"), 108, back[1], pad=(24, 12))
             for n, (key, text) in enumerate(((SAVE, "Save"), (LOAD, "Load"))):
-                rect = pygame.Rect(PANEL.right - 56 - 130 - 24 - 2 * 112 + n * 112, PANEL.y + 40, 108, 46)
+                rect = pygame.Rect(PANEL.right - 56 - back[0] - 24 - 2 * (tab[0] + 4) + n * (tab[0] + 4),
+                                   PANEL.y + 40, tab[0], back[1])
                 self.mode_tabs[key] = self.own(UIButton(rect, text, manager=self.ui, object_id="#tab_button"))
         self.page_tabs: list[UIButton] = []
         x = PANEL.x + 40
+        tabs_top = max(PANEL.y + 112, PANEL.y + 42 + self._kicker.get_height()
+                       + self._headings[LOAD].get_height() + 10, PANEL.y + 40 + back[1] + 10)
         for page in range(PAGES + 1):
             text = "Quick & auto" if page == AUTO_PAGE else str(page)
-            width = 150 if page == AUTO_PAGE else 52
-            self.page_tabs.append(self.own(UIButton(pygame.Rect(x, PANEL.y + 112, width, 40), text,
+            width, height = button_size(self.theme, "#tab_on", (text,), 150 if page == AUTO_PAGE else 52, 40,
+                                        pad=(24, 10))
+            self.page_tabs.append(self.own(UIButton(pygame.Rect(x, tabs_top, width, height), text,
                                                     manager=self.ui, object_id="#tab_button")))
             x += width + 8
+        self.grid_top = max(GRID_TOP, tabs_top + height + 16)
+        # a heading wider than the room left of the tabs (the largest text) is drawn smaller
+        room_left = min(b.rect.left for b in (self.back_button, *self.mode_tabs.values())) - 16 - PANEL.x - 40
+        for mode, heading in self._headings.items():
+            if heading.get_width() > room_left:
+                self._headings[mode] = pygame.transform.smoothscale_by(heading, room_left / heading.get_width())
+        room = PANEL.bottom - 22 - sum(row.get_height() for row in self._hint) - 12 - self.grid_top
+        self.card_size = (CARD_SIZE[0], min(CARD_SIZE[1], (room - (ROWS - 1) * GAP[1]) // ROWS))
+        self.cycle = FocusCycle()
         self.cards: list[SlotCard] = []
         self.card_buttons: list[UIButton] = []
         self.delete_buttons: dict[str, UIButton] = {}
@@ -97,8 +118,8 @@ class SaveLoadScreen(Screen):
     def card_rect(self, index: int) -> pygame.Rect:
         column, row = index % COLUMNS, index // COLUMNS
         left = PANEL.x + (PANEL.width - COLUMNS * CARD_SIZE[0] - (COLUMNS - 1) * GAP[0]) // 2
-        return pygame.Rect(left + column * (CARD_SIZE[0] + GAP[0]), GRID_TOP + row * (CARD_SIZE[1] + GAP[1]),
-                           *CARD_SIZE)
+        return pygame.Rect(left + column * (CARD_SIZE[0] + GAP[0]), self.grid_top + row * (self.card_size[1] + GAP[1]),
+                           *self.card_size)
 
     def _build_page(self) -> None:
         for element in self._page_elements:
@@ -109,7 +130,7 @@ class SaveLoadScreen(Screen):
         action = "Click to save here" if self.mode == SAVE else ""
         for index, slot in enumerate(page_slots(self.page)):
             exists = self.store.path(slot).exists()
-            card = SlotCard(self.theme, slot, self.store.info(slot) if exists else None, action)
+            card = SlotCard(self.theme, slot, self.store.info(slot) if exists else None, action, self.card_size)
             self.cards.append(card)
             rect = self.card_rect(index)
             button = self._own_page(UIButton(rect, "", manager=self.ui, object_id="#slot_card"))
@@ -125,6 +146,15 @@ class SaveLoadScreen(Screen):
             tab.change_object_id("#tab_on" if page == self.page else "#tab_button")
         for mode, tab in self.mode_tabs.items():
             tab.change_object_id("#tab_on" if mode == self.mode else "#tab_button")
+        kept = self.cycle.key
+        entries = [(("mode", m), b) for m, b in self.mode_tabs.items()] + \
+            [(("page", n), b) for n, b in enumerate(self.page_tabs)]
+        for n, button in enumerate(self.card_buttons):
+            entries.append((("card", n), button))
+            slot = self.cards[n].slot
+            if slot in self.delete_buttons:
+                entries.append((("delete", slot), self.delete_buttons[slot]))
+        self.cycle.set_entries(entries + [(("back", 0), self.back_button)], keep=kept)
         self._set_focus(self.focus)
 
     def spoken_focus(self) -> str | None:
@@ -150,6 +180,10 @@ class SaveLoadScreen(Screen):
         self.focus = index if index is not None and index < len(self.card_buttons) else None
         if self.focus is not None:
             self.card_buttons[self.focus].select()
+            self.cycle.focus_on(("card", self.focus))
+
+    def focus_rect(self):
+        return self.cycle.rect()
 
     # -- actions -----------------------------------------------------------------------
     def pick(self, index: int) -> None:
@@ -196,6 +230,13 @@ class SaveLoadScreen(Screen):
         if event.type != pygame.KEYDOWN:
             return False
         key = event.key
+        if self.cycle.handle_tab(event):
+            kind, which = self.cycle.key
+            self.focus = which if kind == "card" else None
+            return True
+        chosen = self.cycle.activated(event)
+        if chosen is not None and chosen[0] != "card":
+            return self._pressed(self.cycle.element)
         if key == pygame.K_ESCAPE:
             self.app.pop()
         elif key in (pygame.K_PAGEDOWN, pygame.K_e):
@@ -237,4 +278,7 @@ class SaveLoadScreen(Screen):
         surface.blit(self._headings[self.mode], (PANEL.x + 40, PANEL.y + 42 + self._kicker.get_height()))
         for index, card in enumerate(self.cards):
             surface.blit(card.surface, self.card_rect(index))
-        surface.blit(self._hint, (PANEL.centerx - self._hint.get_width() // 2, PANEL.bottom - 40))
+        y = PANEL.bottom - 18 - sum(row.get_height() for row in self._hint)
+        for row in self._hint:
+            surface.blit(row, (PANEL.centerx - row.get_width() // 2, y))
+            y += row.get_height()

@@ -1,88 +1,45 @@
-"""The settings screen, in two columns. Reading: text speed, auto-advance delay, text
-size, fullscreen, reduced flashes and shake, whether skipping passes unseen text, keeps on
-after choices, cuts transitions. Sound: master, music, ambience, sound and voice volumes,
-mute, sound captions, self-voicing (shown as unavailable, with the reason, where the
-system has no speech).
+"""The settings screen. Reading and text: text speed, auto-advance delay, text size (of the
+whole interface), the dyslexia-friendly font, line spacing, high contrast, fullscreen, reduced
+flashes and shake, whether skipping passes unseen text, keeps on after choices, cuts
+transitions. Sound: master, music, ambience, sound and voice volumes, mute, sound captions,
+self-voicing (shown as unavailable, with the reason, where the system has no speech).
+
+Rows are laid out from the fonts (widgets/settings_layout.py), so the screen reflows at every
+text size: two columns at the usual size, one at large sizes, over pages when they do not fit
+("Previous" and "Next", or PageUp and PageDown). Labels, values and descriptions are drawn by
+the screen, wrapped, never cut; the sliders and toggles are pygame_gui's.
 
 Changes apply at once to the app's one Settings object (the audio engine reads it every
-frame), and are written with the persistent data when the screen closes. The keyboard
-works too: Up and Down pick a row (it is highlighted; down the reading column, then the
-sound column), Left and Right move a slider, Enter or Space flip a toggle, Esc goes back.
+frame), and are written with the persistent data when the screen closes. A change of text
+size, font, spacing or contrast lays every screen out again (app.restyle) once the mouse
+button is up. The keyboard works too: Up and Down (or Tab) pick a row, the page following,
+with a ring around it; Left and Right move a slider, Enter or Space flip a toggle or press a
+button, Esc goes back.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable
-
 import pygame
 import pygame_gui
-from pygame_gui.elements import UIButton, UIHorizontalSlider, UILabel
+from pygame_gui.elements import UIButton, UIHorizontalSlider
 
+from ..widgets.sizing import button_size
 from ..widgets.decor import paint_panel, paint_veil
+from ..widgets.settings_layout import Fonts, layout_rows
 from ..display import LOGICAL_SIZE
-from ..preferences import AUTO_DELAY_RANGE, TEXT_SIZE_RANGE, TEXT_SPEED_RANGE
 from ..pacing import ACTIVE, STILL
+from ..readability import scaled_size
 from ..screen import Screen
+from ..settings_rows import (  # noqa: F401  (the row keys, which tests and callers name from here)
+    AMBIENCE, AUTO, BACK, CAPTIONS, CONTRAST, FONT, FULLSCREEN, MUSIC, MUTE, NEXT, PREVIOUS, READABILITY, REDUCED,
+    ROW_SPECS, SELF_VOICING, SIZE, SKIP_AFTER_CHOICES, SKIP_TRANSITIONS, SKIP_UNSEEN, SOUND, SPACING, SPEED, TOGGLES,
+    VOICE, VOLUME, shown_specs, slider_rows)
 
-PANEL_SIZE = (1200, 664)
-# (label, control, control's right edge) of each column, relative to the panel
-COLUMNS = ((48, 300, 566), (630, 860, 1152))
-LABEL_X = COLUMNS[0][0]
+PANEL = pygame.Rect(20, 10, LOGICAL_SIZE[0] - 40, LOGICAL_SIZE[1] - 20)
+INSET = 40
 TOGGLE_SIZE = (112, 36)
-SPEED_STEP = 5
-PREVIEW_TEXT = "Words arrive at this pace."     # short: at the largest text size it stays in its column
+PREVIEW_TEXT = "Words arrive at this pace."
 PREVIEW_REST = 1.2      # seconds the finished preview stays before it types again
-
-(SPEED, AUTO, SIZE, FULLSCREEN, REDUCED, SKIP_UNSEEN, SKIP_AFTER_CHOICES, SKIP_TRANSITIONS,
- VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, SELF_VOICING, BACK) = range(17)
-ROWS = {SPEED: 100, AUTO: 188, SIZE: 244, FULLSCREEN: 304, REDUCED: 358, SKIP_UNSEEN: 438,
-        SKIP_AFTER_CHOICES: 512, SKIP_TRANSITIONS: 562,
-        VOLUME: 100, MUSIC: 156, AMBIENCE: 212, SOUND: 268, VOICE: 324, MUTE: 384, CAPTIONS: 438, SELF_VOICING: 512}
-SOUND_COLUMN = frozenset({VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, SELF_VOICING})
-BAND_HEIGHTS = {SPEED: 96, REDUCED: 80, SKIP_UNSEEN: 80, CAPTIONS: 80, SELF_VOICING: 80}   # with a line beneath; others 54
-TOGGLES = {FULLSCREEN: "fullscreen", REDUCED: "reduced_flashes", SKIP_UNSEEN: "skip_unseen", MUTE: "muted",
-           CAPTIONS: "sound_captions", SELF_VOICING: "self_voicing", SKIP_AFTER_CHOICES: "skip_after_choices",
-           SKIP_TRANSITIONS: "skip_transitions"}
-
-
-@dataclass
-class SliderRow:
-    """A setting shown on an integer slider: how the setting maps to slider units and back."""
-    label: str
-    units: tuple[int, int]
-    step: int
-    read: Callable[[object], int]
-    write: Callable[[object, int], None]
-    shown: Callable[[int], str]
-
-
-def _slider_rows() -> dict[int, SliderRow]:
-    def units(bounds, scale):
-        return round(bounds[0] * scale), round(bounds[1] * scale)
-    return {
-        SPEED: SliderRow("Text speed", units(TEXT_SPEED_RANGE, 1), SPEED_STEP,
-                         lambda s: round(s.clamped_text_speed()), lambda s, v: setattr(s, "text_speed", float(v)),
-                         lambda v: f"{v} / s"),
-        AUTO: SliderRow("Auto-advance delay", units(AUTO_DELAY_RANGE, 10), 1,
-                        lambda s: round(s.auto_delay * 10), lambda s, v: setattr(s, "auto_delay", v / 10),
-                        lambda v: f"{v / 10:.1f} s"),
-        SIZE: SliderRow("Text size", units(TEXT_SIZE_RANGE, 100), 5,
-                        lambda s: round(s.text_size * 100), lambda s, v: setattr(s, "text_size", v / 100),
-                        lambda v: f"{v} %"),
-        **{row: _volume_row(label, name) for row, label, name in (
-            (VOLUME, "Master volume", "volume"), (MUSIC, "Music", "music_volume"),
-            (AMBIENCE, "Ambience", "ambience_volume"), (SOUND, "Sounds", "sound_volume"),
-            (VOICE, "Voices", "voice_volume"))},
-    }
-
-
-def _volume_row(label: str, name: str) -> SliderRow:
-    return SliderRow(label, (0, 100), 5, lambda s: round(getattr(s, name) * 100),
-                     lambda s, v: setattr(s, name, v / 100), lambda v: f"{v} %")
-
-
-def _column(row: int) -> tuple[int, int, int]:
-    return COLUMNS[1 if row in SOUND_COLUMN else 0]
+PREVIEW_SIZE = 20       # the preview's font size at 100 %
 
 
 class SettingsScreen(Screen):
@@ -92,91 +49,121 @@ class SettingsScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
-        self._veil = paint_veil(self.theme)
-        self.panel_rect = pygame.Rect((0, 0), PANEL_SIZE)
-        self.panel_rect.center = (LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] // 2)
-        self._panel = paint_panel(self.theme, PANEL_SIZE)
-        self._heading = self.theme.font("screen.heading").render("Settings", True, self.theme.colour("screen.heading"))
-        px, py = self.panel_rect.topleft
-        self.rows = {row: py + offset for row, offset in ROWS.items()}
-        self.row_labels: dict[int, str] = {BACK: "Back"}     # what self-voicing reads for each row
-        self.slider_rows = _slider_rows()
-        self.sliders: dict[int, UIHorizontalSlider] = {}
-        self.values: dict[int, UILabel] = {}
-        for row, spec in self.slider_rows.items():
-            self._label(spec.label, row)
-            _, control_x, right = _column(row)
-            self.sliders[row] = self.own(UIHorizontalSlider(
-                pygame.Rect(px + control_x, self.rows[row] + 2, right - control_x - 86, 30),
-                spec.read(self.settings), spec.units, manager=self.ui, click_increment=spec.step))
-            self.values[row] = self.own(UILabel(pygame.Rect(px + right - 80, self.rows[row], 80, 34), "",
-                                                manager=self.ui, object_id="#setting_value"))
-        self.speed_slider = self.sliders[SPEED]
-
-        self._column_heading("Sound", 1)     # the left column sits under the screen's own heading
-        self._label("Fullscreen", FULLSCREEN)
-        self.fullscreen_toggle = self.own(self._toggle(FULLSCREEN))
-        self._label("Reduced flashes and shake", REDUCED)
-        self.reduced_toggle = self.own(self._toggle(REDUCED))
-        self._hint_below(REDUCED, "No white flashes, muzzle strobes or shake; the story is the same.")
-        self._label("Skip unseen text", SKIP_UNSEEN)
-        self.skip_unseen_toggle = self.own(self._toggle(SKIP_UNSEEN))
-        self._hint_below(SKIP_UNSEEN, "Off: skipping (Ctrl, Tab) stops at the first unread line.")
-        self._label("Mute (M)", MUTE)
-        self.mute_toggle = self.own(self._toggle(MUTE))
-        self._label("Sound captions", CAPTIONS)
-        self.captions_toggle = self.own(self._toggle(CAPTIONS))
-        self._hint_below(CAPTIONS, "Words at the top left for sounds that tell the story.")
-        self._label("Keep skipping after choices", SKIP_AFTER_CHOICES)
-        self.skip_after_choices_toggle = self.own(self._toggle(SKIP_AFTER_CHOICES))
-        self._label("Skip transitions", SKIP_TRANSITIONS)
-        self.skip_transitions_toggle = self.own(self._toggle(SKIP_TRANSITIONS))
-        self._label("Self-voicing (Shift+V)", SELF_VOICING)
-        self.voicing_toggle = self.own(self._toggle(SELF_VOICING))
+        theme = self.theme
+        self.panel_rect = pygame.Rect(PANEL)
+        self._veil = paint_veil(theme)
+        self._panel = paint_panel(theme, PANEL.size, opaque=True)
+        self._heading = theme.font("screen.heading").render("Settings", True, theme.colour("screen.heading"))
+        self.slider_rows = slider_rows()
+        self.fonts = Fonts(theme.font("screen.body"), theme.font("screen.hint"), theme.font("screen.body"),
+                           theme.font("dialogue.text", scaled_size(PREVIEW_SIZE, theme.scale)),
+                           theme.readability.line_spacing)
+        back_size = button_size(theme, "#panel_button", ("Back", "\u2039 Previous", "Next \u203a"), 200, 50)
+        self.button_size = back_size
+        top = PANEL.y + 28 + self._heading.get_height() + 16
+        area = pygame.Rect(PANEL.x + INSET, top, PANEL.width - 2 * INSET, PANEL.bottom - 24 - back_size[1] - 16 - top)
+        toggle = button_size(theme, "#toggle_on", ("On", "Off"), *TOGGLE_SIZE, pad=(36, 10))
+        value_width = max(self.fonts.value.size(text)[0] for text in ("120 / s", "5.0 s", "200 %", "2.0\u00d7"))
         speech = app.speech
-        self._hint_below(SELF_VOICING, "Reads lines, choices and menus aloud." if speech.available
-                         else f"Unavailable: {speech.reason}.")
+        specs = shown_specs("" if speech.available else speech.reason)
+        self.placed, self.pages = layout_rows(specs, self.fonts, area, toggle, value_width)
+        self.layout = {p.spec.key: p for p in self.placed}
+        self.page = 0
+        self.sliders: dict[int, UIHorizontalSlider] = {}
+        self.toggles: dict[UIButton, int] = {}
+        for placed in self.placed:
+            key = placed.spec.key
+            if key in self.slider_rows:
+                spec = self.slider_rows[key]
+                self.sliders[key] = self.own(UIHorizontalSlider(placed.control, spec.read(self.settings), spec.units,
+                                                                manager=self.ui, click_increment=spec.step))
+            else:
+                self.toggles[self.own(UIButton(placed.control, "", manager=self.ui, object_id="#toggle_off"))] = key
+        self.controls = {**self.sliders, **{row: toggle for toggle, row in self.toggles.items()}}
+        self.speed_slider = self.sliders[SPEED]
+        self.fullscreen_toggle, self.reduced_toggle = self.controls[FULLSCREEN], self.controls[REDUCED]
+        self.skip_unseen_toggle, self.mute_toggle = self.controls[SKIP_UNSEEN], self.controls[MUTE]
+        self.captions_toggle, self.font_toggle = self.controls[CAPTIONS], self.controls[FONT]
+        self.contrast_toggle = self.controls[CONTRAST]
+        self.skip_after_choices_toggle = self.controls[SKIP_AFTER_CHOICES]
+        self.skip_transitions_toggle = self.controls[SKIP_TRANSITIONS]
+        self.voicing_toggle = self.controls[SELF_VOICING]
         if not speech.available:
             self.voicing_toggle.disable()
-        self.back_button = self.own(UIButton(
-            pygame.Rect(self.panel_rect.x + COLUMNS[1][2] - 200, self.panel_rect.bottom - 24 - 50, 200, 50), "Back",
-            manager=self.ui, object_id="#panel_button"))
-        self.toggles = {self.fullscreen_toggle: FULLSCREEN, self.reduced_toggle: REDUCED,
-                        self.skip_unseen_toggle: SKIP_UNSEEN, self.mute_toggle: MUTE, self.captions_toggle: CAPTIONS,
-                        self.skip_after_choices_toggle: SKIP_AFTER_CHOICES,
-                        self.skip_transitions_toggle: SKIP_TRANSITIONS, self.voicing_toggle: SELF_VOICING}
+        buttons_y = PANEL.bottom - 24 - back_size[1]
+        self.back_button = self.own(UIButton(pygame.Rect((PANEL.centerx - back_size[0] // 2, buttons_y), back_size),
+                                             "Back", manager=self.ui, object_id="#panel_button"))
+        self.page_buttons: dict[int, UIButton] = {}
+        if self.pages > 1:
+            for key, text, x in ((PREVIOUS, "\u2039 Previous", PANEL.x + INSET),
+                                 (NEXT, "Next \u203a", PANEL.right - INSET - back_size[0])):
+                self.page_buttons[key] = self.own(UIButton(pygame.Rect((x, buttons_y), back_size), text,
+                                                           manager=self.ui, object_id="#panel_button"))
+        self.order = [p.spec.key for p in self.placed] + list(self.page_buttons) + [BACK]
         self.focus: int | None = None
         self._shown_state: tuple | None = None
         self._preview_time = 0.0
-        self._preview_colour = self.theme.colour("screen.body")
-        self._highlights = {row: self._paint_highlight(BAND_HEIGHTS.get(row, 54)) for row in self.rows}
+        self._preview_colour = theme.colour("screen.body")
+        self._restyle_pending = False
+        self._text = self._paint_text()
+        self.show_page(0)
         self._refresh()
 
-    def _paint_highlight(self, height: int) -> pygame.Surface:
-        """The band behind the row the keyboard is on."""
-        band = pygame.Surface((PANEL_SIZE[0] // 2 - 36, height), pygame.SRCALPHA)
-        pygame.draw.rect(band, self.theme.colour("screen.panel", "focus"), band.get_rect(), border_radius=10)
-        return band
+    # -- what the screen draws itself ---------------------------------------------------------
+    def _paint_text(self) -> list[tuple[int, pygame.Surface, tuple[int, int]]]:
+        """(page, surface, position) of every label, description and section heading."""
+        theme, fonts = self.theme, self.fonts
+        label_colour, hint_colour = theme.colour("screen.body"), theme.colour("screen.hint")
+        out = []
+        for placed in self.placed:
+            x, y = placed.label_pos
+            for row in placed.label_rows:
+                out.append((placed.page, fonts.label.render(row, True, label_colour), (x, y)))
+                y += fonts.label.get_linesize()
+            x, y = placed.description_pos
+            for row in placed.description_rows:
+                out.append((placed.page, fonts.description.render(row, True, hint_colour), (x, y)))
+                y += placed.description_step
+        return out
 
-    def _label(self, text: str, row: int) -> None:
-        label_x, control_x, right = _column(row)
-        width = (right - TOGGLE_SIZE[0] if row in TOGGLES else control_x) - label_x - 16
-        self.row_labels[row] = text
-        self.own(UILabel(pygame.Rect(self.panel_rect.x + label_x, self.rows[row], width, 34),
-                         text, manager=self.ui, object_id="#setting_label"))
+    def description_rows(self, row: int) -> list[str]:
+        return self.layout[row].description_rows
 
-    def _column_heading(self, text: str, column: int) -> None:
-        self.own(UILabel(pygame.Rect(self.panel_rect.x + COLUMNS[column][0], self.panel_rect.y + 50, 300, 26),
-                         text.upper(), manager=self.ui, object_id="#setting_hint"))
+    # -- pages and focus ------------------------------------------------------------------------
+    def show_page(self, page: int) -> None:
+        self.page = page % self.pages
+        for key, control in self.controls.items():
+            control.show() if self.layout[key].page == self.page else control.hide()
 
-    def _hint_below(self, row: int, text: str) -> None:
-        label_x, _, right = _column(row)
-        self.own(UILabel(pygame.Rect(self.panel_rect.x + label_x, self.rows[row] + 36, right - label_x, 26),
-                         text, manager=self.ui, object_id="#setting_hint"))
+    def set_focus(self, key: int | None) -> None:
+        for button in (self.back_button, *self.page_buttons.values(), *self.toggles):
+            button.unselect()
+        self.focus = key
+        if key in self.layout and self.layout[key].page != self.page:
+            self.show_page(self.layout[key].page)
+        element = self._element(key)
+        if isinstance(element, UIButton):
+            element.select()
 
-    def _toggle(self, row: int) -> UIButton:
-        rect = pygame.Rect((self.panel_rect.x + _column(row)[2] - TOGGLE_SIZE[0], self.rows[row]), TOGGLE_SIZE)
-        return UIButton(rect, "", manager=self.ui, object_id="#toggle_off")
+    def _element(self, key):
+        if key == BACK:
+            return self.back_button
+        return self.page_buttons.get(key) or self.controls.get(key)
+
+    def focus_rect(self):
+        if self.focus in self.layout:
+            return pygame.Rect(self.layout[self.focus].band)
+        element = self._element(self.focus)
+        return pygame.Rect(element.rect) if element is not None else None
+
+    def restyle(self) -> "SettingsScreen":
+        """Laid out again in place (the player is here, and whoever holds this screen keeps it),
+        on the row the player was on."""
+        focus = self.focus
+        self.__init__(self.app)
+        if focus in self.order:
+            self.set_focus(focus)
+        return self
 
     # -- state <-> widgets ----------------------------------------------------------------
     def _refresh(self) -> None:
@@ -187,22 +174,28 @@ class SettingsScreen(Screen):
         if state == self._shown_state:
             return
         self._shown_state = state
+        self._values = {}
         for row, spec in self.slider_rows.items():
             value = spec.read(s)
-            self.values[row].set_text(spec.shown(value))
+            self._values[row] = self.fonts.value.render(spec.shown(value), True, self.theme.colour("title.kicker"))
             if self.sliders[row].get_current_value() != value:
                 self.sliders[row].set_current_value(value)
         for toggle, row in self.toggles.items():
             on = getattr(s, TOGGLES[row])
             toggle.change_object_id("#toggle_on" if on else "#toggle_off")
             toggle.set_text("On" if on else "Off")
+            if self.focus == row:
+                toggle.select()
 
     def _set_slider(self, row: int, value: float) -> None:
         spec = self.slider_rows[row]
         low, high = spec.units
+        before = spec.read(self.settings)
         spec.write(self.settings, int(min(max(round(value), low), high)))
         if row in (SPEED, SIZE):
             self._preview_time = 0.0
+        if row in READABILITY and spec.read(self.settings) != before:
+            self._restyle_pending = True
         self._refresh()
 
     def _set_speed(self, value: float) -> None:
@@ -214,11 +207,17 @@ class SettingsScreen(Screen):
         elif row == SELF_VOICING:
             if self.app.speech.available:
                 self.app.toasts.show(self.app.speech.toggle())
+        elif row == SELF_VOICING:
+            if self.app.speech.available:
+                self.app.toasts.show(self.app.speech.toggle())
         elif row in TOGGLES:
             setattr(self.settings, TOGGLES[row], not getattr(self.settings, TOGGLES[row]))
+            self._restyle_pending = self._restyle_pending or row in READABILITY
         elif row == BACK:
             self.app.pop()
             return
+        elif row in (PREVIOUS, NEXT):
+            self.show_page(self.page + (1 if row == NEXT else -1))
         self._refresh()
 
     def spoken_focus(self) -> str | None:
@@ -234,6 +233,21 @@ class SettingsScreen(Screen):
                 return f"{label}, unavailable: {self.app.speech.reason}"
             return f"{label}, {'on' if getattr(self.settings, TOGGLES[self.focus]) else 'off'}, toggle"
         return f"{label}, button"
+
+    def spoken_focus(self) -> str | None:
+        """The row the keyboard is on, with its value: "Text speed, 45 / s, slider"."""
+        if self.focus is None:
+            return super().spoken_focus()
+        if self.focus not in self.layout:
+            element = self._element(self.focus)
+            return None if element is None else element.text.strip(" \u2039\u203a") + ", button"
+        label = self.layout[self.focus].spec.label
+        if self.focus in self.slider_rows:
+            spec = self.slider_rows[self.focus]
+            return f"{label}, {spec.shown(spec.read(self.settings))}, slider"
+        if self.focus == SELF_VOICING and not self.app.speech.available:
+            return f"{label}, unavailable: {self.app.speech.reason}"
+        return f"{label}, {'on' if getattr(self.settings, TOGGLES[self.focus]) else 'off'}, toggle"
 
     def leave(self) -> None:
         self.app.settings_changed()
@@ -251,23 +265,34 @@ class SettingsScreen(Screen):
             if event.ui_element in self.toggles:
                 self._activate(self.toggles[event.ui_element])
                 return True
-            if event.ui_element is self.back_button:
-                self._activate(BACK)
-                return True
+            for key, button in ((BACK, self.back_button), *self.page_buttons.items()):
+                if event.ui_element is button:
+                    self._activate(key)
+                    return True
             return False
         if event.type != pygame.KEYDOWN:
             return False
-        if event.key == pygame.K_ESCAPE:
+        return self._key(event)
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        if key == pygame.K_ESCAPE:
             self.app.pop()
-        elif event.key in (pygame.K_DOWN, pygame.K_UP):
-            step = 1 if event.key == pygame.K_DOWN else -1
-            self.focus = (SPEED if step > 0 else BACK) if self.focus is None else (self.focus + step) % (BACK + 1)
-            self.back_button.select() if self.focus == BACK else self.back_button.unselect()
-        elif event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus in self.slider_rows:
+        elif key in (pygame.K_DOWN, pygame.K_UP, pygame.K_TAB):
+            step = -1 if key == pygame.K_UP or (key == pygame.K_TAB and event.mod & pygame.KMOD_SHIFT) else 1
+            if self.focus is None:
+                self.set_focus(self.order[0] if step > 0 else BACK)
+            else:
+                self.set_focus(self.order[(self.order.index(self.focus) + step) % len(self.order)])
+        elif key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.show_page(self.page + (1 if key == pygame.K_PAGEDOWN else -1))
+            first = next(p.spec.key for p in self.placed if p.page == self.page)
+            self.set_focus(first)
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT) and self.focus in self.slider_rows:
             spec = self.slider_rows[self.focus]
-            step = spec.step if event.key == pygame.K_RIGHT else -spec.step
+            step = spec.step if key == pygame.K_RIGHT else -spec.step
             self._set_slider(self.focus, spec.read(self.settings) + step)
-        elif event.key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus is not None:
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE) and self.focus is not None:
             self._activate(self.focus)
         else:
             return False
@@ -275,29 +300,55 @@ class SettingsScreen(Screen):
 
     def pace(self) -> int:
         typing = len(PREVIEW_TEXT) / self.settings.clamped_text_speed()
-        return ACTIVE if self._preview_time <= typing else STILL
+        return ACTIVE if self._preview_time <= typing or self._restyle_pending else STILL
 
     def update(self, dt: float) -> None:
         self._preview_time += dt
         self._refresh()
+        # a slider being dragged keeps its element until the button is let go
+        if self._restyle_pending and not any(pygame.mouse.get_pressed()):
+            self._restyle_pending = False
+            self.app.request_restyle()
 
     def draw(self, surface: pygame.Surface) -> None:
         surface.blit(self._veil, (0, 0))
-        surface.blit(self._panel, self.panel_rect)
-        surface.blit(self._heading, (self.panel_rect.x + LABEL_X, self.panel_rect.y + 36))
-        if self.focus in self.rows:
-            x = self.panel_rect.x + (24 if self.focus not in SOUND_COLUMN else PANEL_SIZE[0] // 2 + 12)
-            surface.blit(self._highlights[self.focus], (x, self.rows[self.focus] - 10))
+        surface.blit(self._panel, PANEL)
+        surface.blit(self._heading, (PANEL.x + INSET, PANEL.y + 28))
+        self._draw_section_and_page(surface)
+        if self.focus in self.layout:
+            band = self.layout[self.focus].band
+            tint = pygame.Surface(band.size, pygame.SRCALPHA)
+            pygame.draw.rect(tint, self.theme.colour("screen.panel", "focus"), tint.get_rect(), border_radius=10)
+            surface.blit(tint, band)
+        for page, text, pos in self._text:
+            if page == self.page:
+                surface.blit(text, pos)
+        for row, value in self._values.items():
+            placed = self.layout[row]
+            if placed.page == self.page:
+                surface.blit(value, (placed.value.right - value.get_width(),
+                                     placed.value.centery - value.get_height() // 2))
         self._draw_preview(surface)
+
+    def _draw_section_and_page(self, surface: pygame.Surface) -> None:
+        sections = list(dict.fromkeys(p.spec.section for p in self.placed if p.page == self.page))
+        caption = " \u00b7 ".join(sections).upper() + (f"   {self.page + 1} / {self.pages}" if self.pages > 1 else "")
+        text = self.fonts.description.render(caption, True, self.theme.colour("title.kicker"))
+        surface.blit(text, (PANEL.right - INSET - text.get_width(),
+                            PANEL.y + 28 + self._heading.get_height() - text.get_height()))
 
     def _draw_preview(self, surface: pygame.Surface) -> None:
         """A line typing out at the chosen speed and size, so the player sees what the numbers mean."""
+        placed = self.layout[SPEED]
+        if placed.page != self.page:
+            return
         speed = self.settings.clamped_text_speed()
         typing = len(PREVIEW_TEXT) / speed
         shown = len(PREVIEW_TEXT) if self._preview_time > typing else int(self._preview_time * speed)
         if self._preview_time > typing + PREVIEW_REST:
             self._preview_time = 0.0
         if shown:
-            font = self.theme.font("dialogue.text", round(20 * self.settings.text_size))
+            font = self.fonts.preview
             text = font.render(PREVIEW_TEXT[:shown], True, self._preview_colour)
-            surface.blit(text, (self.panel_rect.x + LABEL_X, self.rows[SPEED] + 44))
+            x, bottom = placed.preview_pos
+            surface.blit(text, (x, bottom - font.get_linesize()))

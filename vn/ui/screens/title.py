@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ..widgets.sizing import COLUMN_GAP, button_size
 from ..widgets.decor import paint_side_shade
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
@@ -14,6 +15,10 @@ LEFT = 112
 MENU_WIDTH = 320
 MENU_BUTTON_HEIGHT = 50
 TITLE_ROWS = 3           # a longer title ends in an ellipsis
+MENU_LABELS = ("New game", "Continue", "Load", "Endings", "Settings", "Help", "Quit")
+MARGIN = 36              # the least room kept above the title and below the menu
+MENU_GAP = 48            # between the title and the menu
+SMALLEST_TITLE = 28      # a title shrinks this far to leave the menu its room at large text sizes
 ARRIVE_SECONDS = 0.6     # cross-fade from what was on screen before
 SCENE_IN_SECONDS = 1.4   # cross-fade from the plain backdrop once the painted scene is ready
 
@@ -27,13 +32,38 @@ class TitleScreen(Screen):
         self.scene = None            # painted on the app's worker; a plain backdrop stands until then
         self.intro = Transition()
         self._plain = self._paint_plain_backdrop()
-        self._shade = paint_side_shade(self.theme, 760)
-        self._title_rows = self._paint_title(manifest.title)
         self.menu = None
         self.newest = None          # the save Continue loads
         self._endings_badge: pygame.Surface | None = None
+        self._paint_text()
+
+    def _paint_text(self) -> None:
+        """What the theme's fonts draw, laid out for the text scale: the title, the footer, the
+        menu's size (restyle paints these again)."""
         self._footer = self.theme.font("screen.hint").render(
             "F1: help \u00b7 F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
+        badge_room = self.theme.font("title.badge").size("0/0")[0] + 50
+        width, height = button_size(self.theme, "#menu_button", MENU_LABELS, MENU_WIDTH, MENU_BUTTON_HEIGHT)
+        self.menu_size = (max(width, self.theme.gui_font("#menu_button").size("Endings")[0] + 44 + badge_room),
+                          height)
+        # a menu too tall for the screen beside the smallest title goes on in a second column
+        room = LOGICAL_SIZE[1] - 2 * MARGIN - MENU_GAP - 2 * SMALLEST_TITLE
+        columns = 1 if len(MENU_LABELS) * (height + 2) <= room else 2
+        self.menu_rows = -(-len(MENU_LABELS) // columns)
+        menu_right = LEFT - 22 + columns * self.menu_size[0] + (columns - 1) * COLUMN_GAP
+        self._shade = paint_side_shade(self.theme, min(LOGICAL_SIZE[0], max(760, menu_right + 200)))
+        self._title_rows = self._paint_title(self.app.program.manifest.title)
+
+    def restyle(self) -> "TitleScreen":
+        """Laid out again in place: the scene and its fade stay as they are."""
+        self._paint_text()
+        if self.menu is not None:
+            self.menu = None
+            self._build_menu()
+        return self
+
+    def focus_rect(self):
+        return self.menu.focus_rect() if self.menu is not None else None
 
     def _build_menu(self) -> None:
         # pygame_gui is first needed here, so it is imported here: the title's first frame
@@ -51,9 +81,8 @@ class TitleScreen(Screen):
             Entry("settings", "Settings"),
             Entry("help", "Help"),
             Entry("quit", "Quit"),
-        ], left=LEFT - 22, top=min(title_bottom + 48, LOGICAL_SIZE[1] - 12 - 7 * (MENU_BUTTON_HEIGHT + 2)),
-            width=MENU_WIDTH, height=MENU_BUTTON_HEIGHT, gap=2,
-            object_id="#menu_button"))
+        ], left=LEFT - 22, top=title_bottom + MENU_GAP, width=self.menu_size[0], height=self.menu_size[1], gap=2,
+            object_id="#menu_button", per_column=self.menu_rows))
         self._endings_badge = self._paint_endings_badge()
 
     def _paint_endings_badge(self) -> pygame.Surface:
@@ -86,17 +115,27 @@ class TitleScreen(Screen):
         return (first, None) if first is not None else None
 
     def _paint_title(self, title: str) -> list[tuple[pygame.Surface, tuple[int, int], pygame.Surface]]:
-        """The title, wrapped to the left column, each row with a soft shadow."""
-        font = self.theme.font("title.heading")
+        """The title, wrapped to the left column, each row with a soft shadow; smaller when the
+        menu's buttons (at a large text size) need the room."""
         tracking = self.theme.misc("title.heading", "tracking", 0)
         colour = self.theme.colour("title.heading")
         shadow_colour = self.theme.colour("title.heading", "text_shadow")
         title = typographic(title)
         if self.theme.misc("title.heading", "uppercase", False):
             title = title.upper()
-        rows = wrap_rows(font, title, 700, TITLE_ROWS)
+        menu_height = self.menu_rows * (self.menu_size[1] + 2)
+        room = LOGICAL_SIZE[1] - 2 * MARGIN - MENU_GAP - menu_height
+        size = self.theme.font_size("title.heading")
+        while True:
+            font = self.theme.font("title.heading", size)
+            rows = wrap_rows(font, title, 700, TITLE_ROWS)
+            height = (len(rows) - 1) * round(font.get_linesize() * 0.95) + font.get_height()
+            if height <= room or size <= SMALLEST_TITLE:
+                break
+            size -= 4
+        natural = 178 - max(0, len(rows) - 1) * font.get_linesize() // 2
+        y = max(MARGIN, min(natural, LOGICAL_SIZE[1] - MARGIN - menu_height - MENU_GAP - height))
         out = []
-        y = 158 - max(0, len(rows) - 1) * font.get_linesize() // 2    # high enough for seven entries below
         for row in rows:
             text = render_tracked(font, row, colour, tracking)
             out.append((text, (LEFT, y), soft_shadow(text, shadow_colour, 12)))
@@ -201,8 +240,14 @@ class TitleScreen(Screen):
             label_width = self.ui.get_theme().get_font(["#menu_button"]).size("Endings")[0]
             surface.blit(self._endings_badge, (button.x + 22 + label_width + 14,
                                                button.centery - self._endings_badge.get_height() // 2))
-        surface.blit(self._footer, (LOGICAL_SIZE[0] - self._footer.get_width() - 32,
-                                    LOGICAL_SIZE[1] - self._footer.get_height() - 24))
+        at = (LOGICAL_SIZE[0] - self._footer.get_width() - 32, LOGICAL_SIZE[1] - self._footer.get_height() - 24)
+        if self.menu is not None and any(self._footer.get_rect(topleft=at).colliderect(b.rect) for b in
+                                         self.menu.buttons):
+            return          # the largest text: the menu needs the corner (Settings says it too)
+        if self.theme.high_contrast:     # no words straight on the scenery: a plate of their own
+            pygame.draw.rect(surface, self.theme.colour("title.screen", "dark_bg"),
+                             self._footer.get_rect(topleft=at).inflate(16, 8), border_radius=6)
+        surface.blit(self._footer, at)
 
     def _draw_backdrop(self, surface: pygame.Surface) -> None:
         if self.scene is None:

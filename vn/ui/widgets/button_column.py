@@ -14,6 +14,8 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
+from .sizing import COLUMN_GAP
+
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
 NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)})
@@ -29,7 +31,7 @@ class Entry:
 class ButtonColumn:
     def __init__(self, ui, entries: list[Entry], *, left: int, top: int, width: int, height: int,
                  gap: int, object_id: str, container=None, number_keys: bool = False,
-                 horizontal: bool = False):
+                 horizontal: bool = False, per_column: int | None = None):
         self.entries = entries
         self.number_keys = number_keys
         self.horizontal = horizontal
@@ -39,7 +41,9 @@ class ButtonColumn:
             if horizontal:
                 rect = pygame.Rect(left + n * (width + gap), top, width, height)
             else:
-                rect = pygame.Rect(left, top + n * (height + gap), width, height)
+                # a column too long for the screen (a large text size) goes on in a second one
+                column, row = divmod(n, per_column or len(entries))
+                rect = pygame.Rect(left + column * (width + COLUMN_GAP), top + row * (height + gap), width, height)
             button = UIButton(rect, entry.text, manager=ui, container=container, object_id=object_id)
             if not entry.enabled:
                 button.disable()
@@ -54,6 +58,12 @@ class ButtonColumn:
     @property
     def bottom(self) -> int:
         return self.buttons[-1].relative_rect.bottom if self.buttons else 0
+
+    def focus_rect(self):
+        """The focused button's rect, for the focus ring; None when nothing is focused."""
+        if self.focus is None or self.focus >= len(self.buttons) or not self.buttons[self.focus].visible:
+            return None
+        return pygame.Rect(self.buttons[self.focus].rect)
 
     def set_focus(self, index: int | None) -> None:
         if self.focus is not None and self.focus < len(self.buttons):

@@ -17,6 +17,8 @@ from pygame_gui.elements import UIImage
 
 from ...runtime.events import Choice
 from .button_column import ButtonColumn, Entry
+from .sizing import button_size
+from .dialogue_box import box_rect
 from ..display import LOGICAL_SIZE
 from ..fonts import drawable
 from ..styled_text import render_block
@@ -26,9 +28,10 @@ from ..theme import Theme
 BUTTON_HEIGHT = 56
 GAP = 14
 MIN_WIDTH, MAX_WIDTH = 560, 980
-AREA_BOTTOM = 470            # the menu is centred in the space above the dialogue box
+AREA_BOTTOM = 470            # the menu is centred in the space above the dialogue box (at 100 %)
+ABOVE_BOX = 52               # AREA_BOTTOM's distance from the box, which grows with the text size
 BADGE = 30
-PER_SCREEN = (AREA_BOTTOM - 24 + GAP) // (BUTTON_HEIGHT + GAP)   # rows that fit above the box
+PER_SCREEN = (AREA_BOTTOM - 24 + GAP) // (BUTTON_HEIGHT + GAP)   # rows that fit above the box at 100 %
 PER_PAGE = PER_SCREEN - 1    # when paged, the last row holds Previous and More
 PAGE_KEYS = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}    # Page Up and Down roll the story back and forth
 
@@ -43,6 +46,12 @@ class ChoiceMenu:
         self.page = 0
         self._badges: list[tuple[pygame.Surface, tuple[int, int]]] = []
         self._shade: pygame.Surface | None = None
+        # sized for the text scale: taller buttons, so fewer of them above a taller box
+        self.area_bottom = box_rect(theme).top - ABOVE_BOX
+        self.button_height = button_size(theme, "#choice_button", (), 0, BUTTON_HEIGHT)[1]
+        self.badge = max(BADGE, theme.font("choice.key").get_linesize() + 6)
+        self.per_screen = max(2, (self.area_bottom - 24 + GAP) // (self.button_height + GAP))
+        self.per_page = self.per_screen - 1
 
     @property
     def showing(self) -> bool:
@@ -50,18 +59,18 @@ class ChoiceMenu:
 
     @property
     def paged(self) -> bool:
-        return len(self.options) > PER_SCREEN
+        return len(self.options) > self.per_screen
 
     @property
     def pages(self) -> int:
-        return -(-len(self.options) // PER_PAGE) if self.paged else 1
+        return -(-len(self.options) // self.per_page) if self.paged else 1
 
     @property
     def visible(self) -> tuple[Choice, ...]:
         """The options on the page shown, in order: what the buttons and number keys pick from."""
         if not self.paged:
             return self.options
-        return self.options[self.page * PER_PAGE:(self.page + 1) * PER_PAGE]
+        return self.options[self.page * self.per_page:(self.page + 1) * self.per_page]
 
     def show(self, options: tuple[Choice, ...]) -> None:
         self.hide()
@@ -79,29 +88,34 @@ class ChoiceMenu:
         font = self.theme.font("choice.key")
         button_font = self._button_font()
         visible = self.visible
-        labels = [fit(button_font, typographic(drawable(o.text, keep_newlines=False)), MAX_WIDTH - 120)
+        widest_room = LOGICAL_SIZE[0] - 2 * (self.badge + 40)       # the badges stay on screen
+        labels = [fit(button_font, typographic(drawable(o.text, keep_newlines=False)), widest_room - 120)
                   for o in visible]
         widest = max((button_font.size(label)[0] for label in labels), default=0)
-        width = max(MIN_WIDTH, min(MAX_WIDTH, widest + 120))
+        width = max(MIN_WIDTH, min(max(MAX_WIDTH, widest_room if self.theme.scale > 1 else MAX_WIDTH),
+                                   widest + 120))
+        height = self.button_height
         rows = len(visible) + (1 if self.paged else 0)
-        total = rows * BUTTON_HEIGHT + (rows - 1) * GAP
-        top = max(24, (AREA_BOTTOM - total) // 2)
+        total = rows * height + (rows - 1) * GAP
+        top = max(24, (self.area_bottom - total) // 2)
         left = (LOGICAL_SIZE[0] - width) // 2
         self.column = ButtonColumn(self.ui, [Entry(o.index, label) for o, label in zip(visible, labels)], left=left,
-                                   top=top, width=width, height=BUTTON_HEIGHT, gap=GAP, object_id="#choice_button",
+                                   top=top, width=width, height=height, gap=GAP, object_id="#choice_button",
                                    number_keys=True)
         if self.paged:
             half = (width - GAP) // 2
-            self.nav = ButtonColumn(self.ui, [Entry(-1, "\u2039 Previous"),
-                                              Entry(+1, f"More ({self.page + 1}/{self.pages}) \u203a")],
-                                    left=left, top=top + len(visible) * (BUTTON_HEIGHT + GAP), width=half,
-                                    height=BUTTON_HEIGHT, gap=GAP, object_id="#choice_button", horizontal=True)
+            back, more = "\u2039 Previous", f"More ({self.page + 1}/{self.pages}) \u203a"
+            if max(button_font.size(back)[0], button_font.size(more)[0]) > half - 24:
+                back, more = "\u2039", f"{self.page + 1}/{self.pages} \u203a"     # large text: the marks alone
+            self.nav = ButtonColumn(self.ui, [Entry(-1, back), Entry(+1, more)],
+                                    left=left, top=top + len(visible) * (height + GAP), width=half,
+                                    height=height, gap=GAP, object_id="#choice_button", horizontal=True)
         self._label_styled(visible)
         self._badges = []
         for n, _ in enumerate(visible[:9]):
             badge = self._paint_badge(str(n + 1), font)
-            y = top + n * (BUTTON_HEIGHT + GAP) + (BUTTON_HEIGHT - BADGE) // 2
-            self._badges.append((badge, (left - BADGE - 16, y)))
+            y = top + n * (height + GAP) + (height - self.badge) // 2
+            self._badges.append((badge, (left - self.badge - 16, y)))
         self._shade = self._paint_shade(pygame.Rect(left, top, width, total))
 
     def _label_styled(self, visible) -> None:
@@ -151,6 +165,12 @@ class ChoiceMenu:
                 return None
         return self.column.process_event(event)
 
+    def focus_rect(self):
+        for column in (self.column, self.nav):
+            if column is not None and column.focus_rect() is not None:
+                return column.focus_rect()
+        return None
+
     def draw(self, surface: pygame.Surface) -> None:
         """The shade and key badges; the buttons themselves are drawn by pygame_gui after this."""
         if self.column is None:
@@ -165,10 +185,11 @@ class ChoiceMenu:
         return self.ui.get_theme().get_font(["#choice_button"])  # the font the buttons really use
 
     def _paint_badge(self, label: str, font: pygame.font.Font) -> pygame.Surface:
-        badge = pygame.Surface((BADGE, BADGE), pygame.SRCALPHA)
+        size = self.badge
+        badge = pygame.Surface((size, size), pygame.SRCALPHA)
         rect = badge.get_rect()
-        pygame.draw.rect(badge, self.theme.colour("choice.key", "dark_bg"), rect, border_radius=BADGE // 2)
-        pygame.draw.rect(badge, self.theme.colour("choice.key", "normal_border"), rect, 1, border_radius=BADGE // 2)
+        pygame.draw.rect(badge, self.theme.colour("choice.key", "dark_bg"), rect, border_radius=size // 2)
+        pygame.draw.rect(badge, self.theme.colour("choice.key", "normal_border"), rect, 1, border_radius=size // 2)
         text = font.render(label, True, self.theme.colour("choice.key"))
         badge.blit(text, text.get_rect(center=rect.center))
         return badge

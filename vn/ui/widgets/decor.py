@@ -50,7 +50,8 @@ def paint_side_shade(theme: Theme, width: int) -> pygame.Surface:
     """A dark gradient from the left edge, so menu text reads over a bright scene."""
     shade = pygame.Surface((width, LOGICAL_SIZE[1]), pygame.SRCALPHA)
     colour = theme.colour("title.screen", "dark_bg")
+    solid = 0.85 if theme.high_contrast else 0.0     # high contrast: no scenery behind the menu's text
     for x in range(width):
-        t = 1 - x / width
+        t = 1.0 if x < width * solid else 1 - x / width
         shade.fill((colour.r, colour.g, colour.b, round(colour.a * t ** 1.4)), (x, 0, 1, LOGICAL_SIZE[1]))
     return shade

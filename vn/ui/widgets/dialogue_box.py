@@ -31,6 +31,7 @@ from ..ink import readable_on
 from ..styled_text import page_stops, paginate_styled, render_segments, styled
 from ..text_layout import line_height, typographic, wrap
 from ..theme import Theme
+from .box_backdrop import paint_box_backdrop
 
 FADE_SPEED = 7.0           # box opacity change per second (a fade takes ~0.15 s)
 SMALLEST_FONT = 16         # a line too long for the box shrinks, but never below this
@@ -39,13 +40,27 @@ PREMUL = pygame.BLEND_PREMULTIPLIED
 OPENING_QUOTE, CLOSING_QUOTE = "\u201c", "\u201d"
 
 
-def box_text_rect(theme: Theme) -> pygame.Rect:
+TALLEST_BOX = 0.6          # of the screen's height, however large the text and its spacing
+
+
+def box_rect(theme: Theme) -> pygame.Rect:
+    """The box: the theme's height at the usual text size; with larger text or wider spacing
+    its text area grows alike, so a line keeps about as many rows as the theme meant."""
     margin = theme.misc("dialogue.box", "margin", 56)
-    height = theme.misc("dialogue.box", "height", 190)
     bottom = theme.misc("dialogue.box", "bottom_margin", 22)
     padding = theme.misc("dialogue.box", "padding", 46)
     text_top = theme.misc("dialogue.box", "text_top", 38)
-    box = pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+    height = theme.misc("dialogue.box", "height", 190)
+    growth = max(1.0, theme.scale * theme.readability.line_spacing) - 1.0
+    height = min(round(LOGICAL_SIZE[1] * TALLEST_BOX),
+                 height + round((height - text_top - padding // 2) * growth)) if growth else height
+    return pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+
+
+def box_text_rect(theme: Theme) -> pygame.Rect:
+    padding = theme.misc("dialogue.box", "padding", 46)
+    text_top = theme.misc("dialogue.box", "text_top", 38)
+    box = box_rect(theme)
     return pygame.Rect(box.x + padding, box.y + text_top, box.width - 2 * padding,
                        box.height - text_top - padding // 2)
 
@@ -58,20 +73,22 @@ def display_text(theme: Theme, text: str, narration: bool) -> str:
     return text
 
 
-def paginate(theme: Theme, text: str, narration: bool, text_size: float = 1.0):
-    """(font, pages of rows, row height) for a line in the box: shrunk to fit one page if
-    it can be, else over pages at its own size."""
+def paginate(theme: Theme, text: str, narration: bool):
+    """(font, pages of rows, row height) for a line in the box, at the player's text size
+    (the theme's fonts carry it): shrunk to fit one page if it can be, by no more than a
+    fifth, else over pages at its own size."""
     element = "dialogue.narration" if narration else "dialogue.text"
     area = box_text_rect(theme)
     spacing = theme.misc(element, "line_spacing", 1.35)
-    natural = size = round(theme.font_size(element) * text_size)
+    natural = size = theme.font_size(element)
+    smallest = max(SMALLEST_FONT, round(natural * 0.8)) if theme.scale > 1 else SMALLEST_FONT
     while True:
         font = theme.font(element, size)
         rows = wrap(font, text, area.width)
         row_height = line_height(font, spacing)
         if len(rows) * row_height <= area.height + row_height // 3:
             return font, [rows], row_height
-        if size <= SMALLEST_FONT:
+        if size <= smallest:
             break
         size -= 2
     font = theme.font(element, natural)
@@ -86,18 +103,15 @@ class DialogueBox:
         self.theme = theme
         self.settings = settings
         self.plate_colours: dict[str, str] = {}     # speaker -> the manifest's colour, which wins over the theme's
-        margin = theme.misc("dialogue.box", "margin", 56)
-        height = theme.misc("dialogue.box", "height", 190)
-        bottom = theme.misc("dialogue.box", "bottom_margin", 22)
         self.padding = theme.misc("dialogue.box", "padding", 46)
         self.text_top = theme.misc("dialogue.box", "text_top", 38)
-        self.rect = pygame.Rect(margin, LOGICAL_SIZE[1] - bottom - height, LOGICAL_SIZE[0] - 2 * margin, height)
+        self.rect = box_rect(theme)
         self.text_rect = pygame.Rect(self.rect.x + self.padding, self.rect.y + self.text_top,
                                      self.rect.width - 2 * self.padding,
                                      self.rect.height - self.text_top - self.padding // 2)
         # the box's images are kept with premultiplied alpha: they blend faster, and
         # the backdrop with the rows already written on it is one image to blend
-        self._backdrop = self._paint_backdrop().premul_alpha()
+        self._backdrop = paint_box_backdrop(self.theme, self.rect, SHADE_HEIGHT).premul_alpha()
         self._composed: tuple[tuple[int, int], pygame.Surface] | None = None
         self._serial = 0            # which line the composed image shows
         self._layer = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
@@ -136,7 +150,7 @@ class DialogueBox:
             self._show_styled(line.markup, narration)
         else:
             self._font, self._pages, self._row_height = paginate(
-                self.theme, display_text(self.theme, line.text, narration), narration, self.settings.text_size)
+                self.theme, display_text(self.theme, line.text, narration), narration)
         self.no_wait = self._styled is not None and self._styled.no_wait
         self._plate = self._paint_plate(line).premul_alpha() if line.name else None
         self._show_page(0)
@@ -145,9 +159,10 @@ class DialogueBox:
         element = "dialogue.narration" if narration else "dialogue.text"
         quotes = not narration and self.theme.misc("dialogue.text", "quote_speech", False)
         self._styled = styled(markup, quotes=quotes)
-        natural = round(self.theme.font_size(element) * self.settings.text_size)
+        natural = self.theme.font_size(element)     # the player's text size is in the theme's fonts
+        smallest = max(SMALLEST_FONT, round(natural * 0.8)) if self.theme.scale > 1 else SMALLEST_FONT
         self._fonts, ranges, self._row_height = paginate_styled(self.theme, self._styled, element,
-                                                                box_text_rect(self.theme), natural, SMALLEST_FONT)
+                                                                box_text_rect(self.theme), natural, smallest)
         self._font = self._fonts.regular
         self._pages = [[self._styled.text[a:b] for a, b in page] for page in ranges]
         self._ranges = ranges
@@ -341,36 +356,6 @@ class DialogueBox:
         pygame.draw.aalines(surface, colour, True, points)
 
     # -- painting, once ------------------------------------------------------------------
-    def _paint_backdrop(self) -> pygame.Surface:
-        """The shade that grounds the box on the scene, and the box itself."""
-        top = self.rect.y - SHADE_HEIGHT
-        height = LOGICAL_SIZE[1] - top
-        surface = pygame.Surface((LOGICAL_SIZE[0], height), pygame.SRCALPHA)
-        shade = self.theme.colour("dialogue.box", "shade")
-        for y in range(height):
-            t = y / (height - 1)
-            alpha = round(shade.a * (t ** 1.6))
-            surface.fill((shade.r, shade.g, shade.b, alpha), (0, y, LOGICAL_SIZE[0], 1))
-        box = self.rect.move(0, -top)
-        radius = self.theme.misc("dialogue.box", "corner_radius", 14)
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        # a gentle vertical gradient, lighter at the top, clipped to the rounded shape by a mask
-        top, bottom = self.theme.colour("dialogue.box", "top_bg"), self.theme.colour("dialogue.box", "dark_bg")
-        for y in range(box.height):
-            panel.fill(top.lerp(bottom, y / (box.height - 1)), (0, y, box.width, 1))
-        shape = pygame.Surface(box.size, pygame.SRCALPHA)
-        pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=radius)
-        panel.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-        pygame.draw.rect(panel, self.theme.colour("dialogue.box", "normal_border"), panel.get_rect(), 1,
-                         border_radius=radius)
-        accent = self.theme.colour("dialogue.box", "accent")
-        pygame.draw.line(panel, accent, (radius + 12, 0), (box.width - radius - 13, 0))
-        # the panel replaces the shade under it rather than darkening it twice (the same
-        # rounded shape is cleared, so its corners are not darkened twice either)
-        pygame.draw.rect(surface, (0, 0, 0, 0), box, border_radius=radius)
-        surface.blit(panel, box)
-        return surface
-
     def _paint_plate(self, line: Line) -> pygame.Surface:
         element = f"dialogue.speaker.{line.speaker}"
         font = self.theme.font(element)

@@ -31,6 +31,7 @@ THUMB = (208, 117)
 TEXT_LEFT = PAD + THUMB[0] + 18
 
 
+COMPACT_ABOVE = 1.25     # text scale above which a card closes up its gaps
 MAX_CARD_TEXT = 600      # characters of a save's text a card considers: it shows three rows at most
 MAX_HOURS = 999_999
 
@@ -70,8 +71,10 @@ def card_text(text: object) -> str:
 class SlotCard:
     """The card for `slot`; `info` is None for an empty slot."""
 
-    def __init__(self, theme: Theme, slot: str, info: SaveInfo | None, action: str):
+    def __init__(self, theme: Theme, slot: str, info: SaveInfo | None, action: str,
+                 size: tuple[int, int] = CARD_SIZE):
         self.theme = theme
+        self.size = size
         self.slot = slot
         self.info = info
         self.thumbnail = decode_png(info.thumbnail) if info is not None and info.ok else None
@@ -101,27 +104,32 @@ class SlotCard:
 
     def _paint(self, action: str) -> pygame.Surface:
         theme = self.theme
-        card = pygame.Surface(CARD_SIZE, pygame.SRCALPHA)
+        card = pygame.Surface(self.size, pygame.SRCALPHA)
         rect = card.get_rect()
         radius = 12
         bg = theme.colour("slot.card", "refused_bg" if self.refused else "dark_bg")
         pygame.draw.rect(card, bg, rect, border_radius=radius)
         pygame.draw.rect(card, theme.colour("slot.card", "normal_border"), rect, 1, border_radius=radius)
-        thumb_rect = pygame.Rect((PAD, PAD), THUMB)
+        thumb_rect = pygame.Rect((PAD, PAD), (THUMB[0], min(THUMB[1], self.size[1] - 2 * PAD)))
         self._paint_picture(card, thumb_rect)
         width = CARD_SIZE[0] - TEXT_LEFT - PAD - 4
         title = render_tracked(theme.font("slot.title"), slot_title(self.slot).upper(),
                                theme.colour("slot.title", "warning" if self.refused else "normal_text"),
                                theme.misc("slot.title", "tracking", 0))
-        y = PAD + 2
+        compact = theme.scale > COMPACT_ABOVE
+        y = PAD // 2 if compact else PAD + 2
         card.blit(title, (TEXT_LEFT, y))
-        if self.info is not None and self.info.ok:
-            date = theme.font("slot.date").render(when_text(info_when(self.info)), True, theme.colour("slot.date"))
+        date_text = when_text(info_when(self.info)) if self.info is not None and self.info.ok else ""
+        date_font = theme.font("slot.date")
+        # the date beside the slot's name when both fit; at a large text size, a row of its own
+        beside = title.get_width() + 16 + date_font.size(date_text)[0] <= width
+        if date_text and beside:
+            date = date_font.render(date_text, True, theme.colour("slot.date"))
             card.blit(date, (CARD_SIZE[0] - PAD - 4 - date.get_width(), y))
-        y += title.get_height() + 8
+        y += title.get_height() + (2 if compact else 8)
         if self.empty:
             self._paint_rows(card, y, width, "slot.scene", "Empty")
-            self._paint_rows(card, y + 34, width, "slot.quote", action)
+            self._paint_rows(card, y + theme.font("slot.scene").get_linesize(), width, "slot.quote", action)
         elif self.refused:
             y = self._paint_rows(card, y, width, "slot.scene", "Refused")
             reason = card_text(self.info.reason)
@@ -130,6 +138,8 @@ class SlotCard:
             info = self.info
             scene, summary, last_line = card_text(info.scene), card_text(info.summary), card_text(info.last_line)
             y = self._paint_rows(card, y, width, "slot.scene", scene or "Somewhere in the story")
+            if date_text and not beside:
+                y = self._paint_rows(card, y, width, "slot.date", date_text)
             after = self._paint_rows(card, y + 2, width, "slot.summary", summary or "No choices made yet", max_rows=2)
             if last_line and after - y < 2 * theme.font("slot.summary").get_linesize():
                 # the line in its styles (its waits mean nothing here), when they still say the same words
@@ -139,7 +149,7 @@ class SlotCard:
                 else:
                     self._paint_rows(card, after + 4, width, "slot.quote", f"\u201c{typographic(last_line)}\u201d")
             if not info.same_script:
-                self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, CARD_SIZE[1] - PAD), right=True)
+                self._paint_pill(card, "story changed", (CARD_SIZE[0] - PAD - 4, self.size[1] - PAD), right=True)
         return card
 
     def _paint_rows(self, card: pygame.Surface, y: int, width: int, element: str, text: str,
@@ -150,6 +160,8 @@ class SlotCard:
         if len(rows) > max_rows:
             rows = rows[:max_rows - 1] + [" ".join(rows[max_rows - 1:])]
         for n, row in enumerate(rows):
+            if y + font.get_height() > self.size[1] - PAD // 2:
+                break       # at a large text size a card shows what fits, never text over its edge
             surface = font.render(fit(font, row, width) if n == len(rows) - 1 else row, True, colour)
             card.blit(surface, (TEXT_LEFT, y))
             y += font.get_linesize()
