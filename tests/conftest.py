@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+os.environ.setdefault("VN_SPEECH", "record")     # self-voicing in tests is heard by a recorder, never aloud
 os.environ.setdefault("VN_DATA_DIR", tempfile.mkdtemp(prefix="vn-test-data-"))
 os.environ.setdefault("VN_CACHE_DIR", tempfile.mkdtemp(prefix="vn-test-cache-"))
 

@@ -2,11 +2,10 @@
 font, line spacing, high contrast, and keyboard focus with a ring on every screen."""
 from __future__ import annotations
 
-import itertools
-
 import pygame
 import pytest
 
+from layoutchecks import assert_help_laid_out, assert_laid_out
 from uiplayer import SCENE_SPOT, Player
 from vn.save.settings import Settings
 from vn.ui.app import App
@@ -26,13 +25,6 @@ def open_app(scripts_dir, **settings) -> tuple[App, Player]:
 
 def gui_rects(screen) -> list[pygame.Rect]:
     return [pygame.Rect(e.rect) for e in screen._elements if hasattr(e, "rect") and getattr(e, "visible", True)]
-
-
-def assert_laid_out(rects: list[pygame.Rect], within: pygame.Rect) -> None:
-    for rect in rects:
-        assert within.contains(rect), (rect, within)
-    for a, b in itertools.combinations(rects, 2):
-        assert not a.colliderect(b), (a, b)
 
 
 def menu_rects(column) -> list[pygame.Rect]:
@@ -103,6 +95,9 @@ def test_every_screen_reflows_without_overlap(scripts_dir, scale, dyslexia):
         assert_laid_out(menu_rects(title.menu), SCREEN)
         text, (x, y), _ = title._title_rows[-1]
         assert y + text.get_height() < title.menu.buttons[0].rect.top
+        player.click(title.menu.button("help"))
+        assert_help_laid_out(app.top)
+        player.key(pygame.K_ESCAPE)
         player.click(title.menu.button("endings"))
         endings = app.top
         cards = [endings.card_rect(n) for n in range(len(endings.cards))]
@@ -196,6 +191,18 @@ def test_keys_alone_reach_every_control_with_a_ring(player, app):
         assert settings.focus_rect() is not None
     assert seen == set(settings.order)
     press_on(player, settings, settings.back_button)
+    assert app.top is title
+    press_on(player, title, title.menu.button("help"))
+    help_screen = app.top
+    assert walk(player, help_screen) == [pygame.Rect(help_screen.back_button.rect)]
+    rows = []
+    for _ in range(len(help_screen.items)):        # ↓ reads the table row by row, the ring on each
+        player.key(pygame.K_DOWN)
+        rect = help_screen.focus_rect()
+        assert rect is not None and help_screen.table_rect.inflate(16, 6).contains(rect)
+        rows.append(help_screen.focus)
+    assert rows == list(range(len(help_screen.items)))
+    press_on(player, help_screen, help_screen.back_button, pygame.K_TAB)
     assert app.top is title
     press_on(player, title, title.menu.button("endings"))
     assert walk(player, app.top) == [pygame.Rect(app.top.back_button.rect)]

@@ -28,6 +28,9 @@ class Settings:
     dyslexia_font: bool = False     # OpenDyslexic (assets/fonts) for the interface's text instead of the theme's
     line_spacing: float = 1.0       # factor on the space between rows of text
     high_contrast: bool = False     # opaque boxes, the plainest colours, no text over the scene
+    self_voicing: bool = False      # lines, focused controls, titles and captions read aloud (Shift+V)
+    skip_after_choices: bool = False    # skipping (Tab) carries on after a choice instead of stopping
+    skip_transitions: bool = False  # scene and figure transitions cut, as when skipping
 
     def clamped_text_speed(self) -> float:
         return _clamp(self.text_speed, TEXT_SPEED_RANGE)

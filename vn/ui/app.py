@@ -19,8 +19,10 @@ import pygame
 
 from ..paths import assets_dir
 from .audio import AudioEngine
-from .display import LOGICAL_SIZE, Display, choose_presenter, is_fullscreen_key
+from .display import LOGICAL_SIZE, Display, choose_presenter
 from .fonts import drawable
+from .input import app_keys
+from .input.controller import EVENTS as CONTROLLER_EVENTS, Controllers
 from .navigation import Navigator
 from .pacing import FramePacer
 from .preferences import Settings
@@ -28,6 +30,8 @@ from .pictures.cache import PictureCache
 from .readability import Readability
 from .scene_loader import SceneLoader
 from .screen import Screen
+from .story_open import apply_story_theme, open_player_data
+from .speech import SelfVoicing
 from .theme import Theme
 from .widgets.focus import draw_focus_ring
 from .widgets.toast import Toasts, write_failure
@@ -56,6 +60,8 @@ class App:
         self.toasts = Toasts(self.theme)
         self.audio = AudioEngine(settings=self.settings, story_dir=self.scripts_dir, background=paint_in_background,
                                  notice=lambda text: self.toasts.show(text, "warning"))   # opened after frame 1
+        self.speech = SelfVoicing(self.settings)          # self-voicing, when the player turns it on
+        self.controllers = Controllers(notice=self.toasts.show)
         self.persistent = None       # Persistent, once the story (and so the game's id) is known
         self.saves = None            # SaveStore, likewise
         self._persistent_dirty = False
@@ -101,53 +107,13 @@ class App:
             self.nav.reset("error", f"The scripts could not be read: {exc}", via="for_exception")
             return False
         pygame.display.set_caption(drawable(self.program.manifest.title, keep_newlines=False)[:200])
-        if not self._apply_story_theme():
+        if not apply_story_theme(self):
             return False
         self.theme.add_story_fonts(self.scripts_dir / "fonts")
         self.pictures.retarget(self.scripts_dir)
-        if not self._open_player_data():
+        if not open_player_data(self):
             return False
         self.show_title()
-        return True
-
-    def _apply_story_theme(self) -> bool:
-        """The story folder's theme.json over the engine's theme; a bad one shows why."""
-        from .story_theme import ThemeError, read
-        try:
-            data = read(self.scripts_dir)
-        except (ThemeError, OSError) as exc:
-            self.program = None
-            self.nav.reset("error", f"The story's theme cannot be used: {exc}", via="for_exception")
-            return False
-        if data is not None:
-            self.theme.merge(data)
-        return True
-
-    def _open_player_data(self) -> bool:
-        """Open the saves and persistent data; a data folder that cannot be used (a bad
-        VN_DATA_DIR) shows the error screen saying what to set, instead of stopping."""
-        from ..save.datadir import DataDirError, data_dir
-        from ..save.persistent import Persistent
-        from ..save.resume import open_store
-        game_id = self.program.manifest.game_id
-        try:
-            folder = data_dir(game_id)
-            self.persistent = Persistent.load(folder, game_id)
-            self.saves = open_store(self.program)
-        except (DataDirError, OSError) as exc:
-            self.persistent = self.saves = None
-            self.nav.reset("error", f"The folder for saves cannot be used: {exc}", via="for_exception")
-            return False
-        if self.persistent.problem:
-            self.toasts.show(self.persistent.problem, "warning")
-        if not self._settings_given:
-            # the one Settings object every screen holds takes the stored values in place
-            for name, value in self.persistent.settings.to_dict().items():
-                setattr(self.settings, name, value)
-        self.persistent.settings = self.settings
-        if self.settings.fullscreen != self.display.fullscreen:
-            self.settings.fullscreen = self.display.set_fullscreen(self.settings.fullscreen)
-        self.restyle()
         return True
 
     def show_title(self) -> None:
@@ -277,12 +243,11 @@ class App:
         if event.type == pygame.WINDOWSIZECHANGED:
             self.display.resize((event.x, event.y))
             return
-        if event.type == pygame.KEYDOWN and is_fullscreen_key(event):
-            self.set_fullscreen(not self.display.fullscreen)
+        if event.type in CONTROLLER_EVENTS:     # a controller acts as the keys it stands for
+            for key_event in self.controllers.translate(event):
+                self.handle_event(key_event)
             return
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_m and not event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
-            self.toasts.show("Sound off" if self.audio.toggle_mute() else "Sound on")
-            self._persistent_dirty = True
+        if app_keys.handle(self, event):
             return
         ui = self._ui
         if event.type == pygame.WINDOWLEAVE and ui is not None:
@@ -307,9 +272,12 @@ class App:
             screen.update(dt)
             if not screen.animates_below:
                 break
+        for key_event in self.controllers.update(dt):
+            self.handle_event(key_event)
         if self._restyle_wanted:
             self.restyle()
         self.toasts.update(dt)
+        self.audio.speech_playing = self.speech.update(self.top)    # music and ambience duck under speech
         self.audio.update(dt)
         self._since_persisted += dt
         if self._persistent_dirty and self._since_persisted >= SEEN_SAVE_SECONDS:
@@ -385,6 +353,7 @@ class App:
         while self.screens:
             self.screens.pop().leave()
         self.save_persistent()
+        self.speech.close()
         self.audio.close()
         self.scenes.close(wait=wait_for_painter)
         self.pictures.close(wait=wait_for_painter)

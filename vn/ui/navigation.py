@@ -30,6 +30,7 @@ def _destinations() -> dict[str, tuple[str, str]]:
         "endings": ("endings", "EndingsScreen"),
         "settings": ("settings", "SettingsScreen"),
         "error": ("error", "ErrorScreen"),
+        "help": ("help", "HelpScreen"),
     }
 
 

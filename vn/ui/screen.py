@@ -22,6 +22,8 @@ class Screen:
     overlay = False
     # whether the screen below keeps animating while this one is on top
     animates_below = False
+    # what self-voicing says when the screen is reached (its heading)
+    spoken_title: str | None = None
 
     def __init__(self, app):
         self.app = app
@@ -58,6 +60,22 @@ class Screen:
         """On top again."""
         for element in self._elements:
             element.show()
+
+    def spoken_focus(self) -> str | None:
+        """What self-voicing reads as having the focus: by default the highlighted button of
+        the screen's own (a ButtonColumn's focus, or a button selected by the keyboard), else
+        the one under the mouse."""
+        hovered = None
+        for element in self._elements:
+            buttons = getattr(element, "buttons", None)
+            if buttons is not None and getattr(element, "focus", None) is not None:
+                return _button_words(buttons[element.focus])
+            for button in buttons if buttons is not None else (element,):
+                if getattr(button, "is_selected", False) and button.visible:
+                    return _button_words(button)
+                if hovered is None and getattr(button, "hovered", False) and button.visible:
+                    hovered = _button_words(button)
+        return hovered
 
     def drop_elements(self) -> None:
         """The gui manager is being replaced: this screen's elements go with it."""
@@ -96,3 +114,8 @@ class Screen:
 
     def draw(self, surface: pygame.Surface) -> None:
         pass
+
+
+def _button_words(button) -> str:
+    text = getattr(button, "text", "") or ""
+    return f"{text}, button" + ("" if button.is_enabled else ", unavailable") if text else ""

@@ -4,7 +4,7 @@ A new setting is a key, a RowSpec in ROW_SPECS, and a SliderRow or a TOGGLES ent
 screen lays it out (widgets/settings_layout.py)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from .preferences import AUTO_DELAY_RANGE, LINE_SPACING_RANGE, TEXT_SIZE_RANGE, TEXT_SPEED_RANGE
@@ -12,10 +12,12 @@ from .widgets.settings_layout import RowSpec
 
 SPEED_STEP = 5
 
-(SPEED, AUTO, SIZE, FONT, SPACING, CONTRAST, FULLSCREEN, REDUCED, SKIP_UNSEEN,
- VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, BACK, PREVIOUS, NEXT) = range(19)
+# in the order the rows are shown and the keyboard walks them
+(SPEED, AUTO, SIZE, FONT, SPACING, CONTRAST, FULLSCREEN, REDUCED, SKIP_UNSEEN, SKIP_AFTER_CHOICES, SKIP_TRANSITIONS,
+ VOLUME, MUSIC, AMBIENCE, SOUND, VOICE, MUTE, CAPTIONS, SELF_VOICING, BACK, PREVIOUS, NEXT) = range(22)
 TOGGLES = {FONT: "dyslexia_font", CONTRAST: "high_contrast", FULLSCREEN: "fullscreen", REDUCED: "reduced_flashes",
-           SKIP_UNSEEN: "skip_unseen", MUTE: "muted", CAPTIONS: "sound_captions"}
+           SKIP_UNSEEN: "skip_unseen", SKIP_AFTER_CHOICES: "skip_after_choices", SKIP_TRANSITIONS: "skip_transitions",
+           MUTE: "muted", CAPTIONS: "sound_captions", SELF_VOICING: "self_voicing"}
 READABILITY = frozenset({SIZE, FONT, SPACING, CONTRAST})
 READING, SOUND_SECTION = "Reading and text", "Sound"
 
@@ -23,7 +25,7 @@ ROW_SPECS = [
     RowSpec(SPEED, "Text speed", "slider", "How fast the words of a line appear; the line below types at "
             "this pace.", READING, preview=True),
     RowSpec(AUTO, "Auto-advance delay", "slider", "In auto mode (A), how long a finished line stays before the "
-            "story goes on.", READING),
+            "story goes on; longer lines stay longer.", READING),
     RowSpec(SIZE, "Text size", "slider", "All the text: dialogue, choices, menus, history, saves and these "
             "settings.", READING),
     RowSpec(FONT, "Dyslexia-friendly font", "toggle", "OpenDyslexic, whose heavier letter bottoms some readers "
@@ -36,6 +38,10 @@ ROW_SPECS = [
             "is the same.", READING),
     RowSpec(SKIP_UNSEEN, "Skip unseen text", "toggle", "Off: skipping (Ctrl, Tab) stops at the first unread "
             "line.", READING),
+    RowSpec(SKIP_AFTER_CHOICES, "Keep skipping after choices", "toggle", "Off: skipping stops at a choice and "
+            "stays off.", READING),
+    RowSpec(SKIP_TRANSITIONS, "Skip transitions", "toggle", "Scenes and figures change at once, as when "
+            "skipping.", READING),
     RowSpec(VOLUME, "Master volume", "slider", "", SOUND_SECTION),
     RowSpec(MUSIC, "Music", "slider", "", SOUND_SECTION),
     RowSpec(AMBIENCE, "Ambience", "slider", "", SOUND_SECTION),
@@ -44,7 +50,18 @@ ROW_SPECS = [
     RowSpec(MUTE, "Mute (M)", "toggle", "M mutes and unmutes anywhere.", SOUND_SECTION),
     RowSpec(CAPTIONS, "Sound captions", "toggle", "Words at the top left for sounds that tell the story.",
             SOUND_SECTION),
+    RowSpec(SELF_VOICING, "Self-voicing (Shift+V)", "toggle", "Reads lines, choices, menus and captions aloud.",
+            SOUND_SECTION),
 ]
+
+
+def shown_specs(voicing_unavailable: str = "") -> list[RowSpec]:
+    """The rows as the screen shows them: where the system has no speech, self-voicing's
+    description gives the reason instead (the toggle is disabled)."""
+    if not voicing_unavailable:
+        return ROW_SPECS
+    return [replace(spec, description=f"Unavailable: {voicing_unavailable}.") if spec.key == SELF_VOICING else spec
+            for spec in ROW_SPECS]
 
 
 @dataclass

@@ -136,6 +136,10 @@ class _Shooter:
         self.frames(40)                        # the preview line half typed
         self.save("settings")
         self.key(pygame.K_ESCAPE)
+        self.key(pygame.K_F1)                  # the help, printed from the key map
+        self.frames(5)
+        self.save("help")
+        self.key(pygame.K_ESCAPE)
         self.key(pygame.K_DOWN)                # focus "New game"
         self.key(pygame.K_RETURN)
         self.frames(20)

@@ -5,8 +5,8 @@ gain envelope per channel, all moved a frame at a time.
 - ambience: any number of looping layers at once; a new set keeps what is in both,
   fades in what is new and fades out what is gone.
 - sound: one-shots, several at once.
-- voice: one at a time; a new one cuts the last short. While a voice plays, music and
-  ambience duck.
+- voice: one at a time; a new one cuts the last short. While a voice plays (or
+  self-voicing speaks), music and ambience duck.
 
 A layer's loudness is its own ramp (fade in, fade out, crossfade, a new level) times its
 channel's gain, and the gain is a ramp too, towards master x channel setting x ducking (0
@@ -76,6 +76,7 @@ class AudioEngine:
         self._told_unavailable = False
         self._warned: set[str] = set()
         self._gains_set = False
+        self.speech_playing = False      # self-voicing is talking: music and ambience duck as under a voice
 
     # -- life ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -195,7 +196,8 @@ class AudioEngine:
     def _update_gains(self, dt: float) -> None:
         s = self.settings
         master = 0.0 if getattr(s, "muted", False) else _unit(getattr(s, "volume", 1.0))
-        ducked = any(la.slot is not None and not la.ending for la in self.channels["voice"].layers)
+        ducked = self.speech_playing or any(la.slot is not None and not la.ending
+                                            for la in self.channels["voice"].layers)
         for ch in self.channels.values():
             target = master * _unit(getattr(s, SETTING_NAMES[ch.name], 1.0))
             seconds = SETTING_SECONDS if self._gains_set else 0.0

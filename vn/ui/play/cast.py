@@ -47,6 +47,11 @@ class Cast:
                 self.game.app.toasts.show(problem, "warning")
         self.pin()
 
+    @property
+    def cutting_transitions(self) -> bool:
+        """Skipping, or the "skip transitions" setting: figures come and go at once."""
+        return self.game.modes.skipping or self.game.settings.skip_transitions
+
     def show(self, character: str, shown: str, at, expression: str | None = None,
              transition: str = "none", duration: float = 0.0) -> None:
         declared = self._characters.get(character)
@@ -55,7 +60,7 @@ class Cast:
             path = declared.images.get(expression)
             if path is None:
                 return
-            if self.game.modes.skipping:
+            if self.cutting_transitions:
                 transition = "none"
             try:
                 self.sprites.show(character, path, at, transition, duration)
@@ -69,7 +74,7 @@ class Cast:
 
     def hide(self, character: str, transition: str = "none", duration: float = 0.0) -> None:
         if character in self.sprites.sprites:
-            self.sprites.hide(character, "none" if self.game.modes.skipping else transition, duration)
+            self.sprites.hide(character, "none" if self.cutting_transitions else transition, duration)
             self.expressions.pop(character, None)
             self.pin()
         elif self.game.scene is not None:

@@ -1,5 +1,6 @@
-"""The player's keys and mouse in play, mapped to what the game screen does with them
-(docs/keys.md is the same table, for players).
+"""The player's keys and mouse in play, mapped to what the game screen does with them.
+Which key means what is the key map's (input/keymap.py, which the help screen prints and
+the controller speaks through); docs/keys.md is the same table, for players.
 
 While the interface is hidden, any key or click only brings it back. At a choice the
 options take the number keys, the arrows, Tab and Enter; everywhere else a click, Space
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 import pygame
 
+from ..input import keymap
 from . import saving
 
-PROCEED_KEYS = (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER)
-CTRL_KEYS = (pygame.K_LCTRL, pygame.K_RCTRL)
+PROCEED_KEYS = tuple(key for key, _ in keymap.BY_ACTION["advance"].keys)
+CTRL_KEYS = tuple(key for key, _ in keymap.BY_ACTION["skip_hold"].keys)
 
 
 class PlayControls:
@@ -30,7 +32,7 @@ class PlayControls:
             if event.key in CTRL_KEYS:
                 game.modes.skip_held = False
             return False
-        if event.type == pygame.KEYDOWN and self._key(event.key):
+        if event.type == pygame.KEYDOWN and self._key(keymap.action_for(event.key, event.mod, keymap.PLAY)):
             return True
         if event.type == pygame.MOUSEWHEEL and event.y:
             game.roll_back() if event.y > 0 else game.roll_forward()
@@ -50,27 +52,27 @@ class PlayControls:
             game.proceed()
         return proceed
 
-    def _key(self, key: int) -> bool:
+    def _key(self, action: str | None) -> bool:
         game = self.game
-        if key == pygame.K_ESCAPE:
+        if action == "menu":
             game.app.nav.push("game_menu", game)
-        elif key in CTRL_KEYS:
+        elif action == "skip_hold":
             game.modes.skip_held = True
-        elif key == pygame.K_TAB and not game.choices.showing:    # at a choice, Tab moves between options
+        elif action == "skip" and not game.choices.showing:    # at a choice, Tab moves between options
             game.modes.toggle_skip()
-        elif key == pygame.K_a:
+        elif action == "auto":
             game.modes.toggle_auto()
-        elif key == pygame.K_h:
+        elif action == "hide":
             game.set_ui_hidden(True)
-        elif key == pygame.K_l:
+        elif action == "history":
             game.open_history()
-        elif key == pygame.K_F5:
+        elif action == "quicksave":
             saving.quicksave(game)
-        elif key == pygame.K_F9:
+        elif action == "quickload":
             saving.quickload(game.app)
-        elif key == pygame.K_PAGEUP:
+        elif action == "roll_back":
             game.roll_back()
-        elif key == pygame.K_PAGEDOWN:
+        elif action == "roll_forward":
             game.roll_forward()
         else:
             return False

@@ -2,8 +2,10 @@
 
 Skip runs while Ctrl is held or after Tab turned it on; it passes lines the player has
 seen before (or any line, with the "skip unseen text" setting), cuts transitions and
-pauses short, and stops at choices. Auto mode (A) moves on by itself once a line has
-been fully shown for the settings' auto delay.
+pauses short, and stops at choices (or, with "keep skipping after choices", waits out the
+choice and then goes on). Auto mode (A) moves on by itself once a line has been fully
+shown for a while that grows with its length (`auto_wait`), and, under self-voicing,
+once it has been read aloud.
 """
 from __future__ import annotations
 
@@ -18,6 +20,16 @@ from ..theme import Theme
 from .waits import CHOOSING, ENDING, PAUSED, READING, TRANSITION
 
 MARGIN = 26
+# Ren'Py's auto-forward: a line waits (bonus + characters) / characters-per-wait; with its
+# defaults (250 characters and a bonus of 25 per 15 units of the setting) an empty line
+# waits 1.5 s and one of 100 characters 7.5 s, which our default setting of 1.5 s matches.
+AUTO_BONUS_CHARACTERS = 25
+
+
+def auto_wait(delay: float, characters: int) -> float:
+    """Seconds a finished page of `characters` stays in auto mode: the setting is the wait
+    for a line of no length, and every AUTO_BONUS_CHARACTERS more add as much again."""
+    return delay * (AUTO_BONUS_CHARACTERS + max(characters, 0)) / AUTO_BONUS_CHARACTERS
 
 
 class PlayModes:
@@ -25,6 +37,7 @@ class PlayModes:
         self.theme = theme
         self.skip_toggled = False
         self.skip_held = False
+        self.skip_paused = False    # skipping stopped at a choice, to go on after it (a setting)
         self.auto = False
         self.auto_waited = 0.0      # how long the finished line has been on screen
         self._clock = 0.0
@@ -36,6 +49,18 @@ class PlayModes:
 
     def toggle_skip(self) -> None:
         self.skip_toggled = not self.skip_toggled
+        self.skip_paused = False
+
+    def stop_at_choice(self) -> None:
+        """A choice: skipping stops, remembering that it was on."""
+        self.skip_paused = self.skip_toggled or self.skip_paused
+        self.stop_skip()
+
+    def after_choice(self, keep_skipping: bool) -> None:
+        """The choice was answered: with "keep skipping after choices", skipping goes on."""
+        if keep_skipping and self.skip_paused:
+            self.skip_toggled = True
+        self.skip_paused = False
 
     def stop_skip(self) -> None:
         """Skipping reached something the player must see or decide: the toggle turns off.

@@ -72,6 +72,8 @@ class GameSound:
                 self.audio.play(event.channel, source, event.volume, event.fade)
         if event.caption:
             self.unfiled.append(bracketed(event.caption))
+            if not skipping and not replayed:
+                self.game.app.speech.say(bracketed(event.caption).strip("[]"))    # under self-voicing
             if self.game.settings.sound_captions and not skipping and not replayed:
                 self.show_caption(event.caption)
 

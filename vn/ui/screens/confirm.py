@@ -30,6 +30,7 @@ class ConfirmScreen(Screen):
         super().__init__(app)
         self.on_yes = on_yes
         self.question = question
+        self.spoken_title = f"{question} {detail}".strip()
         self._veil = paint_veil(self.theme)
         self._kicker = paint_kicker(self.theme, kicker)
         heading_font, body_font = self.theme.font("screen.heading"), self.theme.font("screen.body")

@@ -33,6 +33,7 @@ class ContentNoteScreen(Screen):
 
     def __init__(self, app):
         super().__init__(app)
+        self.spoken_title = f"Content note. Before you begin. {app.program.manifest.content_note}"
         self._veil = paint_veil(self.theme)
         body_font = self.theme.font("screen.body")
         spacing = line_height(body_font, self.theme.misc("screen.body", "line_spacing", 1.4))

@@ -29,6 +29,7 @@ STRIP_PAD = 14
 
 class EndingsScreen(Screen):
     overlay = True
+    spoken_title = "The ways it ends"
     animates_below = True
 
     def __init__(self, app):

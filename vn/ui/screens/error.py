@@ -58,6 +58,7 @@ class ErrorScreen(Screen):
     def __init__(self, app, heading: str, problems: list[Problem], actions: list[Entry], summary: str = ""):
         super().__init__(app)
         self.heading = heading
+        self.spoken_title = f"{heading}. {summary}".strip(". ") if summary else heading
         self.problems = problems
         self._kicker = paint_kicker(self.theme, "Script error")
         heading_font = self.theme.font("screen.heading")

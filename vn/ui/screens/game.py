@@ -27,8 +27,10 @@ from ..play import stage as stage_up
 from ..play.cast import Cast
 from ..play.controls import PlayControls
 from ..play.rollback import Rollback, show_beat
+from ..play.scene_change import change_scene
 from ..play.scene_shelf import SceneShelf
-from ..play.skip_auto import PlayModes, skip_step
+from ..play.skip_auto import PlayModes, auto_wait, skip_step
+from ..play.spoken import game_focus
 from ..play.sound import GameSound
 from ..play.waits import ARRIVING, CHOOSING, ENDING, PAUSED, READING, TRANSITION
 from ..scene_loader import next_scene
@@ -43,6 +45,7 @@ ARRIVE_SECONDS = 0.35       # a loaded story cross-fades in from the menu it was
 
 
 class GameScreen(Screen):
+    spoken_focus = game_focus       # what self-voicing reads: the line, or the choice (play/spoken.py)
     def __init__(self, app, runtime: Runtime | None = None, *, resumed: bool = False, play_time: float = 0.0):
         super().__init__(app)
         self.runtime = runtime or Runtime(app.program)
@@ -101,6 +104,7 @@ class GameScreen(Screen):
     # -- following the story ----------------------------------------------------------
     def _advance(self) -> None:
         """Pull events until one of them makes the screen wait."""
+        self.app.speech.stop()          # the player moved on: what was being read aloud stops
         if self.waiting == READING:
             self.sound.moving_on()
         try:
@@ -131,6 +135,7 @@ class GameScreen(Screen):
             self.app.show_story_error(error)
             return
         rollback.answered(index)
+        self.modes.after_choice(self.settings.skip_after_choices)
         self._prepare_upcoming()
         self._advance()
 
@@ -156,13 +161,13 @@ class GameScreen(Screen):
             self.dialogue.complete_now()
             self.dialogue.show_marker = False
             self.waiting = CHOOSING
-            self.modes.stop_skip()
+            self.modes.stop_at_choice()
             if not replayed and self._autosave_next_choice:
                 saving.autosave(self)
             self._autosave_next_choice = True
             return True
         if isinstance(event, ev.SceneChange):
-            return self._change_scene(event)
+            return change_scene(self, event)
         if isinstance(event, ev.Show):
             self._figures_shown[event.character] = {"at": event.at, "expression": event.expression}
             self.cast.show(event.character, event.shown, event.at, event.expression, event.transition,
@@ -204,27 +209,6 @@ class GameScreen(Screen):
             self.waiting = ENDING
             return True
         raise TypeError(f"unknown runtime event {event!r}")
-
-    def _change_scene(self, event: ev.SceneChange) -> bool:
-        outgoing = self._picture_now()
-        key = (event.background, event.variant)
-        scene = stage_up.take_scene(self, key)
-        if scene is None:
-            return True
-        stage_up.keep_left_scene(self)
-        self.scene, self.scene_key = scene, key
-        self._figures_shown = {}
-        self.cast.attach(scene)
-        self._prepare_upcoming()
-        self.dialogue.hide()
-        saving.autosave(self, at_scene_change=True)
-        if self.modes.skipping:
-            return False
-        self.transition.start(event.transition, event.duration, outgoing, self.settings.reduced_flashes)
-        if self.transition.active:
-            self.waiting = TRANSITION
-            return True
-        return False
 
     def _set_stage(self, stage: dict) -> bool:
         return stage_up.set_stage(self, stage)
@@ -375,8 +359,9 @@ class GameScreen(Screen):
             box = self.dialogue
             if box.no_wait and box.complete and box.on_last_page and not self.rollback.rolled_back:
                 self.proceed()      # [nw]: the line moves on once typed
-            elif self.modes.auto_due(dt, (box.complete or box.held_for_click) and box.fully_visible,
-                                     self.settings.auto_delay):
+            elif self.modes.auto_due(dt, (box.complete or box.held_for_click) and box.fully_visible
+                                     and not self.app.speech.speaking(),
+                                     auto_wait(self.settings.auto_delay, box.page_characters)):
                 self.proceed()
 
     def draw(self, surface: pygame.Surface) -> None:

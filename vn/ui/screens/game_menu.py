@@ -1,4 +1,4 @@
-"""The in-game menu (Esc): resume, save, load, history, settings, return to title, quit. Esc again resumes."""
+"""The in-game menu (Esc): resume, save, load, history, settings, help, return to title, quit. Esc again resumes."""
 from __future__ import annotations
 
 import pygame
@@ -10,11 +10,12 @@ from ..display import LOGICAL_SIZE
 from ..screen import Screen
 from ..text_layout import typographic
 
-PANEL_SIZE = (420, 590)
+PANEL_SIZE = (420, 640)
 BUTTON_WIDTH, BUTTON_HEIGHT, GAP = 300, 46, 8
 SCREEN_MARGIN = 16
 ENTRIES = (("resume", "Resume"), ("save", "Save"), ("load", "Load"), ("history", "History"),
-           ("settings", "Settings"), ("title", "Return to title"), ("quit", "Quit"))
+           ("settings", "Settings"), ("help", "Help"), ("title", "Return to title"),
+           ("quit", "Quit"))
 
 
 class GameMenuScreen(Screen):
@@ -23,6 +24,7 @@ class GameMenuScreen(Screen):
     def __init__(self, app, game):
         super().__init__(app)
         self.game = game
+        self.spoken_title = f"Paused: {app.program.manifest.title}"
         self._veil = paint_veil(self.theme)
         self._kicker = paint_kicker(self.theme, "Paused")
         self._heading = self.theme.font("screen.heading").render(
@@ -70,6 +72,8 @@ class GameMenuScreen(Screen):
             self.game.open_history()
         elif picked == "settings":
             self.app.nav.push("settings")
+        elif picked == "help":
+            self.app.nav.push("help")
         elif picked == "title":
             self.app.show_title()
         elif picked == "quit":

@@ -54,6 +54,7 @@ def history_html(lines: list[Line | str], speaker_colours: dict[str, str], speec
 
 class HistoryScreen(Screen):
     overlay = True
+    spoken_title = "History: what was said"
 
     def __init__(self, app, lines: list[Line | str]):
         super().__init__(app)

@@ -55,6 +55,7 @@ class SaveLoadScreen(Screen):
         super().__init__(app)
         self.mode = mode if game is not None else LOAD
         self.game = game
+        self.spoken_title = "Save the story" if self.mode == SAVE else "Load a story"
         self.store = app.saves
         self._veil = paint_veil(self.theme)
         self._panel = paint_panel(self.theme, PANEL.size, opaque=True)
@@ -155,6 +156,11 @@ class SaveLoadScreen(Screen):
                 entries.append((("delete", slot), self.delete_buttons[slot]))
         self.cycle.set_entries(entries + [(("back", 0), self.back_button)], keep=kept)
         self._set_focus(self.focus)
+
+    def spoken_focus(self) -> str | None:
+        if self.focus is not None and self.focus < len(self.cards):
+            return self.cards[self.focus].spoken
+        return super().spoken_focus()
 
     def _own_page(self, element):
         self._page_elements.append(element)

@@ -1,7 +1,8 @@
 """The settings screen. Reading and text: text speed, auto-advance delay, text size (of the
 whole interface), the dyslexia-friendly font, line spacing, high contrast, fullscreen, reduced
-flashes and shake, whether skipping passes unseen text. Sound: master, music, ambience, sound
-and voice volumes, mute, sound captions.
+flashes and shake, whether skipping passes unseen text, keeps on after choices, cuts
+transitions. Sound: master, music, ambience, sound and voice volumes, mute, sound captions,
+self-voicing (shown as unavailable, with the reason, where the system has no speech).
 
 Rows are laid out from the fonts (widgets/settings_layout.py), so the screen reflows at every
 text size: two columns at the usual size, one at large sizes, over pages when they do not fit
@@ -30,7 +31,8 @@ from ..readability import scaled_size
 from ..screen import Screen
 from ..settings_rows import (  # noqa: F401  (the row keys, which tests and callers name from here)
     AMBIENCE, AUTO, BACK, CAPTIONS, CONTRAST, FONT, FULLSCREEN, MUSIC, MUTE, NEXT, PREVIOUS, READABILITY, REDUCED,
-    ROW_SPECS, SIZE, SKIP_UNSEEN, SOUND, SPACING, SPEED, TOGGLES, VOICE, VOLUME, slider_rows)
+    ROW_SPECS, SELF_VOICING, SIZE, SKIP_AFTER_CHOICES, SKIP_TRANSITIONS, SKIP_UNSEEN, SOUND, SPACING, SPEED, TOGGLES,
+    VOICE, VOLUME, shown_specs, slider_rows)
 
 PANEL = pygame.Rect(20, 10, LOGICAL_SIZE[0] - 40, LOGICAL_SIZE[1] - 20)
 INSET = 40
@@ -42,6 +44,7 @@ PREVIEW_SIZE = 20       # the preview's font size at 100 %
 
 class SettingsScreen(Screen):
     overlay = True
+    spoken_title = "Settings"
     animates_below = True
 
     def __init__(self, app):
@@ -61,7 +64,9 @@ class SettingsScreen(Screen):
         area = pygame.Rect(PANEL.x + INSET, top, PANEL.width - 2 * INSET, PANEL.bottom - 24 - back_size[1] - 16 - top)
         toggle = button_size(theme, "#toggle_on", ("On", "Off"), *TOGGLE_SIZE, pad=(36, 10))
         value_width = max(self.fonts.value.size(text)[0] for text in ("120 / s", "5.0 s", "200 %", "2.0\u00d7"))
-        self.placed, self.pages = layout_rows(ROW_SPECS, self.fonts, area, toggle, value_width)
+        speech = app.speech
+        specs = shown_specs("" if speech.available else speech.reason)
+        self.placed, self.pages = layout_rows(specs, self.fonts, area, toggle, value_width)
         self.layout = {p.spec.key: p for p in self.placed}
         self.page = 0
         self.sliders: dict[int, UIHorizontalSlider] = {}
@@ -80,6 +85,11 @@ class SettingsScreen(Screen):
         self.skip_unseen_toggle, self.mute_toggle = self.controls[SKIP_UNSEEN], self.controls[MUTE]
         self.captions_toggle, self.font_toggle = self.controls[CAPTIONS], self.controls[FONT]
         self.contrast_toggle = self.controls[CONTRAST]
+        self.skip_after_choices_toggle = self.controls[SKIP_AFTER_CHOICES]
+        self.skip_transitions_toggle = self.controls[SKIP_TRANSITIONS]
+        self.voicing_toggle = self.controls[SELF_VOICING]
+        if not speech.available:
+            self.voicing_toggle.disable()
         buttons_y = PANEL.bottom - 24 - back_size[1]
         self.back_button = self.own(UIButton(pygame.Rect((PANEL.centerx - back_size[0] // 2, buttons_y), back_size),
                                              "Back", manager=self.ui, object_id="#panel_button"))
@@ -194,6 +204,12 @@ class SettingsScreen(Screen):
     def _activate(self, row: int) -> None:
         if row == FULLSCREEN:
             self.app.set_fullscreen(not self.settings.fullscreen)
+        elif row == SELF_VOICING:
+            if self.app.speech.available:
+                self.app.toasts.show(self.app.speech.toggle())
+        elif row == SELF_VOICING:
+            if self.app.speech.available:
+                self.app.toasts.show(self.app.speech.toggle())
         elif row in TOGGLES:
             setattr(self.settings, TOGGLES[row], not getattr(self.settings, TOGGLES[row]))
             self._restyle_pending = self._restyle_pending or row in READABILITY
@@ -203,6 +219,35 @@ class SettingsScreen(Screen):
         elif row in (PREVIOUS, NEXT):
             self.show_page(self.page + (1 if row == NEXT else -1))
         self._refresh()
+
+    def spoken_focus(self) -> str | None:
+        """The row the keyboard is on, with its value: "Text speed, 45 / s, slider"."""
+        if self.focus is None:
+            return super().spoken_focus()
+        label = self.row_labels.get(self.focus, "")
+        if self.focus in self.slider_rows:
+            spec = self.slider_rows[self.focus]
+            return f"{label}, {spec.shown(spec.read(self.settings))}, slider"
+        if self.focus in TOGGLES:
+            if self.focus == SELF_VOICING and not self.app.speech.available:
+                return f"{label}, unavailable: {self.app.speech.reason}"
+            return f"{label}, {'on' if getattr(self.settings, TOGGLES[self.focus]) else 'off'}, toggle"
+        return f"{label}, button"
+
+    def spoken_focus(self) -> str | None:
+        """The row the keyboard is on, with its value: "Text speed, 45 / s, slider"."""
+        if self.focus is None:
+            return super().spoken_focus()
+        if self.focus not in self.layout:
+            element = self._element(self.focus)
+            return None if element is None else element.text.strip(" \u2039\u203a") + ", button"
+        label = self.layout[self.focus].spec.label
+        if self.focus in self.slider_rows:
+            spec = self.slider_rows[self.focus]
+            return f"{label}, {spec.shown(spec.read(self.settings))}, slider"
+        if self.focus == SELF_VOICING and not self.app.speech.available:
+            return f"{label}, unavailable: {self.app.speech.reason}"
+        return f"{label}, {'on' if getattr(self.settings, TOGGLES[self.focus]) else 'off'}, toggle"
 
     def leave(self) -> None:
         self.app.settings_changed()

@@ -15,7 +15,7 @@ LEFT = 112
 MENU_WIDTH = 320
 MENU_BUTTON_HEIGHT = 50
 TITLE_ROWS = 3           # a longer title ends in an ellipsis
-MENU_LABELS = ("New game", "Continue", "Load", "Endings", "Settings", "Quit")
+MENU_LABELS = ("New game", "Continue", "Load", "Endings", "Settings", "Help", "Quit")
 MARGIN = 36              # the least room kept above the title and below the menu
 MENU_GAP = 48            # between the title and the menu
 SMALLEST_TITLE = 28      # a title shrinks this far to leave the menu its room at large text sizes
@@ -27,6 +27,7 @@ class TitleScreen(Screen):
     def __init__(self, app):
         super().__init__(app)
         manifest = app.program.manifest
+        self.spoken_title = manifest.title
         self.scene_key = self._background(manifest)
         self.scene = None            # painted on the app's worker; a plain backdrop stands until then
         self.intro = Transition()
@@ -40,7 +41,7 @@ class TitleScreen(Screen):
         """What the theme's fonts draw, laid out for the text scale: the title, the footer, the
         menu's size (restyle paints these again)."""
         self._footer = self.theme.font("screen.hint").render(
-            "F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
+            "F1: help \u00b7 F11 or Alt+Enter: fullscreen", True, self.theme.colour("screen.hint"))
         badge_room = self.theme.font("title.badge").size("0/0")[0] + 50
         width, height = button_size(self.theme, "#menu_button", MENU_LABELS, MENU_WIDTH, MENU_BUTTON_HEIGHT)
         self.menu_size = (max(width, self.theme.gui_font("#menu_button").size("Endings")[0] + 44 + badge_room),
@@ -78,6 +79,7 @@ class TitleScreen(Screen):
             Entry("load", "Load", enabled=has_saves),
             Entry("endings", "Endings"),
             Entry("settings", "Settings"),
+            Entry("help", "Help"),
             Entry("quit", "Quit"),
         ], left=LEFT - 22, top=title_bottom + MENU_GAP, width=self.menu_size[0], height=self.menu_size[1], gap=2,
             object_id="#menu_button", per_column=self.menu_rows))
@@ -193,6 +195,8 @@ class TitleScreen(Screen):
             self.app.nav.push("endings")
         elif picked == "settings":
             self.app.nav.push("settings")
+        elif picked == "help":
+            self.app.nav.push("help")
         elif picked == "quit":
             self.app.quit()
         elif event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -31,6 +31,7 @@ from ..ink import readable_on
 from ..styled_text import page_stops, paginate_styled, render_segments, styled
 from ..text_layout import line_height, typographic, wrap
 from ..theme import Theme
+from .box_backdrop import paint_box_backdrop
 
 FADE_SPEED = 7.0           # box opacity change per second (a fade takes ~0.15 s)
 SMALLEST_FONT = 16         # a line too long for the box shrinks, but never below this
@@ -110,7 +111,7 @@ class DialogueBox:
                                      self.rect.height - self.text_top - self.padding // 2)
         # the box's images are kept with premultiplied alpha: they blend faster, and
         # the backdrop with the rows already written on it is one image to blend
-        self._backdrop = self._paint_backdrop().premul_alpha()
+        self._backdrop = paint_box_backdrop(self.theme, self.rect, SHADE_HEIGHT).premul_alpha()
         self._composed: tuple[tuple[int, int], pygame.Surface] | None = None
         self._serial = 0            # which line the composed image shows
         self._layer = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
@@ -165,6 +166,11 @@ class DialogueBox:
         self._font = self._fonts.regular
         self._pages = [[self._styled.text[a:b] for a, b in page] for page in ranges]
         self._ranges = ranges
+
+    @property
+    def page_characters(self) -> int:
+        """How much text the page on screen holds (auto-forward waits longer for more)."""
+        return self._total
 
     @property
     def on_last_page(self) -> bool:
@@ -350,36 +356,6 @@ class DialogueBox:
         pygame.draw.aalines(surface, colour, True, points)
 
     # -- painting, once ------------------------------------------------------------------
-    def _paint_backdrop(self) -> pygame.Surface:
-        """The shade that grounds the box on the scene, and the box itself."""
-        top = self.rect.y - SHADE_HEIGHT
-        height = LOGICAL_SIZE[1] - top
-        surface = pygame.Surface((LOGICAL_SIZE[0], height), pygame.SRCALPHA)
-        shade = self.theme.colour("dialogue.box", "shade")
-        for y in range(height):
-            t = y / (height - 1)
-            alpha = round(shade.a * (t ** 1.6))
-            surface.fill((shade.r, shade.g, shade.b, alpha), (0, y, LOGICAL_SIZE[0], 1))
-        box = self.rect.move(0, -top)
-        radius = self.theme.misc("dialogue.box", "corner_radius", 14)
-        panel = pygame.Surface(box.size, pygame.SRCALPHA)
-        # a gentle vertical gradient, lighter at the top, clipped to the rounded shape by a mask
-        top, bottom = self.theme.colour("dialogue.box", "top_bg"), self.theme.colour("dialogue.box", "dark_bg")
-        for y in range(box.height):
-            panel.fill(top.lerp(bottom, y / (box.height - 1)), (0, y, box.width, 1))
-        shape = pygame.Surface(box.size, pygame.SRCALPHA)
-        pygame.draw.rect(shape, (255, 255, 255, 255), shape.get_rect(), border_radius=radius)
-        panel.blit(shape, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
-        pygame.draw.rect(panel, self.theme.colour("dialogue.box", "normal_border"), panel.get_rect(), 1,
-                         border_radius=radius)
-        accent = self.theme.colour("dialogue.box", "accent")
-        pygame.draw.line(panel, accent, (radius + 12, 0), (box.width - radius - 13, 0))
-        # the panel replaces the shade under it rather than darkening it twice (the same
-        # rounded shape is cleared, so its corners are not darkened twice either)
-        pygame.draw.rect(surface, (0, 0, 0, 0), box, border_radius=radius)
-        surface.blit(panel, box)
-        return surface
-
     def _paint_plate(self, line: Line) -> pygame.Surface:
         element = f"dialogue.speaker.{line.speaker}"
         font = self.theme.font(element)

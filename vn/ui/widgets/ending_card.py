@@ -30,6 +30,7 @@ class EndingCard:
     def show(self, title: str, kicker: str = "Ending", hint: str = "Click to return to the title") -> None:
         self.showing = True
         self.elapsed = 0.0
+        self.spoken = f"{kicker}: {title}. {hint}"      # what self-voicing reads
         theme = self.theme
         centre_x, centre_y = LOGICAL_SIZE[0] // 2, LOGICAL_SIZE[1] // 2 - 30
         title = typographic(title)

@@ -89,6 +89,19 @@ class SlotCard:
         return self.info is not None and not self.info.ok
 
     # -- painting -----------------------------------------------------------------------
+    @property
+    def spoken(self) -> str:
+        """The card as self-voicing reads it."""
+        said = [slot_title(self.slot)]
+        if self.empty:
+            said.append("empty")
+        elif self.refused:
+            said += ["refused", card_text(self.info.reason)]
+        else:
+            said += [when_text(info_when(self.info)), card_text(self.info.scene) or "Somewhere in the story",
+                     card_text(self.info.summary)]
+        return ", ".join(part for part in said if part)
+
     def _paint(self, action: str) -> pygame.Surface:
         theme = self.theme
         card = pygame.Surface(self.size, pygame.SRCALPHA)
