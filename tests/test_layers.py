@@ -63,3 +63,16 @@ def test_no_eval_exec_or_pickle_anywhere():
                 assert not any(n in ("pickle", "marshal", "shelve") for n in names), path
         text = path.read_text(encoding="utf-8")
         assert "yaml.load(" not in text and "unsafe_load" not in text and "FullLoader" not in text, path
+
+
+def test_the_game_window_maps_neither_openssl_nor_the_controller_layer_at_the_title():
+    """hashlib maps OpenSSL (3.5 MB resident) for nothing the engine uses; SDL's game controller
+    layer (0.6 MB) opens only when a device is plugged in. Both once crept into the title."""
+    code = ("import os, sys; os.environ['SDL_VIDEODRIVER'] = 'dummy'; os.environ['SDL_AUDIODRIVER'] = 'dummy';"
+            "from pathlib import Path; from vn.ui.app import App;"
+            "app = App(Path('scripts'), paint_in_background=False); assert app.load();"
+            "[app.controllers.update(1 / 60) for _ in range(3)];"
+            "bad = [m for m in ('hashlib', '_hashlib', 'pygame._sdl2.controller') if m in sys.modules];"
+            "print(bad); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

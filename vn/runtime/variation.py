@@ -13,7 +13,10 @@ a rollback shows the same text again.
 """
 from __future__ import annotations
 
-import hashlib
+try:
+    from _blake2 import blake2b     # the class hashlib hands out; importing hashlib maps OpenSSL (3.5 MB)
+except ImportError:
+    from hashlib import blake2b
 
 from .chance import mix
 
@@ -21,7 +24,7 @@ from .chance import mix
 def stable_hash(*parts: object) -> int:
     """64 bits that depend only on the parts (never Python's hash(), which changes per run)."""
     data = "\x1f".join(str(part) for part in parts).encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+    return int.from_bytes(blake2b(data, digest_size=8).digest(), "little")
 
 
 def shuffle_order(seed: int, key: str, group: int, n: int, round_: int) -> list[int]:

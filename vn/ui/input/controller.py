@@ -24,7 +24,7 @@ STICKS = {pygame.CONTROLLER_AXIS_LEFTX: ("left stick left", "left stick right"),
 TRIGGERS = {pygame.CONTROLLER_AXIS_TRIGGERLEFT: "left trigger", pygame.CONTROLLER_AXIS_TRIGGERRIGHT: "right trigger"}
 REPEATS = frozenset({"up", "down", "left", "right", "roll_back", "roll_forward"})
 EVENTS = frozenset({pygame.CONTROLLERDEVICEADDED, pygame.CONTROLLERDEVICEREMOVED, pygame.CONTROLLERBUTTONDOWN,
-                    pygame.CONTROLLERBUTTONUP, pygame.CONTROLLERAXISMOTION})
+                    pygame.CONTROLLERBUTTONUP, pygame.CONTROLLERAXISMOTION, pygame.JOYDEVICEADDED})
 
 
 def _pad_keys() -> dict[object, int]:
@@ -55,8 +55,20 @@ class Controllers:
         self._frames = 0
 
     def start(self) -> None:
-        """Open SDL's game controllers (about 20 ms: after the first frame is out, see
-        `update`). Controllers already plugged in then arrive as CONTROLLERDEVICEADDED."""
+        """Watch for devices (after the first frame is out, see `update`): SDL's joystick layer
+        reports each device plugged in, now or later, as JOYDEVICEADDED. The game controller
+        layer (about 20 ms and 0.6 MB, most players never plug one in) opens at the first."""
+        try:
+            pygame.joystick.init()
+            if pygame.joystick.get_count():
+                self._open_layer()
+        except pygame.error:                    # an SDL without joysticks: keys and mouse only
+            pass
+
+    def _open_layer(self) -> None:
+        """SDL's game controllers; those plugged in then arrive as CONTROLLERDEVICEADDED."""
+        if self._module is not None:
+            return
         try:
             from pygame._sdl2 import controller
             controller.init()
@@ -67,6 +79,9 @@ class Controllers:
     # -- events -------------------------------------------------------------------------------
     def translate(self, event: pygame.event.Event) -> list[pygame.event.Event]:
         """The key events a controller event stands for (none for plugging in and out)."""
+        if event.type == pygame.JOYDEVICEADDED:
+            self._open_layer()
+            return []
         if event.type == pygame.CONTROLLERDEVICEADDED:
             self._open(event.device_index)
             return []
@@ -134,6 +149,7 @@ class Controllers:
 
     # -- plugging in and out ------------------------------------------------------------------
     def _open(self, device_index: int) -> None:
+        self._open_layer()
         if self._module is None:
             return
         try:
