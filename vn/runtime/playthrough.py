@@ -33,6 +33,7 @@ class Coverage:
         # labels with nothing to show are seen entered only in the visit counts
         self.silent = {name for name, lc in program.labels.items()
                        if not any(ins.op in SHOWN for ins in lc.code)}
+        self.events = 0     # what the last playthrough showed before its choice or end
 
     def at_state(self, rt) -> None:
         if self.silent:
@@ -60,15 +61,18 @@ def play_to_choice(rt: Runtime, coverage: Coverage, key) -> str | ev.Choices:
     """Advance until a choice or the end, noting what ran; returns the ending id, '' for a
     dead end, or the Choices event at a choice."""
     advance, covered = rt.advance, coverage.covered
-    for _ in range(WATCH_AFTER_EVENTS):
+    for n in range(WATCH_AFTER_EVENTS):
         event = advance()
         cls = event.__class__
         if cls is ev.Choices:
             covered[rt._lc.name].add(rt._pc)
+            coverage.events = n
             return event
         if cls is ev.End:
+            coverage.events = n
             return event.ending or ""
         covered[rt._lc.name].add(rt._pc - 1)
+    coverage.events = WATCH_AFTER_EVENTS
     return _play_watching(rt, coverage, key)
 
 

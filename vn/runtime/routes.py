@@ -32,6 +32,7 @@ from .route_draws import DrawSource, outcomes
 from .routekey import StateKeys, packed
 from .runtime import Runtime, StoryError
 
+LONG_STRETCH = 12    # lines between a choice and the next that make replaying them worth skipping
 MAX_STATES = 1_000_000
 MAX_SECONDS = 10.0
 KEEP_EXAMPLES = 50                  # routes kept per kind of problem; the rest are only counted
@@ -113,6 +114,11 @@ class _Explorer:
         self.units = {name: tuple(int(i == n) for i in range(width)) for name, n in self.columns.items()}
         self.zero = (0,) * width
         self.ids: dict[bytes, int] = {}     # merge key -> state
+        # A choice followed by a long stretch of lines: the state just after taking it -> where the
+        # stretch ended (a state, or an outcome), so an arrival there again skips replaying it.
+        # Only for long stretches: the key costs a few microseconds, and the table memory.
+        self.long_after: set[str] = set()
+        self.after: dict[bytes, object] = {}
         self.parent = array("q")        # state -> the state it was first reached from
         self.step = array("q")          # state -> the step taken there (index into self.steps)
         self.steps: list[tuple] = []    # (option index, option id, the draws after it as routes show them)
@@ -155,10 +161,18 @@ class _Explorer:
         rt = self.rt
         rt.restore(base)
         rt.random = DrawSource(rt, known) if known else self.no_draws
+        before = None
         try:
             if choice is not None:
                 rt.choose(choice.index)
+                if not known and choice.id in self.long_after:
+                    before = self.keys.key(rt)
+                    again = self.after.get(before)
+                    if again is not None:
+                        return self._again(again, parent, choice, drawn)
             outcome = play_to_choice(rt, self.coverage, self.keys.key)
+            if choice is not None and self.coverage.events >= LONG_STRETCH:
+                self.long_after.add(choice.id)
         except DrawNeeded as need:
             branches = outcomes(rt.random, need, None if choice is None else choice.index)
             return _DrawFrame(parent, base, choice, drawn, branches, list(self.zero))
@@ -169,6 +183,8 @@ class _Explorer:
             return self.units[ERROR]
         self.coverage.at_state(rt)
         if outcome.__class__ is str:
+            if before is not None and not rt.random.known:
+                self.after[before] = outcome
             if outcome == DEAD_END:
                 self._note("dead_ends", (parent, self._step(choice, drawn)))
             elif outcome not in self.examples:
@@ -178,6 +194,8 @@ class _Explorer:
         if rt.random.known:     # after a draw, equal states may offer different options (drawn conditions)
             key += packed(tuple(c.id for c in outcome.options))
         merged = self.ids.get(key)
+        if before is not None and merged is not None and not rt.random.known:
+            self.after[before] = merged
         if merged is not None:
             total = self.totals[merged]
             if total is None:           # on the current path: a circle
@@ -188,6 +206,8 @@ class _Explorer:
             return self.zero
         sid = len(self.ids)
         self.ids[key] = sid
+        if before is not None and not rt.random.known:
+            self.after[before] = sid
         self.parent.append(parent)
         self.step.append(self._step(choice, drawn))
         self.totals.append(None)
@@ -196,6 +216,19 @@ class _Explorer:
         self.coverage.offered.update(c.id for c in choices)
         rt.state.route = []   # the route is in the parent links; a copy per snapshot would grow with it
         return _Frame(sid, rt.snapshot(), choices, rt.random.known, list(self.zero))
+
+    def _again(self, where, parent: int, choice, drawn):
+        """An arrival at a state seen just after a choice before: where its stretch of lines ended
+        then (a state, or an outcome), without playing the stretch again."""
+        if where.__class__ is str:
+            if where == DEAD_END:
+                self._note("dead_ends", (parent, self._step(choice, drawn)))
+            return self.units.get(where) or self.zero
+        total = self.totals[where]
+        if total is None:               # on the current path: a circle
+            self._circle(where, parent, choice, drawn)
+            return self.units[LOOP]
+        return total
 
     def _stop(self, why: str) -> bool:
         self.stopped_by = why
