@@ -13,9 +13,9 @@ from .sampling import SampleReport, sample_routes
 from .unreached import LABEL, MENU, unreached
 
 CHECK_STATES = 50_000  # enough for a large branching game; past it `vn check` samples instead
-CHECK_SECONDS = 1.5    # and the same when a story's states are cheap to count but slow to play
+CHECK_SECONDS = 1.0    # and the same when a story's states are cheap to count but slow to play
 CHECK_SAMPLES = 2_000  # random playthroughs then: a defect on 1 route in 20 is all but sure to show
-SAMPLE_SECONDS = 1.5   # however many of them fit in this time
+SAMPLE_SECONDS = 0.75  # however many of them fit in this time
 LISTED = 5             # unseen items named in VN124; the rest are counted
 
 
