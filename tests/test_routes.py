@@ -288,3 +288,31 @@ def test_the_sampler_draws_with_each_playthroughs_seed_and_its_routes_replay_wit
     assert "no option of this menu is available" in capsys.readouterr().err
     assert main(["routes", str(folder), "--sample", "400", "--seed", "3"]) == 1
     assert f"replay: --seed {stuck.seed}\n" in capsys.readouterr().out
+
+
+class Talkative(Runtime):
+    """The runtime as the window uses it: every line with its words."""
+
+
+def test_the_explorer_s_quiet_runtime_finds_what_a_talkative_one_finds():
+    program = load_program(Path(__file__).resolve().parent.parent / "scripts")
+    quiet, talkative = explore_routes(program), explore_routes(program, make_runtime=Talkative)
+    assert quiet.to_json() | {"seconds": 0} == talkative.to_json() | {"seconds": 0}
+    assert quiet.routes > 500 and not quiet.truncated
+
+
+def test_a_quiet_runtime_still_renders_each_line_and_fails_where_it_would(tmp_path):
+    from vn.runtime.runtime import QUIET_LINE, StoryError
+    program = program_of(write_game(tmp_path, 'start:\n  - "One {10 / humanity}."\n  - ending: good\n'))
+    rt = Runtime(program)
+    rt.quiet = True
+    try:
+        rt.advance()
+    except StoryError as exc:
+        assert "division by zero" in str(exc)
+    else:
+        raise AssertionError("the line's text was not rendered")
+    rt = Runtime(program)
+    rt.state.variables["humanity"] = 5
+    rt.quiet = True
+    assert rt.advance() is QUIET_LINE and rt.state.frame.at != program.labels["start"].code[0].id

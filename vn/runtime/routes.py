@@ -108,6 +108,8 @@ class _Explorer:
         self.program = program
         self.keys = keys
         self.rt = make_runtime(program)
+        # lines are only counted here, never read; a runtime of the caller's may look at them
+        self.rt.quiet = make_runtime is Runtime
         self.no_draws = DrawSource(self.rt)     # knows no outcome: one serves every arrival before a draw
         self.columns = {name: n for n, name in enumerate([*program.manifest.endings, DEAD_END, ERROR, LOOP])}
         width = len(self.columns)

@@ -26,6 +26,7 @@ from .variation import next_showing, offer_showing
 
 # a label that jumps in circles without ever showing anything would hang the caller
 MAX_STEPS_WITHOUT_EVENT = 100_000
+QUIET_LINE = ev.Line("", None, None, "")   # every line a quiet runtime shows (its text was still rendered)
 # calls inside calls; a label that calls itself would otherwise grow the stack, and the save, without end
 MAX_CALL_DEPTH = 500
 
@@ -48,6 +49,8 @@ class Runtime:
         """`seed`: for a new story, the seed of its random draws (a fresh one when None)."""
         self.program = program
         self.random = SeededRandom(self)   # every draw goes through here; the route explorer swaps it
+        # the route explorer reads no line's words: it only needs to know a line was shown
+        self.quiet = False
         self.notices: list[str] = []   # what a restore had to adjust, for the player
         self._offered: tuple[p.OptionCode, ...] | None = None
         self._once_list: list[str] | None = None    # the state's list that _once_set mirrors
@@ -260,6 +263,8 @@ class Runtime:
                     self._pc += 1
                     styled = template.styled
                 self._settle()
+                if self.quiet:
+                    return QUIET_LINE
                 if styled:
                     markup, text = text, plain(text)
                     st.last_line = {"id": ins.id, "speaker": speaker, "text": text, "markup": markup}
