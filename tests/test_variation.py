@@ -321,3 +321,10 @@ def test_style_tags_balance_inside_each_alternative(tmp_path):
     assert found == [("VN046", 2, 51, "error")]
     assert codes(tmp_path / "b", 'start:\n  - "{took_lighter ? [b]It\'s you.[/b] | [i]Who?[/i]}"\n'
                                  '  - ending: good\n') == []
+
+
+def test_tags_after_varying_text_with_an_apostrophe_are_checked(tmp_path):
+    """The tag checker finds where a {...} group ends as the template parser does: in varying text
+    an apostrophe opens no string, so the tags after the group are still seen."""
+    found = codes(tmp_path, 'start:\n  - "{seq: What\'ll it be? | Back again?} [b]The usual."\n  - ending: good\n')
+    assert found == [("VN046", 2, 42, "error")]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from .diagnostics import ERROR, WARNING, did_you_mean
 from .markup import MAX_WAIT, NAMED_COLOURS, PAIRED, SINGLE, SPEED_RANGE, TAG, TAGS, colour_value, number_value
+from .expr_parse import ExprError
+from .variation import scan_group
 
 UNKNOWN_TAG, UNBALANCED, BAD_COLOUR, BAD_VALUE, BRACE_TAG = "VN045", "VN046", "VN047", "VN048", "VN049"
 HTML_TAG = "VN115"
@@ -62,20 +64,12 @@ def skeleton(source: str) -> str:
 
 
 def _closing(text: str, start: int) -> int:
-    quote, i = None, start + 1
-    while i < len(text):
-        ch = text[i]
-        if quote is not None:
-            if ch == "\\":
-                i += 1
-            elif ch == quote:
-                quote = None
-        elif ch in "\"'":
-            quote = ch
-        elif ch == "}":
-            return i
-        i += 1
-    return len(text) - 1
+    """Where the `{...}` group at `start` ends, found as the template parser finds it: in varying
+    text an apostrophe is a letter, not the start of a string."""
+    try:
+        return scan_group(text, start).end
+    except ExprError:
+        return len(text) - 1
 
 
 def brace_tags(source: str) -> list[tuple[int, str, str, bool]]:
