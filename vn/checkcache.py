@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .script.diagnostics import ERROR, WARNING, Diagnostic, Pos
+from .script.diagnostics import ERROR, WARNING, Diagnostic, Pos, Report
 
 try:
     from _blake2 import blake2s     # as the loader does: hashlib would map OpenSSL for nothing
@@ -27,20 +27,12 @@ ENGINE = Path(__file__).resolve().parent
 
 
 @dataclass
-class CachedCheck:
+class CachedCheck(Report):
     """What `vn check` prints, read back: the same attributes as a LoadResult it reports from."""
     diagnostics: list[Diagnostic]
     sources: dict[str, None] = field(default_factory=dict)
     lines_read: int = 0
     game: None = None
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
 
 def cache_folder() -> Path:

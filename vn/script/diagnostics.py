@@ -168,6 +168,19 @@ class Diagnostic:
         }
 
 
+class Report:
+    """Errors and warnings of anything that holds `diagnostics`: a load, or a cached check."""
+    diagnostics: list[Diagnostic]
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
 class ScriptError(Exception):
     """Raised when a game cannot be loaded; carries every diagnostic found."""
 

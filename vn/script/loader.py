@@ -21,7 +21,7 @@ except ImportError:  # a Python built without it
     from hashlib import blake2s
 
 from . import model as m
-from .diagnostics import Diagnostic, Pos, ScriptError, sort_key
+from .diagnostics import Diagnostic, Pos, Report, ScriptError, sort_key
 from .manifest import ManifestReader
 from .audiofiles import check_voices, voice_index
 from .pictures import Folder
@@ -35,19 +35,11 @@ MANIFEST = "game.yaml"
 
 
 @dataclass
-class LoadResult:
+class LoadResult(Report):
     game: m.Game | None
     diagnostics: list[Diagnostic]
     sources: dict[str, SourceFile]
     lines_read: int = 0
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
 
 
 def display_path(path: Path) -> str:
