@@ -148,10 +148,3 @@ class Display:
             pygame.transform.smoothscale(self.canvas, self.viewport.size, self._scaled)
             self.window.blit(self._scaled, self.viewport)
         pygame.display.flip()
-
-
-def is_fullscreen_key(event) -> bool:
-    """F11, or Alt+Enter: fullscreen on and off anywhere."""
-    if event.key == pygame.K_F11:
-        return True
-    return event.key in (pygame.K_RETURN, pygame.K_KP_ENTER) and bool(event.mod & pygame.KMOD_ALT)
