@@ -21,13 +21,14 @@ def story(tmp_path):
 
 
 def checks_made(monkeypatch) -> list:
+    """The checks the whole-result cache did not answer."""
     made = []
-    real = cli.check_folder
+    real = cli.fresh_check
 
-    def counting(directory, explore=True):
+    def counting(directory, explore, by_file):
         made.append(directory)
-        return real(directory, explore=explore)
-    monkeypatch.setattr(cli, "check_folder", counting)
+        return real(directory, explore, by_file)
+    monkeypatch.setattr(cli, "fresh_check", counting)
     return made
 
 

@@ -20,7 +20,7 @@ try:
 except ImportError:
     from hashlib import blake2s
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 32                       # results kept; the oldest go first
 MAX_FILES = 20_000              # a folder holding more is not scanned (and not cached)
 ENGINE = Path(__file__).resolve().parent
@@ -35,23 +35,37 @@ class CachedCheck(Report):
     game: None = None
 
 
-def cache_folder() -> Path:
+def cache_folder(kind: str = "check") -> Path:
+    """kind: "check" for whole results, "files" for each file's checked form, "flow" for what
+    playing the routes found."""
     given = os.environ.get("VN_CACHE_DIR")
     if given:
-        return Path(given) / "check"
+        return Path(given) / kind
     from platformdirs import user_cache_dir
-    return Path(user_cache_dir("vn-engine", appauthor=False)) / "check"
+    return Path(user_cache_dir("vn-engine", appauthor=False)) / kind
 
 
 def _engine_digest(digest) -> None:
     from importlib import metadata
+    from .paths import assets_dir
     try:
         digest.update(metadata.version("vn").encode())
     except metadata.PackageNotFoundError:
         digest.update(b"unversioned")
-    for path in sorted(ENGINE.rglob("*.py")):
+    # its code, and the theme and fonts the text warnings measure with
+    assets = assets_dir()
+    found = [(ENGINE, path) for path in sorted(ENGINE.rglob("*.py"))]
+    found += [(assets, path) for path in [assets / "theme.json", *sorted((assets / "fonts").glob("*"))]
+              if path.is_file()]
+    for base, path in found:
         info = path.stat()
-        digest.update(f"{path.relative_to(ENGINE)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        digest.update(f"{path.relative_to(base)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+
+
+def engine_digest() -> str:
+    digest = blake2s()
+    _engine_digest(digest)
+    return digest.hexdigest()
 
 
 def check_key(directory: str, options: str) -> str | None:
@@ -84,35 +98,68 @@ def check_key(directory: str, options: str) -> str | None:
     return digest.hexdigest()
 
 
-def load(key: str) -> CachedCheck | None:
+def diagnostics_to_json(diagnostics) -> list[dict]:
+    return [dict(d.to_json(), source_line=d.source_line) for d in diagnostics]
+
+
+def diagnostics_from_json(data) -> list[Diagnostic]:
+    """Raises TypeError, ValueError or KeyError on anything but what diagnostics_to_json wrote."""
+    return [Diagnostic(Pos(_text(d["file"]), _number(d["line"]), _number(d["column"])),
+                       _text(d["code"]), _text(d["message"]), _text(d["hint"]),
+                       _severity(d["severity"]), _text(d["source_line"]))
+            for d in data]
+
+
+def load_entry(kind: str, key: str) -> dict | None:
+    """What store_entry kept under `key`, or None: missing, damaged, or written by another format."""
     try:
-        data = json.loads((cache_folder() / f"{key}.json").read_text(encoding="utf-8"))
-        if data["format"] != FORMAT or data["key"] != key:
+        data = json.loads((cache_folder(kind) / f"{key}.json").read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None
-        diagnostics = [Diagnostic(Pos(_text(d["file"]), _number(d["line"]), _number(d["column"])),
-                                  _text(d["code"]), _text(d["message"]), _text(d["hint"]),
-                                  _severity(d["severity"]), _text(d["source_line"]))
-                       for d in data["diagnostics"]]
-        return CachedCheck(diagnostics, {_text(name): None for name in data["files"]},
-                           _number(data["lines"]))
-    except (OSError, ValueError, KeyError, TypeError):
-        return None     # missing, damaged or foreign: check afresh, and store over it
+        return data
+    except (OSError, ValueError):
+        return None
 
 
-def store(key: str, result) -> None:
-    folder = cache_folder()
-    data = {"format": FORMAT, "key": key, "files": list(result.sources), "lines": result.lines_read,
-            "diagnostics": [dict(d.to_json(), source_line=d.source_line) for d in result.diagnostics]}
+def store_entry(kind: str, key: str, data: dict) -> None:
+    folder = cache_folder(kind)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / f"{key}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(data), encoding="utf-8")
+        temporary.write_text(json.dumps(dict(data, format=FORMAT, key=key)), encoding="utf-8")
         os.replace(temporary, folder / f"{key}.json")
-        stored = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
-        for old in stored[:-KEEP]:
-            old.unlink(missing_ok=True)
     except OSError:
         pass            # a read-only cache folder only makes the next check slower
+
+
+def prune(kind: str, keep: int | None = None) -> None:
+    """Keep the `keep` newest entries of a kind (KEEP if not given); let it run past that by a
+    quarter between prunes."""
+    keep = KEEP if keep is None else keep
+    try:
+        stored = list(cache_folder(kind).glob("*.json"))
+        if len(stored) > keep + keep // 4:
+            stored.sort(key=lambda p: p.stat().st_mtime_ns)
+            for old in stored[:-keep]:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def load(key: str) -> CachedCheck | None:
+    data = load_entry("check", key)
+    try:
+        return None if data is None else CachedCheck(diagnostics_from_json(data["diagnostics"]),
+                                                     {_text(name): None for name in data["files"]},
+                                                     _number(data["lines"]))
+    except (ValueError, KeyError, TypeError):
+        return None     # damaged or foreign: check afresh, and store over it
+
+
+def store(key: str, result) -> None:
+    store_entry("check", key, {"files": list(result.sources), "lines": result.lines_read,
+                               "diagnostics": diagnostics_to_json(result.diagnostics)})
+    prune("check")
 
 
 def _text(value) -> str:

@@ -32,26 +32,14 @@ def check_folder(directory: str, explore: bool = True):
         if explore:
             from .runtime.lint import check_routes
             extra += check_routes(program)
-        extra += _text_warnings(result.game, directory)
+        from .incremental_check import window_text_warnings
+        extra += window_text_warnings(result.game, directory)
         for d in extra:
             source = result.sources.get(d.pos.path)
             result.diagnostics.append(type(d)(d.pos, d.code, d.message, d.hint, d.severity,
                                               source.line(d.pos.line) if source else ""))
         result.diagnostics.sort(key=sort_key)
     return result
-
-
-def _text_warnings(game, directory: str) -> list:
-    """VN108-VN110: what the window's fonts and dialogue box make of the story's text. They
-    need pygame, so only vn/ui has them; without it (a headless install) they are skipped."""
-    import os
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # stdout is the report (and --json)
-    try:
-        from .ui.picturecheck import decode_problems
-        from .ui.textcheck import text_warnings
-    except ImportError:
-        return []
-    return text_warnings(game, directory) + decode_problems(game, directory)
 
 
 def checked(directory: str, explore: bool = True, use_cache: bool = True):
@@ -62,10 +50,21 @@ def checked(directory: str, explore: bool = True, use_cache: bool = True):
         cached = checkcache.load(key)
         if cached is not None:
             return cached
-    result = check_folder(directory, explore=explore)
+    result = fresh_check(directory, explore, by_file=key is not None)
     if key is not None:
         checkcache.store(key, result)
     return result
+
+
+def fresh_check(directory: str, explore: bool, by_file: bool):
+    """A check the whole-result cache could not answer: file by file, taking from the cache
+    what it holds of each (by_file), else, or when the story is beyond that, the whole story."""
+    if by_file:
+        from .incremental_check import incremental_check
+        result = incremental_check(directory, explore=explore)
+        if result is not None:
+            return result
+    return check_folder(directory, explore=explore)
 
 
 def cmd_check(args) -> int:

@@ -179,14 +179,15 @@ def _line_places(body, out: dict) -> dict:
 
 
 def check_voices(voices: dict[str, str], labels: dict, folder: Folder | None, root_shown: str,
-                 complete: bool = True) -> list[Diagnostic]:
+                 complete: bool = True, lines: dict | None = None) -> list[Diagnostic]:
     """A recording the mixer cannot play, reported at its line; and (a warning) one whose name is no
     line's id, which is what a derived id becomes when its line's text is edited."""
     if not voices:
         return []
-    lines: dict = {}
-    for label in labels.values():
-        _line_places(label.body, lines)
+    if lines is None:       # line id -> where the line is (given when the labels are not at hand)
+        lines = {}
+        for label in labels.values():
+            _line_places(label.body, lines)
     out = []
     for line_id, source in voices.items():
         rel = source[len("file:"):]

@@ -22,6 +22,7 @@ except ImportError:  # a Python built without it
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, Report, ScriptError, sort_key
+from .filememo import FileMemo, file_key, story_context
 from .manifest import ManifestReader
 from .audiofiles import check_voices, voice_index
 from .pictures import Folder
@@ -51,7 +52,7 @@ def display_path(path: Path) -> str:
 
 
 @contextmanager
-def _collector_paused():
+def collector_paused():
     """Loading builds hundreds of thousands of small acyclic objects that live as
     long as the game. The cyclic garbage collector would rescan them again and
     again, during the load and every full collection after it; pausing it and
@@ -66,31 +67,40 @@ def _collector_paused():
             gc.enable()
 
 
-def load_game(directory: str | Path) -> LoadResult:
-    with _collector_paused():
-        return _load_game(Path(directory))
+def load_game(directory: str | Path, memo: FileMemo | None = None) -> LoadResult:
+    """`memo`: the files' labels as an earlier load built them (hot reload keeps one), so a file
+    that has not changed since, nor the manifest or folder around it, is not built again."""
+    with collector_paused():
+        result = _load_game(Path(directory), memo)
+    if memo is not None:
+        memo.loaded()
+    return result
 
 
-def _load_game(root: Path) -> LoadResult:
+def story_files(root: Path) -> list[Path]:
+    return sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
+
+
+def _load_game(root: Path, memo: FileMemo | None) -> LoadResult:
     diags: list[Diagnostic] = []
     sources: dict[str, SourceFile] = {}
     if not root.is_dir():
         diags.append(Diagnostic(Pos(str(root), 1, 1), "VN018", f"'{root}' is not a folder",
                                 "give the folder that holds game.yaml"))
         return LoadResult(None, diags, sources)
-    files = sorted(root.glob("*.yaml")) + sorted(root.glob("*.yml"))
+    files = story_files(root)
     manifest_path = root / MANIFEST
     if manifest_path not in files:
         diags.append(Diagnostic(Pos(display_path(manifest_path), 1, 1), "VN018", "no game.yaml manifest here",
                                 "create game.yaml with game, characters, backgrounds, variables and endings"))
     digest = blake2s()
-    trees = {}
+    texts: dict[Path, SourceFile] = {}
     lines = 0
     complete = True  # every file was read and parsed
     inside = root.resolve()
     for path in files:
         shown = display_path(path)
-        problem = _outside_or_special(path, inside)
+        problem = outside_or_special(path, inside)
         if problem:
             diags.append(not_a_story_file(shown, problem))
             complete = False
@@ -102,25 +112,38 @@ def _load_game(root: Path) -> LoadResult:
             continue
         digest.update(path.name.encode() + b"\0" + source.text.encode() + b"\0")
         lines += source.text.count("\n") + 1
-        sources[shown] = source
+        sources[shown] = texts[path] = source
+
+    manifest = None
+    folder = Folder(root)   # one listing of each folder, shared by pictures, sounds and voices
+    if manifest_path in texts:
+        source = texts.pop(manifest_path)
         tree, parse_diags = parse(source)
         diags.extend(parse_diags)
         if any(d.is_error for d in parse_diags):
             complete = False
         else:
-            trees[path] = (source, tree)
-
-    manifest = None
-    folder = Folder(root)   # one listing of each folder, shared by pictures, sounds and voices
-    if manifest_path in trees:
-        source, tree = trees.pop(manifest_path)
-        manifest = ManifestReader(source, diags, root, folder).read(tree)
+            manifest = ManifestReader(source, diags, root, folder).read(tree)
     characters = tuple(manifest.characters) if manifest else ()
     sounds = manifest.sounds if manifest else None
+    context = story_context(root, sources[display_path(manifest_path)].text) \
+        if memo is not None and manifest is not None else None
 
     labels: dict[str, m.Label] = {}
-    for path, (source, tree) in trees.items():
-        read_labels(source, tree, labels, diags, characters, sounds, folder)
+    for path, source in texts.items():
+        key = file_key(context, source.path, source.text) if context else None
+        found = memo.get(key) if key else None
+        if found is None:
+            tree, parse_diags = parse(source)
+            if any(d.is_error for d in parse_diags):
+                diags.extend(parse_diags)
+                complete = False
+                continue
+            found = file_labels(source, tree, characters, sounds, folder)
+            found.diags[:0] = parse_diags
+            if key:
+                memo.put(key, found)
+        merge_labels(found, labels, diags)
     diags.extend(hidden_globals(labels, sources))
 
     voices = voice_index(folder)
@@ -135,7 +158,7 @@ def _load_game(root: Path) -> LoadResult:
     return LoadResult(game, diags, sources, lines)
 
 
-def _outside_or_special(path: Path, inside: Path) -> str | None:
+def outside_or_special(path: Path, inside: Path) -> str | None:
     """Why `path` is not a story file to read, or None. A link is followed only to a regular
     file inside the story folder: one elsewhere would print another file's lines in diagnostics."""
     try:
@@ -153,35 +176,67 @@ def _outside_or_special(path: Path, inside: Path) -> str | None:
     return None if stat.S_ISREG(info.st_mode) else file_kind(info.st_mode)
 
 
-def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: list[Diagnostic],
-                characters=(), sounds=None, folder=None) -> None:
+@dataclass
+class FileLabels:
+    """One story file's labels, built on their own so that a file is built once however often
+    the story is loaded (see FileMemo); the loader then merges every file's into one mapping."""
+    source: SourceFile
+    diags: list[Diagnostic]     # the file's own: not a mapping, a label name that is not one
+    # each top-level label: its name, where it is written, it and its sub-labels, its diagnostics
+    parts: list[tuple[str, Pos, list[m.Label], list[Diagnostic]]]
+
+    def labels(self) -> dict[str, m.Label]:
+        return {label.name: label for _, _, built, _ in self.parts for label in built}
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.diags + [d for _, _, _, own in self.parts for d in own]
+
+
+def file_labels(source: SourceFile, tree, characters=(), sounds=None, folder=None) -> FileLabels:
+    found = FileLabels(source, [], [])
     if tree is None:
-        return  # an empty file holds no labels
+        return found  # an empty file holds no labels
     if kind(tree) != MAPPING:
-        diags.append(source.diag(pos(source.path, tree), "VN004",
-                                 "a story file is a mapping of label names to statement lists",
-                                 "start lines with 'label_name:' and list statements under it"))
-        return
-    for name, kn, vn in mapping_items(source, tree, diags):
+        found.diags.append(source.diag(pos(source.path, tree), "VN004",
+                                       "a story file is a mapping of label names to statement lists",
+                                       "start lines with 'label_name:' and list statements under it"))
+        return found
+    for name, kn, vn in mapping_items(source, tree, found.diags):
         where = pos(source.path, kn)
         if LABEL_REF.fullmatch(name) and not NAME_PATTERN.fullmatch(name):
             parent, _, sub = name.partition(".")
-            diags.append(source.diag(where, "VN064", f"'{name}' is a sub-label: it is written inside '{parent}'",
-                                     f"in the list of '{parent}', write '- label: {sub}' where its statements "
-                                     "begin; from anywhere it is then reached as "
-                                     f"'{name}'"))
+            found.diags.append(source.diag(
+                where, "VN064", f"'{name}' is a sub-label: it is written inside '{parent}'",
+                f"in the list of '{parent}', write '- label: {sub}' where its statements begin; from "
+                f"anywhere it is then reached as '{name}'"))
             continue
         if not NAME_PATTERN.fullmatch(name):
-            diags.append(source.diag(where, "VN020", f"'{name}' is not a valid label name",
-                                     "use letters, digits and '_', starting with a letter"))
+            found.diags.append(source.diag(where, "VN020", f"'{name}' is not a valid label name",
+                                           "use letters, digits and '_', starting with a letter"))
             continue
+        own: list[Diagnostic] = []
+        built = LabelBuilder(source, name, own, characters, sounds, folder).label_parts(vn, where)
+        found.parts.append((name, where, built, own))   # the label, then its sub-labels ('name.sub')
+    return found
+
+
+def merge_labels(found: FileLabels, labels: dict[str, m.Label], diags: list[Diagnostic]) -> None:
+    """Add one file's labels to the story's; a name an earlier file took is reported, and that
+    second label left out with what its statements would have reported."""
+    diags.extend(found.diags)
+    for name, where, built, own in found.parts:
         if name in labels:
-            first = labels[name].pos
-            diags.append(source.diag(where, "VN016", f"label '{name}' is defined twice (first at {first})",
-                                     "rename one of them"))
+            diags.append(found.source.diag(where, "VN016", f"label '{name}' is defined twice (first at "
+                                           f"{labels[name].pos})", "rename one of them"))
             continue
-        for label in LabelBuilder(source, name, diags, characters, sounds, folder).label_parts(vn, where):
-            labels[label.name] = label     # the label, then its sub-labels ('name.sub')
+        diags.extend(own)
+        for label in built:
+            labels[label.name] = label
+
+
+def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: list[Diagnostic],
+                characters=(), sounds=None, folder=None) -> None:
+    merge_labels(file_labels(source, tree, characters, sounds, folder), labels, diags)
 
 
 def load_or_raise(directory: str | Path) -> m.Game:

@@ -26,7 +26,9 @@ _SHOWING = {m.Scene: "a scene", m.Show: "a show", m.Hide: "a hide", m.Pause: "a 
 
 class Validator:
     def __init__(self, manifest: m.Manifest, labels: dict[str, m.Label], sources: dict[str, SourceFile],
-                 check_label_refs: bool = True):
+                 check_label_refs: bool = True, picks: dict[str, Pos] | None = None):
+        """`labels` and `picks` may hold only the names (as keys) when checking some labels of
+        the story with label_checks: nothing else of another label is read there."""
         self.manifest = manifest
         self.check_label_refs = check_label_refs
         self.labels = labels
@@ -36,7 +38,8 @@ class Validator:
         self.var_types.update((name, c.type) for name, c in manifest.constants.items())   # read alike
         self.diags: list[Diagnostic] = []
         self.ids: dict[str, Pos] = {}
-        self.picks = named_options(labels)    # 'label.name' -> where the first of that name is
+        # 'label.name' -> where the first of that name is
+        self.picks = named_options(labels) if picks is None else picks
         self.label = ""
 
     def report(self, where: Pos, code: str, message: str, hint: str = "", severity: str = "error") -> None:
@@ -235,9 +238,19 @@ class Validator:
 
     # -- whole game -----------------------------------------------------------
     def run(self) -> list[Diagnostic]:
+        self.start_checks()
+        self.label_checks(self.labels.values())
+        self.reach_checks({name: label_targets(label.body) for name, label in self.labels.items()},
+                          {name: label.pos for name, label in self.labels.items()})
+        return self.diags
+
+    def start_checks(self) -> None:
         if self.manifest.start and self.manifest.start not in self.labels:
             self.label_ref(self.manifest.start, self.manifest.start_pos)
-        for label in self.labels.values():
+
+    def label_checks(self, labels) -> list[Diagnostic]:
+        """What each of these labels says of itself, once the story's names are known."""
+        for label in labels:
             if not label.body:
                 self.report(label.pos, "VN022", f"label '{label.name}' has no statements",
                             "add statements, or remove the label")
@@ -245,10 +258,16 @@ class Validator:
             if label.name == self.manifest.start and label.body:
                 self.lone_glue(label.body[0], "the start of the story")
             self.block(label.body)
-        reached = reachable_labels(self.manifest.start, self.labels)
-        for label in self.labels.values() if self.check_label_refs else ():
-            if label.name not in reached:
-                self.report(label.pos, "VN101", f"label '{label.name}' is never reached",
+        return self.diags
+
+    def reach_checks(self, targets: dict[str, set[str]], places: dict[str, Pos]) -> list[Diagnostic]:
+        """VN101, from the labels each label can jump to or call."""
+        if not self.check_label_refs:
+            return self.diags
+        reached = reachable_names(self.manifest.start, targets)
+        for name, where in places.items():
+            if name not in reached:
+                self.report(where, "VN101", f"label '{name}' is never reached",
                             f"jump to it, or remove it (the story starts at '{self.manifest.start}')", WARNING)
         return self.diags
 
@@ -309,14 +328,18 @@ def named_options(labels: dict[str, m.Label]) -> dict[str, Pos]:
 
 
 def reachable_labels(start: str, labels: dict[str, m.Label]) -> set[str]:
+    return reachable_names(start, {name: label_targets(label.body) for name, label in labels.items()})
+
+
+def reachable_names(start: str, targets: dict[str, set[str]]) -> set[str]:
     seen: set[str] = set()
     todo = [start]
     while todo:
         name = todo.pop()
-        if name in seen or name not in labels:
+        if name in seen or name not in targets:
             continue
         seen.add(name)
-        todo.extend(label_targets(labels[name].body))
+        todo.extend(targets[name])
     return seen
 
 

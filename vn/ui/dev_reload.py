@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from ..script.filememo import FileMemo
 from ..script.loader import load_game
 from ..script.program import compile_game
 
@@ -62,10 +63,13 @@ class DevReloader:
         self.folder = Path(folder)
         self.diagnostics: list = []     # errors of the latest save, shown until fixed
         self.message = ""               # a short note after a good reload
+        # each file's labels as the last reload built them: saving one file of a long story
+        # builds that file again, not every file (the same keys as `vn check`'s cache)
+        self.memo = FileMemo()
 
     def reload(self):
         """The new program, or None when the scripts have errors (kept in self.diagnostics)."""
-        result = load_game(self.folder)
+        result = load_game(self.folder, self.memo)
         if result.game is None:
             self.diagnostics = result.errors
             self.message = ""

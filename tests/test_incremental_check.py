@@ -1,0 +1,182 @@
+"""`vn check` file by file: after an edit it builds only what changed, and says exactly what the
+whole-story check says, for every kind of edit, with a cache in any state."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from vn import checkcache, cli, incremental_check as inc
+from vn.script import loader
+from vn.script.filememo import FileMemo
+from vn.script.program import compile_game
+
+ROOT = Path(__file__).resolve().parent.parent
+STORIES = [ROOT / "scripts", *sorted(p for p in (ROOT / "examples").iterdir() if (p / "game.yaml").exists())]
+
+
+def shown(result) -> list[tuple[str, str]]:
+    return [(d.format(), d.source_line) for d in result.diagnostics]
+
+
+def whole(folder: Path) -> list[tuple[str, str]]:
+    return shown(cli.check_folder(str(folder)))
+
+
+def by_file(folder: Path):
+    result = inc.incremental_check(str(folder))
+    assert result is not None, "the file-by-file check gave up on a story it should check"
+    return result
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[str]:
+    """The files the file-by-file check built (parsed and made labels of)."""
+    made = []
+    real = inc.file_labels
+
+    def counting(source, *args):
+        made.append(Path(source.path).name)
+        return real(source, *args)
+    monkeypatch.setattr(inc, "file_labels", counting)
+    return made
+
+
+@pytest.fixture
+def compiles(monkeypatch) -> list[int]:
+    made = []
+    import vn.script.program as program
+    real = program.compile_game
+
+    def counting(game):
+        made.append(1)
+        return real(game)
+    monkeypatch.setattr(program, "compile_game", counting)
+    return made
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
+def test_cold_and_warm_say_what_the_whole_check_says(story, tmp_path, builds):
+    folder = tmp_path / story.name
+    shutil.copytree(story, folder)
+    expected = whole(folder)
+    assert shown(by_file(folder)) == expected
+    built = len(builds)
+    assert built == len(list(folder.glob("*.yaml"))) - 1       # every script but the manifest
+    assert shown(by_file(folder)) == expected                  # and again, from the cache
+    assert len(builds) == built
+
+
+EDITS = {
+    # name: (file, change, the files built again (None: not asked), whether the routes are played again)
+    "a line reworded": ("bar.yaml", lambda t: t.replace("Willy", "Billy", 1), ["bar.yaml"], False),
+    "a choice added": ("bar.yaml", lambda t: t.replace(
+        "  - menu:\n", "  - menu:\n      - text: \"Say nothing at all\"\n        jump: walk_to_cemetery\n", 1),
+        None, True),      # playing the routes again needs every file's labels
+    "a label added": ("endings.yaml", lambda t: t + "\nspare_room:\n  - \"Nobody sleeps here.\"\n  - ending: "
+                      "every_morning\n", None, True),
+    "an unknown variable": ("bar.yaml", lambda t: t.replace("Willy", "{wily}", 1), ["bar.yaml"], None),
+    "a jump to nowhere": ("walk.yaml", lambda t: t + "\nlost:\n  - jump: nowhere_at_all\n", None, None),
+    "a line made too long": ("bar.yaml", lambda t: t.replace("Willy", "Willy " + "and so on " * 90, 1),
+                             ["bar.yaml"], False),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDITS), ids=str)
+def test_an_edit_is_checked_as_the_whole_check_would(edit, tmp_path, builds, compiles):
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    by_file(folder)
+    name, change, rebuilt, replayed = EDITS[edit]
+    path = folder / name
+    changed = change(path.read_text(encoding="utf-8"))
+    assert changed != path.read_text(encoding="utf-8")
+    path.write_text(changed, encoding="utf-8")
+    del builds[:], compiles[:]
+    found = shown(by_file(folder))
+    if rebuilt is not None:
+        assert builds == rebuilt
+    if replayed is not None:
+        assert bool(compiles) == replayed
+    assert found == whole(folder)
+
+
+def test_a_story_beyond_one_file_gets_the_whole_check(tmp_path):
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    by_file(folder)
+    walk = folder / "walk.yaml"
+    first_label = re.search(r"^(\w+):", walk.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    (folder / "extra.yaml").write_text(f"{first_label}:\n  - \"Twice.\"\n", encoding="utf-8")
+    assert inc.incremental_check(str(folder)) is None           # a label in two files
+    result = cli.checked(str(folder))
+    assert "VN016" in {d.code for d in result.diagnostics}
+    (folder / "extra.yaml").write_text("broken: [\n", encoding="utf-8")
+    assert inc.incremental_check(str(folder)) is None           # a file that does not parse
+    assert "VN001" in {d.code for d in cli.checked(str(folder)).diagnostics}
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"format": 2, "key": "x"}', "[]", "\x00\xff"])
+def test_a_damaged_file_entry_is_built_again(damage, tmp_path, builds):
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    expected = shown(by_file(folder))
+    entries = sorted(checkcache.cache_folder("files").glob("*.json"))
+    assert entries
+    for entry in entries:
+        entry.write_text(damage, encoding="utf-8", errors="surrogateescape")
+    del builds[:]
+    assert shown(by_file(folder)) == expected
+    assert len(builds) == len(entries)
+    del builds[:]
+    assert shown(by_file(folder)) == expected and builds == []     # rebuilt, and stored again
+
+
+def test_a_field_of_the_wrong_kind_in_an_entry_is_not_trusted(tmp_path, builds):
+    import json
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    expected = shown(by_file(folder))
+    for entry in checkcache.cache_folder("files").glob("*.json"):
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        data["summary"]["labels"][0][1] = "seven"                 # a line number that is text
+        entry.write_text(json.dumps(data), encoding="utf-8")
+    assert shown(by_file(folder)) == expected
+
+
+def test_a_new_engine_trusts_no_entry(tmp_path, builds, monkeypatch):
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    by_file(folder)
+    del builds[:]
+    monkeypatch.setattr(checkcache, "engine_digest", lambda: "another engine")
+    by_file(folder)
+    assert len(builds) == len(list(folder.glob("*.yaml"))) - 1
+
+
+def test_hot_reload_builds_only_the_saved_file(tmp_path, monkeypatch):
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    made = []
+    real = loader.file_labels
+    monkeypatch.setattr(loader, "file_labels", lambda source, *a: made.append(Path(source.path).name)
+                        or real(source, *a))
+    memo = FileMemo()
+    loader.load_game(folder, memo)
+    assert len(made) == len(list(folder.glob("*.yaml"))) - 1
+    bar = folder / "bar.yaml"
+    bar.write_text(bar.read_text(encoding="utf-8").replace("Willy", "Billy", 1), encoding="utf-8")
+    del made[:]
+    reloaded = loader.load_game(folder, memo)
+    assert made == ["bar.yaml"]
+    fresh = loader.load_game(folder)
+    assert reloaded.game.labels == fresh.game.labels
+    assert [d.format() for d in reloaded.diagnostics] == [d.format() for d in fresh.diagnostics]
+    assert compile_game(reloaded.game).labels.keys() == compile_game(fresh.game).labels.keys()
+    (folder / "game.yaml").write_text((folder / "game.yaml").read_text(encoding="utf-8") + "\n",
+                                      encoding="utf-8")
+    del made[:]
+    loader.load_game(folder, memo)
+    assert len(made) == len(list(folder.glob("*.yaml"))) - 1     # a new manifest: every file again

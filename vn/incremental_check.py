@@ -1,0 +1,271 @@
+"""`vn check` file by file: each story file's checked form is kept, so a check after an edit
+builds and checks the files that changed, and takes the rest from the cache.
+
+A file's entry (in the user's cache folder, keyed by filememo.file_key: the engine, the
+manifest, the folder's other files and the file's own text) holds what building the file
+reported, a summary of its labels for the rest of the story (filesummary), what validating
+it reported and under which names of labels, and its text warnings. What playing the
+routes and the variable lint found is kept by the digest of every file's flow: a reworded
+line leaves it standing.
+
+When anything goes beyond one file (a label or id defined in two files, a file that cannot
+be read or parsed, no manifest), this returns None and the whole-story check runs instead:
+such a story is being mended, and its diagnostics must be exactly the whole check's.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import checkcache as cache
+from .script import model as m
+from .script.audiofiles import check_voices, voice_index
+from .script.diagnostics import Diagnostic, Pos, Report, sort_key
+from .script.filememo import file_key, story_context
+from .script.filesummary import FileSummary, summarize
+from .script.loader import (MANIFEST, FileLabels, collector_paused, display_path, file_labels, outside_or_special,
+                            story_files)
+from .script.manifest import ManifestReader
+from .script.pictures import Folder
+from .script.sublabels import hidden_globals
+from .script.validate import Validator
+from .script.yamlsource import SourceFile, parse, read_text
+
+FILES_KEPT = 4_000      # file entries: a few versions of each file of several stories
+
+
+@dataclass
+class CheckResult(Report):
+    diagnostics: list[Diagnostic]
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+    lines_read: int = 0
+    game: None = None
+
+
+@dataclass
+class _File:
+    source: SourceFile
+    key: str
+    summary: FileSummary | None = None
+    built_diags: list[Diagnostic] | None = None
+    validated: tuple[str, list[Diagnostic]] | None = None    # (names key, what validating reported)
+    texts: list[Diagnostic] | None = None                     # its text warnings (VN108-VN110)
+    built: FileLabels | None = None                           # its labels, when built in this check
+    changed: bool = False                                     # its entry is to be stored again
+
+    def read_entry(self) -> bool:
+        data = cache.load_entry("files", self.key)
+        if data is None:
+            return False
+        try:
+            self.built_diags = cache.diagnostics_from_json(data["build"])
+            self.summary = FileSummary.from_json(data["summary"], self.source.path)
+            if data["validated"] is not None:
+                names, found = data["validated"]
+                self.validated = (cache._text(names), cache.diagnostics_from_json(found))
+            if data["texts"] is not None:
+                self.texts = cache.diagnostics_from_json(data["texts"])
+        except (TypeError, ValueError, KeyError):
+            self.summary = self.built_diags = self.validated = self.texts = None
+            return False        # damaged or foreign: built afresh, and stored over
+        return True
+
+    def write_entry(self) -> None:
+        validated = None if self.validated is None else \
+            [self.validated[0], cache.diagnostics_to_json(self.validated[1])]
+        cache.store_entry("files", self.key, {
+            "build": cache.diagnostics_to_json(self.built_diags), "summary": self.summary.to_json(),
+            "validated": validated,
+            "texts": None if self.texts is None else cache.diagnostics_to_json(self.texts)})
+
+
+class _Story:
+    """One check of one folder; `run` gives the result, or None for the whole-story check."""
+
+    def __init__(self, root: Path, explore: bool):
+        self.root = root
+        self.explore = explore
+        self.files: list[_File] = []
+        self.sources: dict[str, SourceFile] = {}
+        self.lines = 0
+
+    def run(self) -> CheckResult | None:
+        manifest_source = self.read_sources()
+        if manifest_source is None:
+            return None
+        tree, problems = parse(manifest_source)
+        if problems:
+            return None
+        diags: list[Diagnostic] = []
+        self.folder = Folder(self.root)
+        manifest = ManifestReader(manifest_source, diags, self.root, self.folder).read(tree)
+        context = story_context(self.root, manifest_source.text)
+        if manifest is None or context is None:
+            return None
+        self.manifest = manifest
+        self.context = cache.blake2s(f"{cache.engine_digest()}\0{os.getcwd()}\0{context}".encode()).hexdigest()
+        for path, source in self.story_sources.items():
+            entry = _File(source, file_key(self.context, source.path, source.text))
+            if not entry.read_entry() and not self.build(entry):
+                return None
+            self.files.append(entry)
+        names: dict[str, object] = {}
+        ids: set[str] = set()
+        picks: dict[str, Pos] = {}
+        for entry in self.files:
+            for info in entry.summary.labels:
+                if info.name in names:
+                    return None     # a label in two files
+                names[info.name] = info
+            own = set(entry.summary.ids)
+            if not ids.isdisjoint(own):
+                return None         # an id in two files
+            ids |= own
+            for name, where in entry.summary.picks.items():
+                picks.setdefault(name, where)
+            diags += entry.built_diags
+        diags += hidden_globals(names, self.sources)
+        diags += self.validate(names, picks)
+        diags += self.voices()
+        diags.sort(key=sort_key)
+        if not any(d.is_error for d in diags):
+            extra = self.flow_warnings() + self.text_warnings()
+            diags += [type(d)(d.pos, d.code, d.message, d.hint, d.severity, self.source_line(d.pos))
+                      for d in extra]
+            diags.sort(key=sort_key)
+        changed = [entry for entry in self.files if entry.changed]
+        for entry in changed:
+            entry.write_entry()
+        if changed:
+            cache.prune("files", FILES_KEPT)
+        return CheckResult(diags, self.sources, self.lines)
+
+    def read_sources(self) -> SourceFile | None:
+        """Every script's text (the manifest's returned); None when a file is not a plain
+        readable one, which the whole check reports."""
+        files = story_files(self.root)
+        manifest_path = self.root / MANIFEST
+        if not self.root.is_dir() or manifest_path not in files:
+            return None
+        inside = self.root.resolve()
+        self.story_sources: dict[Path, SourceFile] = {}
+        for path in files:
+            if outside_or_special(path, inside):
+                return None
+            source, problems = read_text(path, display_path(path))
+            if source is None or problems:
+                return None
+            self.lines += source.text.count("\n") + 1
+            self.sources[source.path] = self.story_sources[path] = source
+        return self.story_sources.pop(manifest_path)
+
+    def build(self, entry: _File) -> bool:
+        tree, problems = parse(entry.source)
+        if any(d.is_error for d in problems):
+            return False
+        found = file_labels(entry.source, tree, tuple(self.manifest.characters), self.manifest.sounds,
+                            self.folder)
+        found.diags[:0] = problems
+        entry.built, entry.changed = found, True
+        if entry.summary is None:
+            entry.built_diags = found.diagnostics()
+            entry.summary = summarize(entry.source.path, found.labels())
+        return True
+
+    def validate(self, names: dict, picks: dict[str, Pos]) -> list[Diagnostic]:
+        """Each file's own checks, again only where the story's names of labels and picks
+        have changed since; then what needs the whole story: its start, and what it reaches."""
+        names_key = cache.blake2s("\0".join([*names, "", *picks]).encode()).hexdigest()
+        out: list[Diagnostic] = []
+        for entry in self.files:
+            if entry.validated is None or entry.validated[0] != names_key:
+                if entry.built is None:
+                    self.build(entry)
+                checker = Validator(self.manifest, names, self.sources, True, picks)
+                entry.validated = (names_key, checker.label_checks(entry.built.labels().values()))
+                entry.changed = True
+            out += entry.validated[1]
+        whole = Validator(self.manifest, names, self.sources, True, picks)
+        whole.start_checks()
+        return out + whole.reach_checks({name: info.targets for name, info in names.items()},
+                                        {name: info.pos for name, info in names.items()})
+
+    def voices(self) -> list[Diagnostic]:
+        voices = voice_index(self.folder)
+        if not voices:
+            return []
+        lines: dict[str, Pos] = {}
+        for entry in self.files:
+            for line_id, where in entry.summary.lines.items():
+                lines.setdefault(line_id, where)
+        return check_voices(voices, {}, self.folder, display_path(self.root), True, lines)
+
+    def flow_warnings(self) -> list[Diagnostic]:
+        """The variable lint and what playing the routes finds: kept by the story's flow."""
+        flows = "\0".join(entry.summary.flow for entry in self.files)
+        key = cache.blake2s(f"{self.context}\0{self.explore}\0{flows}".encode()).hexdigest()
+        data = cache.load_entry("flow", key)
+        if data is not None:
+            try:
+                return cache.diagnostics_from_json(data["diagnostics"])
+            except (TypeError, ValueError, KeyError):
+                pass
+        from .script.lint import variable_warnings
+        from .script.program import compile_game
+        labels: dict[str, m.Label] = {}
+        for entry in self.files:
+            if entry.built is None:
+                self.build(entry)
+            labels.update(entry.built.labels())
+        program = compile_game(self.game(labels))
+        found = variable_warnings(program)
+        if self.explore:
+            from .runtime.lint import check_routes
+            found += check_routes(program)
+        cache.store_entry("flow", key, {"diagnostics": cache.diagnostics_to_json(found)})
+        cache.prune("flow")
+        return found
+
+    def text_warnings(self) -> list[Diagnostic]:
+        """VN108-VN110 of each file (kept in its entry) and of the manifest, and pictures
+        pygame cannot decode. They need pygame; without it (a headless install) they are skipped."""
+        todo = [entry for entry in self.files if entry.texts is None]
+        labels: dict[str, m.Label] = {}
+        for entry in todo:
+            if entry.built is None:
+                self.build(entry)
+            labels.update(entry.built.labels())
+        found = window_text_warnings(self.game(labels), str(self.root))
+        for entry in todo:
+            entry.texts = [d for d in found if d.pos.path == entry.source.path]
+            entry.changed = True
+        shown = {entry.source.path for entry in todo}
+        return [d for d in found if d.pos.path not in shown] + \
+            [d for entry in self.files if entry not in todo for d in entry.texts]
+
+    def game(self, labels: dict[str, m.Label]) -> m.Game:
+        return m.Game(self.manifest, labels, tuple(self.sources), "", str(self.root.resolve()),
+                      voice_index(self.folder))
+
+    def source_line(self, where: Pos) -> str:
+        source = self.sources.get(where.path)
+        return source.line(where.line) if source else ""
+
+
+def window_text_warnings(game, directory: str) -> list:
+    """VN108-VN110: what the window's fonts and dialogue box make of the story's text. They
+    need pygame, so only vn/ui has them; without it (a headless install) they are skipped."""
+    import os
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # stdout is the report (and --json)
+    try:
+        from .ui.picturecheck import decode_problems
+        from .ui.textcheck import text_warnings
+    except ImportError:
+        return []
+    return text_warnings(game, directory) + decode_problems(game, directory)
+
+
+def incremental_check(directory: str, explore: bool = True) -> CheckResult | None:
+    with collector_paused():        # as the loader does, for the same many small objects
+        return _Story(Path(directory), explore).run()

@@ -1,0 +1,172 @@
+"""What the rest of a story needs to know of one file's labels, so a check can leave the file unread.
+
+An incremental check (vn/incremental.py) keeps this for each file. Checking the other files
+needs only the names: which labels a file defines and where, which labels each can jump to
+(for "never reached"), its line and option ids (unique across the story), the options it
+names for picks(), and its lines' places (for voice recordings).
+
+`flow` is a digest of everything in the file that can change how the story plays: every
+statement and its place, every condition, value and jump, the expressions and varying parts
+inside texts; but not the words of a line or an option, nor the ids derived from them. Route
+exploration and the variable lint read nothing else, so when no file's flow has changed
+their findings still hold after a line has been reworded.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import model as m
+from .diagnostics import Pos
+from .expr import Expr, Template
+from .variation import Alternatives, Conditional
+
+try:
+    from _blake2 import blake2s     # as the loader does: hashlib would map OpenSSL for nothing
+except ImportError:
+    from hashlib import blake2s
+
+
+@dataclass
+class LabelInfo:
+    name: str
+    pos: Pos
+    targets: list[str]      # labels its statements can jump to or call
+
+
+@dataclass
+class FileSummary:
+    labels: list[LabelInfo]
+    ids: list[str]                  # line and option ids, in the order written
+    picks: dict[str, Pos]           # 'label.name' -> where that option name is written first
+    lines: dict[str, Pos]           # line id -> where the line is (for voice recordings)
+    flow: str
+
+    def to_json(self) -> dict:
+        return {"labels": [[i.name, i.pos.line, i.pos.column, i.targets] for i in self.labels],
+                "ids": self.ids, "picks": {k: [p.line, p.column] for k, p in self.picks.items()},
+                "lines": {k: [p.line, p.column] for k, p in self.lines.items()}, "flow": self.flow}
+
+    @classmethod
+    def from_json(cls, data: dict, path: str) -> "FileSummary":
+        """Raises TypeError, ValueError or KeyError on anything but what to_json wrote."""
+        labels = [LabelInfo(_text(name), Pos(path, _number(line), _number(column)), [_text(t) for t in targets])
+                  for name, line, column, targets in data["labels"]]
+        return cls(labels, [_text(i) for i in data["ids"]], _places(data["picks"], path),
+                   _places(data["lines"], path), _text(data["flow"]))
+
+
+def summarize(path: str, labels: dict[str, m.Label]) -> FileSummary:
+    out = FileSummary([], [], {}, {}, "")
+    flow = _Flow(path)
+    for name, label in labels.items():
+        targets: set[str] = set()
+        _walk(name, label.body, out, targets)
+        out.labels.append(LabelInfo(name, label.pos, sorted(targets)))
+        flow.add((name, label.pos, label.body))
+    out.flow = flow.digest()
+    return out
+
+
+def _walk(label: str, body, out: FileSummary, targets: set[str]) -> None:
+    for s in body:
+        kind = s.__class__
+        if kind is m.Say:
+            out.ids.append(s.id)
+            out.lines.setdefault(s.id, s.pos)
+        elif kind is m.Jump or kind is m.Call:
+            targets.add(s.target)
+        elif kind is m.Menu:
+            if s.prompt is not None:
+                out.ids.append(s.prompt.id)
+                out.lines.setdefault(s.prompt.id, s.prompt.pos)
+            for o in s.options:
+                out.ids.append(o.id)
+                if o.name:
+                    out.picks.setdefault(f"{label}.{o.name}", o.name_pos)
+                if o.jump:
+                    targets.add(o.jump)
+                _walk(label, o.body, out, targets)
+        elif kind is m.If:
+            for b in s.branches:
+                _walk(label, b.body, out, targets)
+
+
+class _Flow:
+    """A digest of nested model values, leaving out the words of texts and the ids.
+
+    Values are written out as a flat list of tokens (a type's name opens its fields), which
+    is all a digest needs and a good deal cheaper than nested tuples for a long story."""
+
+    def __init__(self, path: str):
+        self.digest_of = blake2s(path.encode())
+        self.fields: dict[type, tuple[str, ...]] = {}
+
+    def add(self, value) -> None:
+        out: list = []
+        self.tokens(value, out)
+        self.digest_of.update(repr(out).encode())
+
+    def digest(self) -> str:
+        return self.digest_of.hexdigest()
+
+    def tokens(self, value, out: list) -> None:
+        kind = value.__class__
+        if kind is str or kind is int or kind is float or kind is bool or value is None:
+            out.append(value)
+        elif kind is tuple or kind is list:
+            out.append(len(value))
+            for item in value:
+                self.tokens(item, out)
+        elif kind is Template:
+            if not value.is_plain:      # a plain text is words only: nothing of it counts
+                out.append("text")
+                self.tokens(tuple(p for p in value.parts if p.__class__ is not str), out)
+            else:
+                out.append("plain")
+        elif kind is Pos or isinstance(value, Pos):     # a TextPos too: its place, not its file
+            out.append(value.line)
+            out.append(value.column)
+        elif kind is Expr:
+            out.append(value.source)
+            out.append(tuple(sorted(value.labels())))
+        elif kind is Conditional:
+            out.append("?")
+            self.tokens(value.condition, out)
+            self.tokens(value.branches, out)
+        elif kind is Alternatives:
+            out.append(value.kind)
+            out.append(value.ordinal)
+            self.tokens(value.items, out)
+        elif kind is dict:
+            self.tokens(tuple(value.items()), out)
+        else:
+            names = self.fields.get(kind)
+            if names is None:
+                names = self.fields[kind] = tuple(n for n in kind.__slots__ if n != "id")
+            out.append(kind.__name__)
+            for name in names:      # the common fields here, not a call each
+                field = getattr(value, name)
+                cls = field.__class__
+                if cls is str or cls is int or cls is float or cls is bool or field is None:
+                    out.append(field)
+                elif cls is Pos:
+                    out.append(field.line)
+                    out.append(field.column)
+                else:
+                    self.tokens(field, out)
+
+
+def _places(data: dict, path: str) -> dict[str, Pos]:
+    return {_text(k): Pos(path, _number(line), _number(column)) for k, (line, column) in data.items()}
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not text")
+    return value
+
+
+def _number(value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError("not a whole number")
+    return value
