@@ -117,6 +117,13 @@ class _Flow:
             out.append(len(value))
             for item in value:
                 self.tokens(item, out)
+        elif kind is m.Say:         # most statements are lines: written out here, not field by field
+            text, where, at = value.text, value.pos, value.text_pos
+            out.extend(("Say", where.line, where.column, value.speaker, at.line, at.column, value.glue))
+            if text.is_plain:
+                out.append("plain")
+            else:
+                self.tokens(text, out)
         elif kind is Template:
             if not value.is_plain:      # a plain text is words only: nothing of it counts
                 out.append("text")
