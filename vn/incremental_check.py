@@ -241,8 +241,7 @@ class _Story:
             entry.texts = [d for d in found if d.pos.path == entry.source.path]
             entry.changed = True
         shown = {entry.source.path for entry in todo}
-        return [d for d in found if d.pos.path not in shown] + \
-            [d for entry in self.files if entry not in todo for d in entry.texts]
+        return [d for d in found if d.pos.path not in shown] + [d for entry in self.files for d in entry.texts]
 
     def game(self, labels: dict[str, m.Label]) -> m.Game:
         return m.Game(self.manifest, labels, tuple(self.sources), "", str(self.root.resolve()),
