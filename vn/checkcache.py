@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .script.diagnostics import ERROR, WARNING, Diagnostic, Pos, Report
+from .script.filememo import listed
+from .script.filesummary import number_field, text_field
 
 try:
     from _blake2 import blake2s     # as the loader does: hashlib would map OpenSSL for nothing
@@ -22,15 +24,15 @@ except ImportError:
 
 FORMAT = 2
 KEEP = 32                       # results kept; the oldest go first
-MAX_FILES = 20_000              # a folder holding more is not scanned (and not cached)
 ENGINE = Path(__file__).resolve().parent
 
 
 @dataclass
-class CachedCheck(Report):
-    """What `vn check` prints, read back: the same attributes as a LoadResult it reports from."""
+class CheckResult(Report):
+    """What `vn check` prints, with the attributes of a LoadResult it reports from: made file by
+    file (sources: each file's SourceFile), or read back from the cache (sources: the names)."""
     diagnostics: list[Diagnostic]
-    sources: dict[str, None] = field(default_factory=dict)
+    sources: dict = field(default_factory=dict)
     lines_read: int = 0
     game: None = None
 
@@ -77,22 +79,17 @@ def check_key(directory: str, options: str) -> str | None:
     digest = blake2s()
     digest.update(f"{FORMAT}\0{options}\0{os.getcwd()}\0{root.resolve()}\0".encode())
     _engine_digest(digest)
-    count = 0
+    files = listed(root)
+    if files is None:
+        return None
     try:
-        for folder, dirs, files in os.walk(root):
-            dirs.sort()
-            for name in sorted(files):
-                count += 1
-                if count > MAX_FILES:
-                    return None
-                path = os.path.join(folder, name)
-                info = os.lstat(path)
-                digest.update(f"{os.path.relpath(path, root)}\0{info.st_mode}\0{info.st_size}\0".encode())
-                if name.endswith((".yaml", ".yml", ".json")) and os.path.isfile(path):
-                    with open(path, "rb") as f:        # scripts and themes: by content
-                        digest.update(f.read())
-                else:                                   # pictures, sounds, fonts: by time
-                    digest.update(str(info.st_mtime_ns).encode())
+        for rel, path, info in files:
+            digest.update(f"{rel}\0{info.st_mode}\0{info.st_size}\0".encode())
+            if rel.endswith((".yaml", ".yml", ".json")) and os.path.isfile(path):
+                with open(path, "rb") as f:        # scripts and themes: by content
+                    digest.update(f.read())
+            else:                                   # pictures, sounds, fonts: by time
+                digest.update(str(info.st_mtime_ns).encode())
     except OSError:
         return None
     return digest.hexdigest()
@@ -104,9 +101,9 @@ def diagnostics_to_json(diagnostics) -> list[dict]:
 
 def diagnostics_from_json(data) -> list[Diagnostic]:
     """Raises TypeError, ValueError or KeyError on anything but what diagnostics_to_json wrote."""
-    return [Diagnostic(Pos(_text(d["file"]), _number(d["line"]), _number(d["column"])),
-                       _text(d["code"]), _text(d["message"]), _text(d["hint"]),
-                       _severity(d["severity"]), _text(d["source_line"]))
+    return [Diagnostic(Pos(text_field(d["file"]), number_field(d["line"]), number_field(d["column"])),
+                       text_field(d["code"]), text_field(d["message"]), text_field(d["hint"]),
+                       _severity(d["severity"]), text_field(d["source_line"]))
             for d in data]
 
 
@@ -146,12 +143,12 @@ def prune(kind: str, keep: int | None = None) -> None:
         pass
 
 
-def load(key: str) -> CachedCheck | None:
+def load(key: str) -> CheckResult | None:
     data = load_entry("check", key)
     try:
-        return None if data is None else CachedCheck(diagnostics_from_json(data["diagnostics"]),
-                                                     {_text(name): None for name in data["files"]},
-                                                     _number(data["lines"]))
+        return None if data is None else CheckResult(diagnostics_from_json(data["diagnostics"]),
+                                                     {text_field(name): None for name in data["files"]},
+                                                     number_field(data["lines"]))
     except (ValueError, KeyError, TypeError):
         return None     # damaged or foreign: check afresh, and store over it
 
@@ -160,18 +157,6 @@ def store(key: str, result) -> None:
     store_entry("check", key, {"files": list(result.sources), "lines": result.lines_read,
                                "diagnostics": diagnostics_to_json(result.diagnostics)})
     prune("check")
-
-
-def _text(value) -> str:
-    if not isinstance(value, str):
-        raise TypeError("not text")
-    return value
-
-
-def _number(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError("not a whole number")
-    return value
 
 
 def _severity(value) -> str:

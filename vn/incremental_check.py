@@ -15,15 +15,16 @@ such a story is being mended, and its diagnostics must be exactly the whole chec
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import checkcache as cache
+from .checkcache import CheckResult
 from .script import model as m
 from .script.audiofiles import check_voices, voice_index
-from .script.diagnostics import Diagnostic, Pos, Report, sort_key
+from .script.diagnostics import Diagnostic, Pos, sort_key
 from .script.filememo import file_key, story_context
-from .script.filesummary import FileSummary, summarize
+from .script.filesummary import FileSummary, summarize, text_field
 from .script.loader import (MANIFEST, FileLabels, collector_paused, display_path, file_labels, outside_or_special,
                             story_files)
 from .script.manifest import ManifestReader
@@ -33,14 +34,6 @@ from .script.validate import Validator
 from .script.yamlsource import SourceFile, parse, read_text
 
 FILES_KEPT = 4_000      # file entries: a few versions of each file of several stories
-
-
-@dataclass
-class CheckResult(Report):
-    diagnostics: list[Diagnostic]
-    sources: dict[str, SourceFile] = field(default_factory=dict)
-    lines_read: int = 0
-    game: None = None
 
 
 @dataclass
@@ -63,7 +56,7 @@ class _File:
             self.summary = FileSummary.from_json(data["summary"], self.source.path)
             if data["validated"] is not None:
                 names, found = data["validated"]
-                self.validated = (cache._text(names), cache.diagnostics_from_json(found))
+                self.validated = (text_field(names), cache.diagnostics_from_json(found))
             if data["texts"] is not None:
                 self.texts = cache.diagnostics_from_json(data["texts"])
         except (TypeError, ValueError, KeyError):

@@ -20,25 +20,34 @@ MAX_FILES = 20_000      # a folder holding more is not scanned, and nothing is k
 SCRIPT_TYPES = (".yaml", ".yml")
 
 
-def story_context(root: Path, manifest_text: str) -> str | None:
-    """A digest of the manifest and of every other file's name, size and time, the scripts left
-    out; None when the folder cannot be listed or holds too many files to list quickly."""
-    digest = blake2s(manifest_text.encode())
-    count = 0
+def listed(root: Path) -> list[tuple[str, str, os.stat_result]] | None:
+    """Every file below `root` as (path relative to it, path, its lstat), in a stable order;
+    None when the folder cannot be listed or holds more than MAX_FILES."""
+    out = []
     try:
         for folder, dirs, files in os.walk(root):
             dirs.sort()
             for name in sorted(files):
-                count += 1
-                if count > MAX_FILES:
+                if len(out) >= MAX_FILES:
                     return None
-                if folder == str(root) and name.endswith(SCRIPT_TYPES):
-                    continue
-                info = os.lstat(os.path.join(folder, name))
-                digest.update(f"{os.path.relpath(os.path.join(folder, name), root)}\0{info.st_mode}\0"
-                              f"{info.st_size}\0{info.st_mtime_ns}\0".encode())
+                path = os.path.join(folder, name)
+                out.append((os.path.relpath(path, root), path, os.lstat(path)))
     except OSError:
         return None
+    return out
+
+
+def story_context(root: Path, manifest_text: str) -> str | None:
+    """A digest of the manifest and of every other file's name, size and time, the scripts left
+    out; None when the folder cannot be listed or holds too many files to list quickly."""
+    files = listed(root)
+    if files is None:
+        return None
+    digest = blake2s(manifest_text.encode())
+    for rel, _, info in files:
+        if os.sep not in rel and rel.endswith(SCRIPT_TYPES):
+            continue
+        digest.update(f"{rel}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 

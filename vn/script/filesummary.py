@@ -49,10 +49,11 @@ class FileSummary:
     @classmethod
     def from_json(cls, data: dict, path: str) -> "FileSummary":
         """Raises TypeError, ValueError or KeyError on anything but what to_json wrote."""
-        labels = [LabelInfo(_text(name), Pos(path, _number(line), _number(column)), [_text(t) for t in targets])
+        labels = [LabelInfo(text_field(name), Pos(path, number_field(line), number_field(column)),
+                            [text_field(t) for t in targets])
                   for name, line, column, targets in data["labels"]]
-        return cls(labels, [_text(i) for i in data["ids"]], _places(data["picks"], path),
-                   _places(data["lines"], path), _text(data["flow"]))
+        return cls(labels, [text_field(i) for i in data["ids"]], _places(data["picks"], path),
+                   _places(data["lines"], path), text_field(data["flow"]))
 
 
 def summarize(path: str, labels: dict[str, m.Label]) -> FileSummary:
@@ -164,16 +165,18 @@ class _Flow:
 
 
 def _places(data: dict, path: str) -> dict[str, Pos]:
-    return {_text(k): Pos(path, _number(line), _number(column)) for k, (line, column) in data.items()}
+    return {text_field(k): Pos(path, number_field(line), number_field(column))
+            for k, (line, column) in data.items()}
 
 
-def _text(value) -> str:
+def text_field(value) -> str:
+    """A field read back from JSON that must be text; TypeError if it is not."""
     if not isinstance(value, str):
         raise TypeError("not text")
     return value
 
 
-def _number(value) -> int:
+def number_field(value) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError("not a whole number")
     return value
