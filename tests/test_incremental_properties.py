@@ -49,8 +49,13 @@ def label(draw, part: int, name: str) -> str:
     target = st.sampled_from([f"p{part}_0"] * 4 + [f"p{part}_1", f"p{part}_2"])
     if draw(st.booleans()):
         options = draw(st.lists(st.tuples(st.sampled_from(["Go", "Stay", "Run"]), target), min_size=1, max_size=3))
+        named = draw(st.sampled_from(["", "a", "b"]))       # counted by picks()
+        alike = draw(st.sampled_from([9, 9, 9, 0]))          # 0: all one name, an error when there are two
         body.append("- menu:\n" + "".join(f'      - text: "{text} {n}"\n        jump: {to}\n'
+                                          + (f"        name: {named}{min(n, alike)}\n" if named else "")
                                           for n, (text, to) in enumerate(options)))
+        if named and draw(st.booleans()):
+            body.append(f'- if: "picks(\'{name}.{named}0\') > 0"\n    then:\n      - "Picked."')
     else:
         body.append(draw(st.sampled_from(["- ending: good", "- ending: bad", "- jump: l0"])))
     return f"{name}:\n" + "".join("  " + item + "\n" for item in body)
@@ -91,3 +96,9 @@ def test_every_edit_checks_as_the_whole_story_does(first, edits):
         for which, text in edits:
             (folder / f"part{which}.yaml").write_text(text, encoding="utf-8")
             same(folder)
+            if which == 0 and len(text) % 3 == 0:      # now and then a new manifest: every file anew
+                manifest = folder / "game.yaml"
+                grown = "  visited_bar: false\n" not in manifest.read_text(encoding="utf-8")
+                manifest.write_text(MANIFEST.replace("variables:\n", "variables:\n  visited_bar: false\n")
+                                    if grown else MANIFEST, encoding="utf-8")
+                same(folder)
