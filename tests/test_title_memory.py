@@ -1,0 +1,47 @@
+"""What the title keeps in memory: nothing there only later screens need, and nothing kept
+larger than it is drawn (bench/bench_window.py measures the whole: <= 80 MB at the title)."""
+from __future__ import annotations
+
+import warnings
+
+import pygame
+
+from vn.ui.gui_manager import SHAPE_PAGE, CompactShapeCache
+
+from uiplayer import Player
+
+
+def _settle(app, frames: int = 30) -> None:
+    """The title's menu built and pygame_gui's cache filled (it files one shape a frame)."""
+    Player(app).frames(frames)
+
+
+def test_pygame_guis_shape_cache_pages_are_a_quarter_of_its_own_and_still_share_the_menus_shapes(app):
+    _settle(app)
+    cache = app.ui.get_theme().shape_cache
+    assert isinstance(cache, CompactShapeCache)
+    assert [page["surface"].get_size() for page in cache.cache_surfaces] == [SHAPE_PAGE]
+    assert SHAPE_PAGE[0] * SHAPE_PAGE[1] * 4 == 1024 * 1024      # 1 MB a page, not 4
+    # the seven menu buttons, alike, are drawn from shapes the cache holds (normal, hovered, ...)
+    cached = [key for key in cache.cache_long_term_lookup if key.startswith("rounded_rectangle_")]
+    assert cached, "the menu's button shapes were not cached"
+    menu = app.top.menu
+    width, height = menu.buttons[0].rect.size
+    assert all(f"_{width}_{height}_" in key for key in cached)
+
+
+def test_a_shape_wider_than_a_page_of_pygame_guis_own_cache_fits_and_a_taller_one_is_drawn_uncached(app):
+    _settle(app, 2)
+    cache = app.ui.get_theme().shape_cache
+    wide = pygame.Surface((900, 40), pygame.SRCALPHA)       # a choice button across the screen
+    tall = pygame.Surface((80, SHAPE_PAGE[1] + 1), pygame.SRCALPHA)
+    cache.add_surface_to_cache(wide, "wide")
+    cache.add_surface_to_cache(tall, "tall")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")      # pygame_gui warns of shapes it cannot cache
+        for _ in range(4):
+            cache.update()
+    assert "wide" in cache.cache_long_term_lookup
+    assert cache.cache_long_term_lookup["wide"]["surface"].get_size() == (900, 40)
+    assert "tall" not in cache.cache_long_term_lookup
+    assert len(cache.cache_surfaces) == 1 and not cache.low_on_space     # no page made for it
