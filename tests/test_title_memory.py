@@ -45,3 +45,21 @@ def test_a_shape_wider_than_a_page_of_pygame_guis_own_cache_fits_and_a_taller_on
     assert cache.cache_long_term_lookup["wide"]["surface"].get_size() == (900, 40)
     assert "tall" not in cache.cache_long_term_lookup
     assert len(cache.cache_surfaces) == 1 and not cache.low_on_space     # no page made for it
+
+
+def test_the_title_keeps_a_band_of_its_side_shade_and_draws_it_the_screens_whole_height(app):
+    from vn.ui.widgets.decor import SHADE_BAND, draw_side_shade, paint_side_shade
+    _settle(app, 2)
+    title = app.top
+    assert title._shade.get_height() == SHADE_BAND       # not the screen's 720 rows (2 MB)
+    shade = paint_side_shade(app.theme, 760)
+    surface = pygame.Surface((1280, 720)).convert()
+    surface.fill((240, 230, 200))
+    draw_side_shade(surface, shade)
+    pixels = pygame.image.tobytes(surface, "RGB")
+    row = 1280 * 3
+    first = pixels[:row]
+    assert all(pixels[y * row:(y + 1) * row] == first for y in range(720)), "a row of the shade differs"
+    assert surface.get_at((0, 0)) != surface.get_at((1000, 0))        # dark at the left edge
+    assert surface.get_at((1000, 719)) == (240, 230, 200)             # nothing beyond its width
+    assert surface.get_at((10, 719)) == surface.get_at((10, 0))       # the last rows are shaded too

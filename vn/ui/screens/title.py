@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from ..widgets.sizing import COLUMN_GAP, button_size
-from ..widgets.decor import paint_side_shade
+from ..widgets.decor import draw_side_shade, paint_side_shade
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
 from ..screen import Screen
@@ -254,4 +254,4 @@ class TitleScreen(Screen):
             surface.blit(self._plain, (0, 0))
         else:
             self.scene.draw(surface)
-        surface.blit(self._shade, (0, 0))
+        draw_side_shade(surface, self._shade)
