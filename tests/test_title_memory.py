@@ -63,3 +63,34 @@ def test_the_title_keeps_a_band_of_its_side_shade_and_draws_it_the_screens_whole
     assert surface.get_at((0, 0)) != surface.get_at((1000, 0))        # dark at the left edge
     assert surface.get_at((1000, 719)) == (240, 230, 200)             # nothing beyond its width
     assert surface.get_at((10, 719)) == surface.get_at((10, 0))       # the last rows are shaded too
+
+
+def test_the_menus_buttons_keep_one_picture_a_state_and_draw_every_state_as_pygame_guis_own_do(app):
+    from pygame_gui.elements import UIButton
+    from vn.ui.widgets.lean_button import LeanButton
+    player = Player(app)
+    player.frames(30)
+    menu = app.top.menu
+    assert all(isinstance(button, LeanButton) for button in menu.buttons)
+    # the menu's disabled Continue, and a button hovered and then focused by the keyboard
+    new_game = menu.button("new")
+    player.click_at((-50, -50))      # nothing hovered yet
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=app.display.to_window(new_game.rect.center),
+                                         rel=(0, 0), buttons=(0, 0, 0)))
+    player.frames(30)
+    player.key(pygame.K_DOWN)
+    player.frames(30)
+    twin = UIButton(pygame.Rect(new_game.relative_rect), "New game", manager=app.ui, object_id="#menu_button")
+    player.frames(30)
+    for button in menu.buttons:
+        for state in button.drawable_shape.states.values():
+            assert state.text_surface is None and state.pre_text_surface is None, state.state_id
+    drawn = [name for name, state in new_game.drawable_shape.states.items() if state.generated]
+    assert {"normal", "hovered", "selected"} <= set(drawn)
+    for name in drawn:
+        twin.drawable_shape.set_active_state(name)       # pygame_gui draws a state when first shown
+        ours = new_game.drawable_shape.states[name].surface
+        theirs = twin.drawable_shape.states[name].surface
+        assert pygame.image.tobytes(ours, "RGBA") == pygame.image.tobytes(theirs, "RGBA"), name
+    assert twin.drawable_shape.states["normal"].text_surface is not None     # what the lean ones drop
+    twin.kill()
