@@ -94,3 +94,16 @@ def test_the_menus_buttons_keep_one_picture_a_state_and_draw_every_state_as_pyga
         assert pygame.image.tobytes(ours, "RGBA") == pygame.image.tobytes(theirs, "RGBA"), name
     assert twin.drawable_shape.states["normal"].text_surface is not None     # what the lean ones drop
     twin.kill()
+
+
+def test_pygame_guis_own_fonts_are_read_from_their_files_not_held_in_memory(app):
+    from pygame_gui.core.package_resource import PackageResource
+    _settle(app, 2)
+    fonts = app.ui.get_theme().get_font_dictionary().loaded_fonts
+    defaults = [fonts[key] for key in fonts if "_by_path_" not in key]    # pygame_gui's, not the theme's
+    assert len(defaults) == 2
+    for font in defaults:
+        assert not isinstance(font.location, PackageResource), font.location
+        assert font.location.endswith(".ttf") and font.loaded_font is not None
+        width, height = font.loaded_font.size("Load \u2190")
+        assert width > 0 and height > 0

@@ -5,8 +5,12 @@ and loading its fonts takes a tenth of a second the first frame need not wait fo
 """
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 import pygame
 import pygame_gui
+from pygame_gui.core.package_resource import PackageResource
 from pygame_gui.core.surface_cache import SurfaceCache
 
 from .display import LOGICAL_SIZE
@@ -51,7 +55,27 @@ class LetterboxedUIManager(pygame_gui.UIManager):
         self.mouse_position = self.pointer
 
 
+def read_default_fonts_from_files(manager) -> None:
+    """pygame_gui loads its own two fonts (for an element the theme gives none, and its symbols)
+    by reading each whole file into memory, where it stays as long as the font: 0.8 MB. Loaded
+    from the file's path instead, a font reads what it needs, as the theme's fonts do
+    (theme.py names them by path)."""
+    for font in manager.get_theme().get_font_dictionary().loaded_fonts.values():
+        if not isinstance(font.location, PackageResource):
+            continue
+        try:
+            path = Path(str(resources.files(font.location.package) / font.location.resource))
+        except (ImportError, TypeError, ValueError):
+            continue
+        if path.is_file():
+            packaged = font.location
+            font.location = str(path)
+            if font.load() is not None:     # the font read into memory stays, as pygame_gui left it
+                font.location = packaged
+
+
 def make_ui_manager(theme) -> LetterboxedUIManager:
     manager = LetterboxedUIManager(LOGICAL_SIZE, theme.gui_data, enable_live_theme_updates=False)
     manager.get_theme().shape_cache = CompactShapeCache()
+    read_default_fonts_from_files(manager)
     return manager
