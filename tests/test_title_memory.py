@@ -107,3 +107,21 @@ def test_pygame_guis_own_fonts_are_read_from_their_files_not_held_in_memory(app)
         assert font.location.endswith(".ttf") and font.loaded_font is not None
         width, height = font.loaded_font.size("Load \u2190")
         assert width > 0 and height > 0
+
+
+def test_the_title_lets_its_fonts_go_once_its_words_are_painted_and_they_open_again_when_needed(app):
+    _settle(app, 3)
+    title = app.top
+    assert title.menu is not None and title._endings_badge is not None
+    assert app.theme._fonts == {}, "fonts (half a megabyte each) kept open at the title"
+    # laid out again at a larger text size: painted with the new fonts, which go again
+    height = title.menu.buttons[0].rect.height
+    app.settings.text_size = 1.5
+    app.request_restyle()
+    _settle(app, 3)
+    assert app.top is title and title.menu.buttons[0].rect.height > height
+    assert app.theme._fonts == {}
+    # whatever writes next opens what it needs
+    app.toasts.show("Saved", "info")
+    _settle(app, 2)
+    assert [key[0] for key in app.theme._fonts] == ["toast.text"]

@@ -84,6 +84,8 @@ class TitleScreen(Screen):
         ], left=LEFT - 22, top=title_bottom + MENU_GAP, width=self.menu_size[0], height=self.menu_size[1], gap=2,
             object_id="#menu_button", per_column=self.menu_rows))
         self._endings_badge = self._paint_endings_badge()
+        # the title's words are all painted now, and it writes none while it stands
+        self.theme.release_fonts()
 
     def _paint_endings_badge(self) -> pygame.Surface:
         """The count beside the Endings button: a small pill, "1/3"."""
