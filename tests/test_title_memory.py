@@ -125,3 +125,20 @@ def test_the_title_lets_its_fonts_go_once_its_words_are_painted_and_they_open_ag
     app.toasts.show("Saved", "info")
     _settle(app, 2)
     assert [key[0] for key in app.theme._fonts] == ["toast.text"]
+
+
+def test_a_painted_scene_works_out_its_gunfire_glow_at_the_first_shot_not_before(app):
+    from vn.ui.scenes.registry import images_mb
+    _settle(app, 3)
+    scene = app.top.scene
+    assert scene is not None
+    assert scene._muzzle_glow is None         # 0.65 MB the title never draws
+    before = images_mb(scene)
+    scene.trigger("gunfire")
+    assert scene._muzzle_glow is not None
+    lit = 0
+    for _ in range(30):
+        scene.update(1 / 60)
+        scene.draw(app.display.canvas)
+        lit += scene.flash_active
+    assert lit > 0 and images_mb(scene) > before
