@@ -142,3 +142,14 @@ def test_a_painted_scene_works_out_its_gunfire_glow_at_the_first_shot_not_before
         scene.draw(app.display.canvas)
         lit += scene.flash_active
     assert lit > 0 and images_mb(scene) > before
+
+
+def test_what_the_title_keeps_in_pictures_besides_its_scene_stays_small(app):
+    """The window's canvas (3.5 MB), pygame_gui's menu and shape cache, the title's words and
+    shade: 8.8 MB, where they were 17 MB. The scene has its own bound (test_scenes.py)."""
+    from vn.ui.scenes.registry import images_mb
+    _settle(app, 150)        # the scene faded in, the fade's still picture let go
+    title = app.top
+    assert title.scene is not None and not title.intro.active
+    assert images_mb(app) - images_mb(title.scene) <= 10.0
+    assert images_mb(app.ui) <= 5.0
