@@ -251,6 +251,12 @@ class Theme:
         """The chain the element's text is drawn with (what `vn check` asks about glyphs)."""
         return self.font(element).chain
 
+    def release_fonts(self) -> None:
+        """Let go of the fonts opened so far: each holds its file's shaping tables (half a
+        megabyte for Noto Sans), and the next text drawn opens what it needs again. For a screen
+        whose text is all painted, which writes nothing new while it stands (the title)."""
+        self._fonts.clear()
+
     def add_story_fonts(self, folder: Path) -> None:
         """A story's own fonts (for its language), tried right after the themed font."""
         try:

@@ -118,7 +118,9 @@ class PaintedScene:
         self._gun_next = 0         # the first window not over yet
         self._muzzle = 0.0         # muzzle light drawn this frame (0..1)
         self._muzzle_strobe = False
-        self._muzzle_glow, self._muzzle_pos = self._muzzle_light()
+        # the gunfire's glow (0.65 MB), worked out at the first shot: most scenes never see one
+        self._muzzle_glow: pygame.Surface | None = None
+        self._muzzle_pos = (0, 0)
         # one surface for the temporary work of every effect of this scene
         self.scratch = paint.Scratch()
         self._build()
@@ -261,6 +263,8 @@ class PaintedScene:
         self._shake_amp = amplitude
 
     def _start_gunfire(self, reduced: bool, duration: float | None) -> None:
+        if self._muzzle_glow is None:
+            self._muzzle_glow, self._muzzle_pos = self._muzzle_light()
         g = self.fx["gunfire"]
         length = effect_seconds(duration, g["duration"])
         self._gun_t = 0.0

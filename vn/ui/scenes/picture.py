@@ -56,16 +56,6 @@ class PictureScene(PaintedScene):
     def _config(self) -> dict:
         return {}
 
-    def _muzzle_light(self):
-        # worked out at the first shot: a story's scene is built while the player waits for it,
-        # and most never see gunfire
-        return None, None
-
-    def _start_gunfire(self, reduced: bool, duration: float | None) -> None:
-        if self._muzzle_glow is None:
-            self._muzzle_glow, self._muzzle_pos = super()._muzzle_light()
-        super()._start_gunfire(reduced, duration)
-
     def _picture(self, path: str) -> pygame.Surface:
         self.picture_keys.add((path, COVER))
         return self._fetch(path, COVER)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from ..widgets.sizing import COLUMN_GAP, button_size
-from ..widgets.decor import paint_side_shade
+from ..widgets.decor import draw_side_shade, paint_side_shade
 from ..display import LOGICAL_SIZE
 from ..pacing import ACTIVE, AMBIENT, STILL
 from ..screen import Screen
@@ -84,6 +84,8 @@ class TitleScreen(Screen):
         ], left=LEFT - 22, top=title_bottom + MENU_GAP, width=self.menu_size[0], height=self.menu_size[1], gap=2,
             object_id="#menu_button", per_column=self.menu_rows))
         self._endings_badge = self._paint_endings_badge()
+        # the title's words are all painted now, and it writes none while it stands
+        self.theme.release_fonts()
 
     def _paint_endings_badge(self) -> pygame.Surface:
         """The count beside the Endings button: a small pill, "1/3"."""
@@ -254,4 +256,4 @@ class TitleScreen(Screen):
             surface.blit(self._plain, (0, 0))
         else:
             self.scene.draw(surface)
-        surface.blit(self._shade, (0, 0))
+        draw_side_shade(surface, self._shade)

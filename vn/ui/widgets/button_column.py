@@ -14,6 +14,7 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UIButton
 
+from .lean_button import LeanButton
 from .sizing import COLUMN_GAP
 
 ACTIVATE_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
@@ -44,7 +45,7 @@ class ButtonColumn:
                 # a column too long for the screen (a large text size) goes on in a second one
                 column, row = divmod(n, per_column or len(entries))
                 rect = pygame.Rect(left + column * (width + COLUMN_GAP), top + row * (height + gap), width, height)
-            button = UIButton(rect, entry.text, manager=ui, container=container, object_id=object_id)
+            button = LeanButton(rect, entry.text, manager=ui, container=container, object_id=object_id)
             if not entry.enabled:
                 button.disable()
             self.buttons.append(button)

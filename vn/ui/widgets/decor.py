@@ -46,12 +46,23 @@ def paint_kicker(theme: Theme, text: str) -> pygame.Surface:
                        theme.misc("title.kicker", "tracking", 0), LOGICAL_SIZE[0] - 160, 1)
 
 
+SHADE_BAND = 72    # rows of the side shade kept: a tenth of the screen's height
+
+
 def paint_side_shade(theme: Theme, width: int) -> pygame.Surface:
-    """A dark gradient from the left edge, so menu text reads over a bright scene."""
-    shade = pygame.Surface((width, LOGICAL_SIZE[1]), pygame.SRCALPHA)
+    """A dark gradient from the left edge, so menu text reads over a bright scene. Every row of
+    it is the same, so this paints a band of it that `draw_side_shade` repeats down the screen,
+    rather than the screen's height (2 MB at 760 pixels wide, kept for as long as the title)."""
+    shade = pygame.Surface((width, SHADE_BAND), pygame.SRCALPHA)
     colour = theme.colour("title.screen", "dark_bg")
     solid = 0.85 if theme.high_contrast else 0.0     # high contrast: no scenery behind the menu's text
     for x in range(width):
         t = 1.0 if x < width * solid else 1 - x / width
-        shade.fill((colour.r, colour.g, colour.b, round(colour.a * t ** 1.4)), (x, 0, 1, LOGICAL_SIZE[1]))
+        shade.fill((colour.r, colour.g, colour.b, round(colour.a * t ** 1.4)), (x, 0, 1, SHADE_BAND))
     return shade
+
+
+def draw_side_shade(surface: pygame.Surface, band: pygame.Surface) -> None:
+    """The side shade down the whole height of `surface`, from a band `paint_side_shade` made."""
+    for y in range(0, surface.get_height(), band.get_height()):
+        surface.blit(band, (0, y))
