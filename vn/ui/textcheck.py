@@ -128,6 +128,7 @@ class _OnePage:
         font, rows, widest = self.fonts[narration]
         longest_word = max((len(w) for w in text.split()), default=0) + 3     # quotes and a space
         usable = self.area.width - longest_word * widest
-        # every row but the last is at least `usable` wide, so n rows need (n - 1) * usable;
+        # every row but the last is at least `usable` wide, so a wrap into more than `rows` rows
+        # has `rows` full ones and needs rows * usable: anything narrower takes `rows` at most;
         # a tenth more for the box's curly quotes and kerning
-        return usable > 0 and font.size(text)[0] * 1.1 <= usable * (rows - 1)
+        return usable > 0 and font.size(text)[0] * 1.1 <= usable * rows
