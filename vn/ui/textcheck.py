@@ -14,7 +14,7 @@ import dataclasses
 from pathlib import Path
 
 from ..script.diagnostics import WARNING, Diagnostic, Pos
-from ..script.expr import Template
+from ..script.expr import Expr, Template
 from ..script.markup import plain as without_tags
 from ..script import model as m
 from .fonts import drawable, is_right_to_left
@@ -34,10 +34,15 @@ def _texts(game) -> list[tuple[Pos, str, str | None]]:
         # a {…} part becomes a space: its value is unknown here, and its digits need no check;
         # style tags are not drawn, so they are neither measured nor looked up in the fonts;
         # varying text ({seq: …}, {cond ? …}) its longest alternative, the most the line can hold
-        text = "".join(p if isinstance(p, str) else longest(p) for p in template.parts)
+        if template.is_plain:   # most lines: one part, the text itself
+            text = template.parts[0]
+        else:
+            text = "".join(p if isinstance(p, str) else longest(p) for p in template.parts)
         return without_tags(text) if template.styled else text
 
     def longest(part) -> str:
+        if part.__class__ is Expr:
+            return " "
         texts = getattr(part, "items", None) or getattr(part, "branches", ())
         return max((plain(t) for t in texts), key=len, default=" ")
 
@@ -78,17 +83,21 @@ def text_warnings(game, scripts_dir: str | Path) -> list[Diagnostic]:
     chain = theme.text_chain()
     fits = _OnePage(theme)
     out: list[Diagnostic] = []
+    drawn: set[str] = set()     # characters the chain was asked about and can draw
     for pos, text, kind in _texts(game):
         if not text:
             continue
         text = drawable(text)
-        missing = chain.missing(text)
+        seen = set(text)
+        missing = chain.missing(text) if not seen <= drawn else ()
         if missing:
             named = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in missing[:SHOWN_MISSING])
             more = f" and {len(missing) - SHOWN_MISSING} more" if len(missing) > SHOWN_MISSING else ""
             out.append(Diagnostic(pos, "VN109", f"no font of the story can draw {named}{more}; they show as boxes",
                                   "put a font that has them (.ttf or .otf) in the story's fonts/ folder",
                                   WARNING))
+        else:
+            drawn |= seen
         if not text.isascii() and any(is_right_to_left(ch) for ch in text):
             out.append(Diagnostic(pos, "VN110", "right-to-left text is drawn left to right, in the order it is "
                                   "stored: the engine does not lay out right-to-left scripts yet",
@@ -119,16 +128,22 @@ class _OnePage:
             font = theme.font(element)
             rows = (self.area.height + line_height(font, theme.misc(element, "line_spacing", 1.35)) // 3) \
                 // line_height(font, theme.misc(element, "line_spacing", 1.35))
-            widest = max(font.size(ch)[0] for ch in "MW@%#mw")
+            widest = max(font.size(chr(code))[0] for code in range(32, 127))   # all of printable ASCII
             self.fonts[narration] = (font, rows, widest)
 
     def surely(self, text: str, narration: bool) -> bool:
         if not text.isascii() or "\n" in text:
             return False
         font, rows, widest = self.fonts[narration]
-        longest_word = max((len(w) for w in text.split()), default=0) + 3     # quotes and a space
+        longest_word = max(map(len, text.split()), default=0) + 3     # quotes and a space
         usable = self.area.width - longest_word * widest
         # every row but the last is at least `usable` wide, so a wrap into more than `rows` rows
         # has `rows` full ones and needs rows * usable: anything narrower takes `rows` at most;
         # a tenth more for the box's curly quotes and kerning
-        return usable > 0 and font.size(text)[0] * 1.1 <= usable * rows
+        if usable <= 0:
+            return False
+        if len(text) * widest * 1.1 <= usable * rows:
+            return True     # no letter is wider than `widest`: most lines need no measuring
+        # drawable ASCII text is measured by the themed font alone (TextFont.size would say the
+        # same, after checking that again)
+        return font.primary.size(text)[0] * 1.1 <= usable * rows
