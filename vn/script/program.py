@@ -114,7 +114,7 @@ class _Compiler:
         self.lc.code[at] = Instr(old.op, old.id, old.pos, old.arg, target)
 
     def note_expr(self, e) -> None:
-        if e is not None:
+        if e is not None and not (e.__class__ is Template and e.is_plain):
             if e.labels():
                 self.uses_visits = True
             if e.counters():
