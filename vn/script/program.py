@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import model as m
+from .collector import collector_paused
 from .expr import Expr, Template
 from .values import assigned_value
 
@@ -40,6 +41,9 @@ class OptionCode:
     note: str = ""
     condition_pos: m.Pos | None = None
     counted: str = ""      # 'label.name' for an option with a name: picks() counts it
+
+
+_set_target = Instr.target.__set__     # the slot's own setter, past the frozen __setattr__
 
 
 class MenuOptions(tuple):
@@ -110,8 +114,9 @@ class _Compiler:
         return len(self.lc.code) - 1
 
     def patch(self, at: int, target: int) -> None:
-        old = self.lc.code[at]
-        self.lc.code[at] = Instr(old.op, old.id, old.pos, old.arg, target)
+        # the instruction is this compiler's own until the program is handed out: set its
+        # target in place rather than building it again
+        _set_target(self.lc.code[at], target)
 
     def note_expr(self, e) -> None:
         if e is not None and not (e.__class__ is Template and e.is_plain):
@@ -211,6 +216,11 @@ class _Compiler:
 
 
 def compile_game(game: m.Game) -> Program:
+    with collector_paused():
+        return _compile_game(game)
+
+
+def _compile_game(game: m.Game) -> Program:
     labels: dict[str, LabelCode] = {}
     uses_visits = has_glue = False
     counters: set[tuple[str, str]] = set()
