@@ -22,12 +22,13 @@ from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
 from .sublabels import SubLabels
-from .textpos import TextPos
+from .textpos import text_start
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
 STATEMENT_KEYS = ("narrate", "glue", "menu", "set", "if", "elif", "else", "jump", "call", "return",
                   "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS, "label")
+_STATEMENT_KEYS = frozenset(STATEMENT_KEYS)
 GLUE = "VN053"   # glue given a speaker, or something other than text
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
@@ -63,24 +64,27 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self.diags.append(self.src.diag(p, code, message, hint))
 
     def derived_id(self, *content: object) -> str:
-        base = f"{self.label}.{short_hash(*content)}"
+        base = f"{self.label}.{zlib.crc32(repr(content).encode()):08x}"    # short_hash(*content)
         n = self._id_counts.get(base, 0) + 1
         self._id_counts[base] = n
         return base if n == 1 else f"{base}#{n}"
 
+    # The helpers below run for nearly every node of a story, so they read a node by index,
+    # (kind, value, line, column, style), rather than through yamlsource's accessors.
     def text_pos(self, node) -> Pos:
         """Where a scalar's text begins: past the opening quote of a quoted scalar. Quoted and
         block text need more than a column shift to find a character inside (see textpos)."""
-        shown = Pos(self.src.path, node[2] + 1, node[3] + (2 if style(node) in ('"', "'") else 1))
-        if style(node) is None:
-            return shown
-        return TextPos(self.src, node[2], node[3], style(node), raw(node), shown)
+        quoting = node[4]
+        if quoting is None:
+            return Pos(self.src.path, node[2] + 1, node[3] + 1)
+        return text_start(self.src, node[2], node[3], quoting, node[1],
+                          node[3] + (2 if quoting == '"' or quoting == "'" else 1))
 
     def string(self, node, what: str) -> str | None:
-        if kind(node) != SCALAR or (style(node) is None and not isinstance(scalar_value(node), str)):
+        if node[0] != SCALAR or (node[4] is None and not isinstance(scalar_value(node), str)):
             self.error(node, "VN004", f"{what} must be text")
             return None
-        return raw(node)
+        return node[1]
 
     def name(self, node, what: str) -> str | None:
         text = self.string(node, what)
@@ -95,25 +99,36 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         if text is None:
             return None, None
         where = self.text_pos(node)
+        parsed = self.src.parsed.get(text)
+        if parsed is None:
+            parsed = self._parsed_text(text, where)
+            if parsed is None:
+                return None, None
+            self.src.parsed[text] = parsed
+        template, problems = parsed
+        for problem in problems:
+            self.markup_problem(where, problem)
+        return self.resolved(template), where
+
+    def _parsed_text(self, text: str, where):
+        """(template, its markup problems) for a text, or None after reporting why it is none."""
         # another engine's {/i} or {color=#f00} is no expression: say what it is, not why it fails to parse
         # (beside one of those, a bare {i} is surely a tag too, not a variable)
         foreign = brace_tags(text) if "{" in text else []
         if any(not bare for _, _, _, bare in foreign):
             for column, written, ours, _ in foreign:
                 self.markup_problem(where, brace_tag_problem(column, written, ours))
-            return None, None
+            return None
         try:
-            template = self.resolved(parse_template(text))
+            template = parse_template(text)
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
-            return None, None
-        for problem in check_markup(text):
-            self.markup_problem(where, problem)
+            return None
+        problems = check_markup(text)
         if template.chooses:    # the checker skips every {...}: each alternative is checked alone
-            for source, at in alternative_texts(template):
-                for problem in check_markup(source):
-                    self.markup_problem(where, replace(problem, column=problem.column + at))
-        return template, where
+            problems = problems + [replace(problem, column=problem.column + at)
+                                   for source, at in alternative_texts(template) for problem in check_markup(source)]
+        return template, problems
 
     def markup_problem(self, where, problem) -> None:
         self.diags.append(self.src.diag(where.shifted(problem.column), problem.code, problem.message,
@@ -171,15 +186,17 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
     def _block(self, nodes) -> tuple[m.Statement, ...]:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
+        ifs = False     # whether `out` holds an if under construction
         for item in nodes:
             items = None
-            if kind(item) == MAPPING:
+            if item[0] == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
-                keys = [k for k, _, _ in items]
-                if ("elif" in keys or "else" in keys) and "if" in keys:
+                keys = [entry[0] for entry in items] if len(items) != 1 else (items[0][0],)
+                branching = "elif" in keys or "else" in keys
+                if branching and "if" in keys:
                     self._nested_else(items)
                     items = [entry for entry in items if entry[0] not in ("elif", "else")]
-                elif "elif" in keys or "else" in keys:
+                elif branching:
                     if open_if is None:
                         self.error(item, "VN019", f"'{'elif' if 'elif' in keys else 'else'}' without an 'if' before it",
                                    "put it directly after an 'if' or 'elif' statement")
@@ -194,10 +211,11 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             open_if = None
             if statement is None:
                 continue
-            if isinstance(statement, list):  # an if under construction: [id, pos, branches]
+            if statement.__class__ is list:  # an if under construction: [id, pos, branches]
                 open_if = statement
+                ifs = True
             out.append(statement)
-        return tuple(self._finish_if(s) for s in out)
+        return tuple([self._finish_if(s) for s in out] if ifs else out)
 
     def _nested_else(self, items) -> None:
         for key, kn, _ in items:
@@ -214,26 +232,29 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
 
     def statement(self, node, items=None):
         """One statement; `items` are the mapping's entries when the caller has read them already."""
-        if kind(node) == SCALAR:
+        if node[0] == SCALAR:
             text, where = self.template(node, "narration")
             if text is None:
                 return None
             self.check_plain_text(node)
-            return m.Say(self.derived_id("say", "", text.source), pos(self.src.path, node), None, text, where)
-        if kind(node) != MAPPING:
+            return m.Say(self.derived_id("say", "", text.source), Pos(self.src.path, node[2] + 1, node[3] + 1),
+                         None, text, where)
+        if node[0] != MAPPING:
             self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
             return None
         if items is None:
             items = mapping_items(self.src, node, self.diags)
-        main = [(k, kn, vn) for k, kn, vn in items if k != "id" and k != "then"]
-        if not main:
+        for entry in items:
+            if entry[0] != "id" and entry[0] != "then":
+                break
+        else:
             self.error(node, "VN018", "statement has no content", "add narration, a speaker line or a command")
             return None
-        key, knode, vnode = main[0]
-        here = pos(self.src.path, node)
-        builder = getattr(self, "st_" + key, None) if key in STATEMENT_KEYS else None
+        key, knode, vnode = entry
+        here = Pos(self.src.path, node[2] + 1, node[3] + 1)
+        builder = getattr(self, "st_" + key, None) if key in _STATEMENT_KEYS else None
         if builder is None:
-            if key in STATEMENT_KEYS or not NAME_PATTERN.fullmatch(key):
+            if key in _STATEMENT_KEYS or not NAME_PATTERN.fullmatch(key):
                 self.unknown_key(knode, key, STATEMENT_KEYS, self.characters)
                 return None
             if self.characters and key not in self.characters and kind(vnode) != SCALAR:
@@ -242,10 +263,12 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                            unknown_speaker_hint(key, self.characters, STATEMENT_KEYS))
                 return None
             builder = self.st_speaker
-        extra = {k: (kn, vn) for k, kn, vn in items if k != key}
+        extra = {k: (kn, vn) for k, kn, vn in items if k != key} if len(items) != 1 else {}
         return builder(here, key, knode, vnode, extra)
 
     def _no_extra(self, extra: dict, allowed=()) -> dict:
+        if not extra:
+            return {}
         for k, (kn, _) in extra.items():
             if k not in allowed:
                 self.unknown_key(kn, k, allowed or ("(nothing else)",))

@@ -85,6 +85,9 @@ class SourceFile:
         self._lines: list[str] | None = None
         self._starts: list[int] | None = None
         self.has_hash: bool | None = None  # whether ' #' occurs at all: if not, no line needs looking at
+        # text -> what the statement builder made of it (statements.py): a story repeats its lines
+        # and option texts, and each is parsed and checked once per file, so once per load too
+        self.parsed: dict[str, tuple] = {}
 
     def line(self, number: int) -> str:
         if self._lines is None:
@@ -260,6 +263,8 @@ def _anchor(source: SourceFile, diags: list[Diagnostic], mark) -> None:
 def mapping_items(source: SourceFile, node, diags: list[Diagnostic]) -> list[tuple[str, object, object]]:
     """(key, key node, value node) of a mapping, reporting duplicate and non-string keys."""
     items = node[_VALUE]
+    if len(items) == 2 and items[0][_KIND] == SCALAR:   # one entry, as most statements are
+        return [(items[0][_VALUE], items[0], items[1])]
     out = []
     seen: dict[str, object] = {}
     for i in range(0, len(items) - 1, 2):
