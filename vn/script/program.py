@@ -8,6 +8,7 @@ script was edited still finds its place.
 """
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 
 from . import model as m
@@ -43,7 +44,22 @@ class OptionCode:
     counted: str = ""      # 'label.name' for an option with a name: picks() counts it
 
 
-_set_target = Instr.target.__set__     # the slot's own setter, past the frozen __setattr__
+# the slots' own setters, past the frozen __setattr__ (see _instr)
+_set_op, _set_id, _set_pos, _set_arg, _set_target = (Instr.__dict__[name].__set__
+                                                     for name in ("op", "id", "pos", "arg", "target"))
+_new = object.__new__
+
+
+def _instr(op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> Instr:
+    """Instr(op, id, pos, arg, target), without the frozen __init__'s object.__setattr__ for each
+    field: a program has an instruction for every statement and more."""
+    instr = _new(Instr)
+    _set_op(instr, op)
+    _set_id(instr, id)
+    _set_pos(instr, pos)
+    _set_arg(instr, arg)
+    _set_target(instr, target)
+    return instr
 
 
 class MenuOptions(tuple):
@@ -110,7 +126,7 @@ class _Compiler:
         self.counters: set[tuple[str, str]] = set()
 
     def emit(self, op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> int:
-        self.lc.code.append(Instr(op, id, pos, arg, target))
+        self.lc.code.append(_instr(op, id, pos, arg, target))
         return len(self.lc.code) - 1
 
     def patch(self, at: int, target: int) -> None:
@@ -126,8 +142,9 @@ class _Compiler:
                 self.counters |= e.counters()
 
     def block(self, body) -> None:
+        compilers = _COMPILERS
         for s in body:
-            getattr(self, "c_" + type(s).__name__.lower())(s)
+            compilers[s.__class__](self, s)
 
     def assigns(self, assigns) -> tuple[tuple[str, Expr], ...]:
         return tuple((a.name, assigned_value(a.value, self.var_types.get(a.name), self.declared)) for a in assigns)
@@ -168,7 +185,7 @@ class _Compiler:
             self.note_expr(s.prompt.text)
             arg.prompt = (s.prompt.id, s.prompt.speaker, s.prompt.text)
         arg.varies = any(o.text.varies for o in s.options) or (s.prompt is not None and s.prompt.text.varies)
-        self.lc.code[at] = Instr(MENU, old.id, old.pos, arg)
+        _set_arg(old, arg)     # the MENU emitted above, still this compiler's own
 
     def c_if(self, s: m.If) -> None:
         exits = []
@@ -213,6 +230,10 @@ class _Compiler:
 
     def c_ending(self, s: m.Ending) -> None:
         self.emit(ENDING, s.id, s.pos, s.ending)
+
+
+# the method that compiles each kind of statement: c_say for a Say, and so on
+_COMPILERS = {kind: getattr(_Compiler, "c_" + kind.__name__.lower()) for kind in typing.get_args(m.Statement)}
 
 
 def compile_game(game: m.Game) -> Program:
