@@ -64,7 +64,15 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self.diags.append(self.src.diag(p, code, message, hint))
 
     def derived_id(self, *content: object) -> str:
-        base = f"{self.label}.{zlib.crc32(repr(content).encode()):08x}"    # short_hash(*content)
+        for part in content:
+            if part.__class__ is not str:   # 1 and 1.0 are equal keys, but hash apart
+                digest = short_hash(*content)
+                break
+        else:   # a line's words: often the same ones again
+            digest = self.src.hashes.get(content)
+            if digest is None:
+                digest = self.src.hashes[content] = short_hash(*content)
+        base = f"{self.label}.{digest}"
         n = self._id_counts.get(base, 0) + 1
         self._id_counts[base] = n
         return base if n == 1 else f"{base}#{n}"

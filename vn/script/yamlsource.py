@@ -88,6 +88,7 @@ class SourceFile:
         # text -> what the statement builder made of it (statements.py): a story repeats its lines
         # and option texts, and each is parsed and checked once per file, so once per load too
         self.parsed: dict[str, tuple] = {}
+        self.hashes: dict[tuple[str, ...], str] = {}   # the same for the hashes of derived ids
 
     def line(self, number: int) -> str:
         if self._lines is None:
