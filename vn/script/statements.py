@@ -103,9 +103,10 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         return text
 
     def template(self, node, what: str):
-        text = self.string(node, what)
-        if text is None:
+        if node[0] != SCALAR or (node[4] is None and not isinstance(scalar_value(node), str)):
+            self.string(node, what)     # which says why it is no text
             return None, None
+        text = node[1]
         where = self.text_pos(node)
         parsed = self.src.parsed.get(text)
         if parsed is None:
@@ -116,7 +117,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         template, problems = parsed
         for problem in problems:
             self.markup_problem(where, problem)
-        return self.resolved(template), where
+        return (self.resolved(template) if self.locals else template), where
 
     def _parsed_text(self, text: str, where):
         """(template, its markup problems) for a text, or None after reporting why it is none."""
@@ -144,7 +145,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
 
     def expression(self, node, what: str):
         """An expression from a scalar: quoted or plain text is parsed, numbers and booleans are literals."""
-        if kind(node) != SCALAR:
+        if node[0] != SCALAR:
             self.error(node, "VN004", f"{what} must be an expression")
             return None, None
         where = self.text_pos(node)
@@ -158,9 +159,13 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             if problem:
                 self.error(node, OUT_OF_RANGE, problem, "numbers in a story stay within ±2^53")
                 return None, None
-            return literal(value), where
+            key = ("literal", node[1])   # by the words: 0.0 and -0.0 are equal, but two literals
+            found = self.src.parsed.get(key)
+            if found is None:
+                found = self.src.parsed[key] = literal(value)
+            return found, where
         try:
-            return self.resolved(parse(value)), where
+            return (self.resolved(parse(value)) if self.locals else parse(value)), where
         except ExprError as exc:
             self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
             return None, None
@@ -223,7 +228,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 open_if = statement
                 ifs = True
             out.append(statement)
-        return tuple([self._finish_if(s) for s in out] if ifs else out)
+        return tuple([m.If(s[0], s[1], tuple(s[2])) if s.__class__ is list else s for s in out] if ifs else out)
 
     def _nested_else(self, items) -> None:
         for key, kn, _ in items:
@@ -233,20 +238,16 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                            f"start it with '- ' below the 'if' and its 'then', at the level of '- if:': "
                            f"'- if: CONDITION' / '  then: [\"...\"]' / '{tail}'")
 
-    def _finish_if(self, s):
-        if isinstance(s, list):
-            return m.If(s[0], s[1], tuple(s[2]))
-        return s
-
     def statement(self, node, items=None):
         """One statement; `items` are the mapping's entries when the caller has read them already."""
         if node[0] == SCALAR:
             text, where = self.template(node, "narration")
             if text is None:
                 return None
-            self.check_plain_text(node)
-            return m.Say(self.derived_id("say", "", text.source), Pos(self.src.path, node[2] + 1, node[3] + 1),
-                         None, text, where)
+            if node[4] is None:
+                self.check_plain_text(node)
+            return m.new_say(self.derived_id("say", "", text.source), Pos(self.src.path, node[2] + 1, node[3] + 1),
+                             None, text, where)
         if node[0] != MAPPING:
             self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
             return None
@@ -262,7 +263,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         here = Pos(self.src.path, node[2] + 1, node[3] + 1)
         builder = getattr(self, "st_" + key, None) if key in _STATEMENT_KEYS else None
         if builder is None:
-            if key in _STATEMENT_KEYS or not NAME_PATTERN.fullmatch(key):
+            if key in _STATEMENT_KEYS or not (key.isascii() and key.isidentifier()):   # NAME_PATTERN
                 self.unknown_key(knode, key, STATEMENT_KEYS, self.characters)
                 return None
             if self.characters and key not in self.characters and kind(vnode) != SCALAR:
@@ -294,9 +295,10 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         text, where = self.template(vnode, "a line")
         if text is None:
             return None
-        self.check_plain_text(vnode)
+        if vnode[4] is None:    # only plain (unquoted) text can look like something else
+            self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
-        return m.Say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
+        return m.new_say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
 
     def st_glue(self, here, key, knode, vnode, extra):
         """`- glue: "the gun."`: text that continues the line before it, so it has no speaker."""
@@ -333,7 +335,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         for name, kn, vn in mapping_items(self.src, vnode, self.diags):
             value, where = self.expression(vn, f"the value of '{name}'")
             if value is not None:
-                out.append(m.Assign(name, value, pos(self.src.path, kn), where))
+                out.append(m.new_assign(name, value, Pos(self.src.path, kn[2] + 1, kn[3] + 1), where))
         return tuple(out)
 
     def st_if(self, here, key, knode, vnode, extra):

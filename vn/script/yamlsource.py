@@ -87,7 +87,8 @@ class SourceFile:
         self.has_hash: bool | None = None  # whether ' #' occurs at all: if not, no line needs looking at
         # text -> what the statement builder made of it (statements.py): a story repeats its lines
         # and option texts, and each is parsed and checked once per file, so once per load too
-        self.parsed: dict[str, tuple] = {}
+        # (and ("literal", words) -> the expression of a number or true/false)
+        self.parsed: dict[object, object] = {}
         self.hashes: dict[tuple[str, ...], str] = {}   # the same for the hashes of derived ids
 
     def line(self, number: int) -> str:
