@@ -64,14 +64,17 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self.diags.append(self.src.diag(p, code, message, hint))
 
     def derived_id(self, *content: object) -> str:
-        for part in content:
-            if part.__class__ is not str:   # 1 and 1.0 are equal keys, but hash apart
-                digest = short_hash(*content)
-                break
-        else:   # a line's words: often the same ones again
-            digest = self.src.hashes.get(content)
-            if digest is None:
-                digest = self.src.hashes[content] = short_hash(*content)
+        base = f"{self.label}.{short_hash(*content)}"
+        n = self._id_counts.get(base, 0) + 1
+        self._id_counts[base] = n
+        return base if n == 1 else f"{base}#{n}"
+
+    def words_id(self, *words: str | tuple[str, ...]) -> str:
+        """derived_id(*words) for content that is all text (1 and 1.0 would be one key but hash
+        apart): a story repeats its words, so each one's hash is worked out once per file."""
+        digest = self.src.hashes.get(words)
+        if digest is None:
+            digest = self.src.hashes[words] = short_hash(*words)
         base = f"{self.label}.{digest}"
         n = self._id_counts.get(base, 0) + 1
         self._id_counts[base] = n
@@ -246,7 +249,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 return None
             if node[4] is None:
                 self.check_plain_text(node)
-            return m.new_say(self.derived_id("say", "", text.source), Pos(self.src.path, node[2] + 1, node[3] + 1),
+            return m.new_say(self.words_id("say", "", text.source), Pos(self.src.path, node[2] + 1, node[3] + 1),
                              None, text, where)
         if node[0] != MAPPING:
             self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
@@ -298,7 +301,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         if vnode[4] is None:    # only plain (unquoted) text can look like something else
             self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
-        return m.new_say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
+        return m.new_say(line_id or self.words_id("say", speaker or "", text.source), here, speaker, text, where)
 
     def st_glue(self, here, key, knode, vnode, extra):
         """`- glue: "the gun."`: text that continues the line before it, so it has no speaker."""
@@ -318,14 +321,14 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return None
         self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
-        return m.Say(line_id or self.derived_id("glue", text.source), here, None, text, where, glue=True)
+        return m.Say(line_id or self.words_id("glue", text.source), here, None, text, where, glue=True)
 
     def st_set(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
         assigns = self.assignments(vnode)
         if assigns is None:
             return None
-        return m.Set(self.derived_id("set", *[(a.name, a.value.source) for a in assigns]), here, assigns)
+        return m.Set(self.words_id("set", *[(a.name, a.value.source) for a in assigns]), here, assigns)
 
     def assignments(self, vnode) -> tuple[m.Assign, ...] | None:
         if kind(vnode) != MAPPING:
@@ -346,7 +349,8 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return None
         body = self.block(extra["then"][1])
         branches = [m.Branch(cond, where or here, body)]
-        return [self.derived_id("if", vnode[1]), here, branches]
+        return [self.words_id("if", vnode[1]) if vnode[0] == SCALAR else self.derived_id("if", vnode[1]), here,
+                branches]
 
     def elif_else(self, node, items):
         """A branch joining the open if: (branch or None, whether the if is closed)."""
