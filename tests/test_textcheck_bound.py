@@ -48,3 +48,34 @@ def test_the_bound_passes_a_plain_line_that_wraps_onto_a_second_row(theme):
     for narration in (True, False):
         assert natural_rows(theme, text, narration) == 1 and fits.surely(text, narration)
         assert natural_rows(theme, longer, narration) == 2 and fits.surely(longer, narration)
+
+
+def test_printable_ascii_skips_the_glyph_questions_and_says_the_same(tmp_path, monkeypatch):
+    """When the themed font draws all of printable ASCII, such lines are not asked about glyphs;
+    a font that does not (as the check then assumes) must give the same warnings."""
+    from gamefiles import write_game
+    from vn.script.loader import load_game
+    from vn.ui import fonts
+    from vn.ui.textcheck import text_warnings
+    long = "The rain keeps on and nobody at the bar looks up from the glass. " * 40
+    folder = write_game(tmp_path / "game", f"""
+        start:
+          - "Plain words, with 'quotes' and ~tildes~."
+          - xander: "{long.strip()}"
+          - "{long.strip()}"
+          - "A private character: \\U0010FFFD."
+          - "\\u05e9\\u05dc\\u05d5\\u05dd"
+          - buffy: "Caf\\u00e9 and a tab:\\there."
+        """)
+    game = load_game(folder).game
+    fast = [(d.code, d.pos.line, d.message) for d in text_warnings(game, folder)]
+    monkeypatch.setattr(fonts.FallbackChain, "first_draws", lambda self, text: False)
+    slow = [(d.code, d.pos.line, d.message) for d in text_warnings(game, folder)]
+    assert fast == slow
+    assert [code for code, _, _ in fast] == ["VN108", "VN108", "VN109", "VN110"]
+
+
+def test_the_engine_font_draws_all_of_printable_ascii(theme):
+    from vn.ui.textcheck import VISIBLE_ASCII
+    assert theme.text_chain().first_draws(VISIBLE_ASCII)
+    assert not theme.text_chain().first_draws(VISIBLE_ASCII + "\U0010FFFD")

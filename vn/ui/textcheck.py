@@ -20,6 +20,7 @@ from ..script import model as m
 from .fonts import drawable, is_right_to_left
 
 SHOWN_MISSING = 5        # characters named in one warning; the count says how many more
+VISIBLE_ASCII = "".join(chr(code) for code in range(33, 127))   # printable ASCII but the space
 
 
 NARRATION, SPEECH = "narration", "speech"
@@ -77,17 +78,25 @@ def text_warnings(game, scripts_dir: str | Path) -> list[Diagnostic]:
     pygame.font.init()
     from ..paths import assets_dir
     from .theme import Theme
-    from .widgets.dialogue_box import display_text, paginate
     theme = Theme.load(assets_dir() / "theme.json")
     theme.add_story_fonts(Path(scripts_dir) / "fonts")
     chain = theme.text_chain()
     fits = _OnePage(theme)
     out: list[Diagnostic] = []
     drawn: set[str] = set()     # characters the chain was asked about and can draw
+    # most stories are written in printable ASCII: when the themed font draws all of it, such a
+    # text needs no asking about glyphs (and is neither right-to-left nor changed by drawable())
+    ascii_drawn = chain.first_draws(VISIBLE_ASCII)
     for pos, text, kind in _texts(game):
         if not text:
             continue
-        text = drawable(text)
+        if text.isascii() and text.isprintable():
+            if ascii_drawn:
+                if kind is not None and not fits.surely(text, kind == NARRATION):
+                    _long_line(out, theme, pos, text, kind)
+                continue
+        else:
+            text = drawable(text)
         seen = set(text)
         missing = chain.missing(text) if not seen <= drawn else ()
         if missing:
@@ -104,12 +113,18 @@ def text_warnings(game, scripts_dir: str | Path) -> list[Diagnostic]:
                                   "keep right-to-left text out of the story until the engine supports it",
                                   WARNING))
         if kind is not None and not fits.surely(text, kind == NARRATION):
-            narration = kind == NARRATION
-            _, pages, _ = paginate(theme, display_text(theme, text, narration), narration)
-            if len(pages) > 1:
-                out.append(Diagnostic(pos, "VN108", f"this line takes {len(pages)} pages of the dialogue box "
-                                      f"({len(text)} characters)", "split it into several lines", WARNING))
+            _long_line(out, theme, pos, text, kind)
     return out
+
+
+def _long_line(out: list[Diagnostic], theme, pos: Pos, text: str, kind: str) -> None:
+    """VN108 if the line, laid out as the dialogue box does, takes more than one page."""
+    from .widgets.dialogue_box import display_text, paginate
+    narration = kind == NARRATION
+    _, pages, _ = paginate(theme, display_text(theme, text, narration), narration)
+    if len(pages) > 1:
+        out.append(Diagnostic(pos, "VN108", f"this line takes {len(pages)} pages of the dialogue box "
+                              f"({len(text)} characters)", "split it into several lines", WARNING))
 
 
 class _OnePage:
