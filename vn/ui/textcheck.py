@@ -145,8 +145,17 @@ class _OnePage:
                 // line_height(font, theme.misc(element, "line_spacing", 1.35))
             widest = max(font.size(chr(code))[0] for code in range(32, 127))   # all of printable ASCII
             self.fonts[narration] = (font, rows, widest)
+        # text -> the answer, for narration and for speech: a story repeats its lines
+        self.known: dict[bool, dict[str, bool]] = {True: {}, False: {}}
 
     def surely(self, text: str, narration: bool) -> bool:
+        known = self.known[narration]
+        answer = known.get(text)
+        if answer is None:
+            answer = known[text] = self._surely(text, narration)
+        return answer
+
+    def _surely(self, text: str, narration: bool) -> bool:
         if not text.isascii() or "\n" in text:
             return False
         font, rows, widest = self.fonts[narration]
