@@ -190,14 +190,21 @@ class Template:
     # the text has style tags (markup.py): values interpolated into it are escaped, never read as tags
     styled: bool = False
 
+    # a plain text (most lines) reads nothing: asked for every line by the compiler and the lint
     def variables(self) -> frozenset[str]:
-        return frozenset().union(*(p.variables() for p in self.parts if p.__class__ is not str))
+        if self.is_plain:
+            return _NONE
+        return _NONE.union(*[p.variables() for p in self.parts if p.__class__ is not str])
 
     def labels(self) -> frozenset[str]:
-        return frozenset().union(*(p.labels() for p in self.parts if p.__class__ is not str))
+        if self.is_plain:
+            return _NONE
+        return _NONE.union(*[p.labels() for p in self.parts if p.__class__ is not str])
 
     def counters(self) -> frozenset[tuple[str, str]]:
-        return frozenset().union(*(p.counters() for p in self.parts if p.__class__ is not str))
+        if self.is_plain:
+            return _NONE
+        return _NONE.union(*[p.counters() for p in self.parts if p.__class__ is not str])
 
     def render(self, variables: Mapping[str, object], visits: Callable[[str], int], showing=None,
                escaped: bool = False) -> str:
@@ -215,6 +222,9 @@ class Template:
                             for p in self.parts])
         return "".join([p if p.__class__ is str else format_value(evaluate(p, variables, visits))
                         for p in self.parts])
+
+
+_NONE: frozenset = frozenset()
 
 
 def _value(expr: Expr, variables, visits, escaped: bool) -> str:

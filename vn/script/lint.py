@@ -46,6 +46,28 @@ def _reads(ins: p.Instr, for_flow: bool = True) -> set[str]:
     return set()
 
 
+def _add_all_reads(ins: p.Instr, out: set[str]) -> None:
+    """Add to `out` what _reads(ins, for_flow=False) gives, without building sets on the way:
+    it runs for every instruction of the story."""
+    op, arg = ins.op, ins.arg
+    if op == p.SAY:
+        out.update(arg[1].variables())
+    elif op == p.SET:
+        for _, e in arg:
+            out.update(e.variables())
+    elif op == p.BRANCH:
+        out.update(arg.variables())
+    elif op == p.MENU:
+        if arg.prompt:
+            out.update(arg.prompt[2].variables())
+        for o in arg:
+            out.update(o.text.variables())
+            if o.condition is not None:
+                out.update(o.condition.variables())
+            for _, e in o.assigns:
+                out.update(e.variables())
+
+
 def _return_points(program: p.Program) -> dict[str, list[Node]]:
     points: dict[str, list[Node]] = {}
     for name, lc in program.labels.items():
@@ -102,11 +124,10 @@ def variable_warnings(program: p.Program) -> list[Diagnostic]:
     reported: set[tuple[str, str]] = set()
     for name, lc in program.labels.items():
         for n, ins in enumerate(lc.code):
-            reads = _reads(ins)
-            read_anywhere |= _reads(ins, for_flow=False)
+            _add_all_reads(ins, read_anywhere)
             if not everything or (name, n) not in known:
                 continue  # unreachable code: VN101/VN102 already say so; or no variable lacks a default
-            for var in sorted((reads & everything) - known[(name, n)]):
+            for var in sorted((_reads(ins) & everything) - known[(name, n)]):
                 if (var, ins.id) in reported:
                     continue
                 reported.add((var, ins.id))

@@ -21,7 +21,7 @@ class MenuStatements:
         options = tuple(o for o in (self.option(n, echo) for n in raw(vnode)) if o is not None)
         if not options:
             return None
-        return m.Menu(self.derived_id("menu", *[o.text.source for o in options]), here, options, prompt)
+        return m.Menu(self.words_id("menu", *[o.text.source for o in options]), here, options, prompt)
 
     def prompt(self, node) -> m.Say | None:
         """A menu's prompt is written as a line is: narration, or `{speaker: text}`."""
@@ -73,8 +73,8 @@ class MenuStatements:
             echo = self.echo(fields["echo"])
         # derived as a written line with this speaker and text is, so a hand-written echo replaced
         # by `echo:` keeps its id (and its seen mark, and its recording)
-        said = () if echo is False else (m.Say(self.derived_id("say", echo or "", text.source),
-                                               pos(self.src.path, fields.get("echo", node)), echo, text, text_pos),)
+        said = () if echo is False else (m.new_say(self.words_id("say", echo or "", text.source),
+                                                   pos(self.src.path, fields.get("echo", node)), echo, text, text_pos),)
         cond, cond_pos = self.expression(fields["if"], "the condition") if "if" in fields else (None, None)
         once = False
         if "once" in fields:
@@ -87,10 +87,10 @@ class MenuStatements:
         jump = self.label_target(fields["jump"]) if "jump" in fields else None
         note = (self.string(fields["note"], "a route note") or "") if "note" in fields else ""
         name = (self.name(fields["name"], "option name") or "") if "name" in fields else ""
-        return m.Option(option_id or self.derived_id("option", text.source), here, text, text_pos, cond,
-                        cond_pos, once, assigns, body, jump,
-                        pos(self.src.path, fields["jump"]) if "jump" in fields else None, note, name,
-                        pos(self.src.path, fields["name"]) if name else None)
+        return m.new_option(option_id or self.words_id("option", text.source), here, text, text_pos, cond,
+                            cond_pos, once, assigns, body, jump,
+                            pos(self.src.path, fields["jump"]) if "jump" in fields else None, note, name,
+                            pos(self.src.path, fields["name"]) if name else None)
 
 
 def _name(text: str) -> bool:

@@ -8,9 +8,11 @@ script was edited still finds its place.
 """
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass, field
 
 from . import model as m
+from .collector import collector_paused
 from .expr import Expr, Template
 from .values import assigned_value
 
@@ -40,6 +42,24 @@ class OptionCode:
     note: str = ""
     condition_pos: m.Pos | None = None
     counted: str = ""      # 'label.name' for an option with a name: picks() counts it
+
+
+# the slots' own setters, past the frozen __setattr__ (see _instr)
+_set_op, _set_id, _set_pos, _set_arg, _set_target = (Instr.__dict__[name].__set__
+                                                     for name in ("op", "id", "pos", "arg", "target"))
+_new = object.__new__
+
+
+def _instr(op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> Instr:
+    """Instr(op, id, pos, arg, target), without the frozen __init__'s object.__setattr__ for each
+    field: a program has an instruction for every statement and more."""
+    instr = _new(Instr)
+    _set_op(instr, op)
+    _set_id(instr, id)
+    _set_pos(instr, pos)
+    _set_arg(instr, arg)
+    _set_target(instr, target)
+    return instr
 
 
 class MenuOptions(tuple):
@@ -106,23 +126,25 @@ class _Compiler:
         self.counters: set[tuple[str, str]] = set()
 
     def emit(self, op: int, id: str, pos: m.Pos, arg=None, target: int = -1) -> int:
-        self.lc.code.append(Instr(op, id, pos, arg, target))
+        self.lc.code.append(_instr(op, id, pos, arg, target))
         return len(self.lc.code) - 1
 
     def patch(self, at: int, target: int) -> None:
-        old = self.lc.code[at]
-        self.lc.code[at] = Instr(old.op, old.id, old.pos, old.arg, target)
+        # the instruction is this compiler's own until the program is handed out: set its
+        # target in place rather than building it again
+        _set_target(self.lc.code[at], target)
 
     def note_expr(self, e) -> None:
-        if e is not None:
+        if e is not None and not (e.__class__ is Template and e.is_plain):
             if e.labels():
                 self.uses_visits = True
             if e.counters():
                 self.counters |= e.counters()
 
     def block(self, body) -> None:
+        compilers = _COMPILERS
         for s in body:
-            getattr(self, "c_" + type(s).__name__.lower())(s)
+            compilers[s.__class__](self, s)
 
     def assigns(self, assigns) -> tuple[tuple[str, Expr], ...]:
         return tuple((a.name, assigned_value(a.value, self.var_types.get(a.name), self.declared)) for a in assigns)
@@ -163,7 +185,7 @@ class _Compiler:
             self.note_expr(s.prompt.text)
             arg.prompt = (s.prompt.id, s.prompt.speaker, s.prompt.text)
         arg.varies = any(o.text.varies for o in s.options) or (s.prompt is not None and s.prompt.text.varies)
-        self.lc.code[at] = Instr(MENU, old.id, old.pos, arg)
+        _set_arg(old, arg)     # the MENU emitted above, still this compiler's own
 
     def c_if(self, s: m.If) -> None:
         exits = []
@@ -210,7 +232,16 @@ class _Compiler:
         self.emit(ENDING, s.id, s.pos, s.ending)
 
 
+# the method that compiles each kind of statement: c_say for a Say, and so on
+_COMPILERS = {kind: getattr(_Compiler, "c_" + kind.__name__.lower()) for kind in typing.get_args(m.Statement)}
+
+
 def compile_game(game: m.Game) -> Program:
+    with collector_paused():
+        return _compile_game(game)
+
+
+def _compile_game(game: m.Game) -> Program:
     labels: dict[str, LabelCode] = {}
     uses_visits = has_glue = False
     counters: set[tuple[str, str]] = set()

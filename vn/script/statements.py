@@ -6,28 +6,23 @@ this step checks shape: keys, types, and expression syntax.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 import zlib
 
 from . import model as m
 from .diagnostics import Diagnostic, Pos, did_you_mean
-from .expr import ExprError, literal, parse, parse_template
-from .variation import alternative_texts
 from .foreign import ForeignText, unknown_speaker_hint
-from .limits import OUT_OF_RANGE, number_problem
-from .markup_check import brace_tag_problem, brace_tags
-from .markup_check import check as check_markup
 from .audio_statements import AudioStatements
 from .menu_statements import MenuStatements
 from .model import AUDIO_CHANNELS
 from .stage_statements import StageStatements
 from .sublabels import SubLabels
-from .textpos import TextPos
+from .text_statements import TextStatements
 from .yamlsource import (MAPPING, SCALAR, SEQUENCE, SourceFile, kind, mapping_items,
                          pos, raw, scalar_value, style)
 
 STATEMENT_KEYS = ("narrate", "glue", "menu", "set", "if", "elif", "else", "jump", "call", "return",
                   "scene", "show", "hide", "pause", "effect", "ending", *AUDIO_CHANNELS, "label")
+_STATEMENT_KEYS = frozenset(STATEMENT_KEYS)
 GLUE = "VN053"   # glue given a speaker, or something other than text
 MAX_NESTING = 48  # blocks inside blocks; deeper is surely a mistake, and would exhaust the stack
 ID_PATTERN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")   # always fullmatch: '$' lets a final newline in
@@ -40,7 +35,7 @@ def short_hash(*parts: object) -> str:
     return f"{zlib.crc32(repr(parts).encode()):08x}"
 
 
-class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText, SubLabels):
+class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText, SubLabels, TextStatements):
     """Builds the statements of one label (and its sub-labels) and gives each a stable id."""
     statement_keys = STATEMENT_KEYS
 
@@ -68,19 +63,22 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self._id_counts[base] = n
         return base if n == 1 else f"{base}#{n}"
 
-    def text_pos(self, node) -> Pos:
-        """Where a scalar's text begins: past the opening quote of a quoted scalar. Quoted and
-        block text need more than a column shift to find a character inside (see textpos)."""
-        shown = Pos(self.src.path, node[2] + 1, node[3] + (2 if style(node) in ('"', "'") else 1))
-        if style(node) is None:
-            return shown
-        return TextPos(self.src, node[2], node[3], style(node), raw(node), shown)
+    def words_id(self, *words: str | tuple[str, ...]) -> str:
+        """derived_id(*words) for content that is all text (1 and 1.0 would be one key but hash
+        apart): a story repeats its words, so each one's hash is worked out once per file."""
+        digest = self.src.hashes.get(words)
+        if digest is None:
+            digest = self.src.hashes[words] = short_hash(*words)
+        base = f"{self.label}.{digest}"
+        n = self._id_counts.get(base, 0) + 1
+        self._id_counts[base] = n
+        return base if n == 1 else f"{base}#{n}"
 
     def string(self, node, what: str) -> str | None:
-        if kind(node) != SCALAR or (style(node) is None and not isinstance(scalar_value(node), str)):
+        if node[0] != SCALAR or (node[4] is None and not isinstance(scalar_value(node), str)):
             self.error(node, "VN004", f"{what} must be text")
             return None
-        return raw(node)
+        return node[1]
 
     def name(self, node, what: str) -> str | None:
         text = self.string(node, what)
@@ -89,58 +87,6 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                        "use letters, digits and '_', starting with a letter")
             return None
         return text
-
-    def template(self, node, what: str):
-        text = self.string(node, what)
-        if text is None:
-            return None, None
-        where = self.text_pos(node)
-        # another engine's {/i} or {color=#f00} is no expression: say what it is, not why it fails to parse
-        # (beside one of those, a bare {i} is surely a tag too, not a variable)
-        foreign = brace_tags(text) if "{" in text else []
-        if any(not bare for _, _, _, bare in foreign):
-            for column, written, ours, _ in foreign:
-                self.markup_problem(where, brace_tag_problem(column, written, ours))
-            return None, None
-        try:
-            template = self.resolved(parse_template(text))
-        except ExprError as exc:
-            self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
-            return None, None
-        for problem in check_markup(text):
-            self.markup_problem(where, problem)
-        if template.chooses:    # the checker skips every {...}: each alternative is checked alone
-            for source, at in alternative_texts(template):
-                for problem in check_markup(source):
-                    self.markup_problem(where, replace(problem, column=problem.column + at))
-        return template, where
-
-    def markup_problem(self, where, problem) -> None:
-        self.diags.append(self.src.diag(where.shifted(problem.column), problem.code, problem.message,
-                                        problem.hint, problem.severity))
-
-    def expression(self, node, what: str):
-        """An expression from a scalar: quoted or plain text is parsed, numbers and booleans are literals."""
-        if kind(node) != SCALAR:
-            self.error(node, "VN004", f"{what} must be an expression")
-            return None, None
-        where = self.text_pos(node)
-        value = scalar_value(node)
-        if value is None:
-            self.error(node, "VN004", f"{what} is empty")
-            return None, None
-        if not isinstance(value, str):
-            problem = number_problem(value) if isinstance(value, (int, float)) and not isinstance(value, bool) \
-                else None
-            if problem:
-                self.error(node, OUT_OF_RANGE, problem, "numbers in a story stay within ±2^53")
-                return None, None
-            return literal(value), where
-        try:
-            return self.resolved(parse(value)), where
-        except ExprError as exc:
-            self.error(where.shifted(exc.column), exc.code, exc.message, exc.hint)
-            return None, None
 
     def explicit_id(self, node) -> str | None:
         text = self.string(node, "an id")
@@ -171,15 +117,17 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
     def _block(self, nodes) -> tuple[m.Statement, ...]:
         out: list[m.Statement] = []
         open_if: list | None = None  # branches of an if that elif/else may still join
+        ifs = False     # whether `out` holds an if under construction
         for item in nodes:
             items = None
-            if kind(item) == MAPPING:
+            if item[0] == MAPPING:
                 items = mapping_items(self.src, item, self.diags)
-                keys = [k for k, _, _ in items]
-                if ("elif" in keys or "else" in keys) and "if" in keys:
+                keys = [entry[0] for entry in items] if len(items) != 1 else (items[0][0],)
+                branching = "elif" in keys or "else" in keys
+                if branching and "if" in keys:
                     self._nested_else(items)
                     items = [entry for entry in items if entry[0] not in ("elif", "else")]
-                elif "elif" in keys or "else" in keys:
+                elif branching:
                     if open_if is None:
                         self.error(item, "VN019", f"'{'elif' if 'elif' in keys else 'else'}' without an 'if' before it",
                                    "put it directly after an 'if' or 'elif' statement")
@@ -194,10 +142,11 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             open_if = None
             if statement is None:
                 continue
-            if isinstance(statement, list):  # an if under construction: [id, pos, branches]
+            if statement.__class__ is list:  # an if under construction: [id, pos, branches]
                 open_if = statement
+                ifs = True
             out.append(statement)
-        return tuple(self._finish_if(s) for s in out)
+        return tuple([m.If(s[0], s[1], tuple(s[2])) if s.__class__ is list else s for s in out] if ifs else out)
 
     def _nested_else(self, items) -> None:
         for key, kn, _ in items:
@@ -207,33 +156,32 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                            f"start it with '- ' below the 'if' and its 'then', at the level of '- if:': "
                            f"'- if: CONDITION' / '  then: [\"...\"]' / '{tail}'")
 
-    def _finish_if(self, s):
-        if isinstance(s, list):
-            return m.If(s[0], s[1], tuple(s[2]))
-        return s
-
     def statement(self, node, items=None):
         """One statement; `items` are the mapping's entries when the caller has read them already."""
-        if kind(node) == SCALAR:
+        if node[0] == SCALAR:
             text, where = self.template(node, "narration")
             if text is None:
                 return None
-            self.check_plain_text(node)
-            return m.Say(self.derived_id("say", "", text.source), pos(self.src.path, node), None, text, where)
-        if kind(node) != MAPPING:
+            if node[4] is None:
+                self.check_plain_text(node)
+            return m.new_say(self.words_id("say", "", text.source), Pos(self.src.path, node[2] + 1, node[3] + 1),
+                             None, text, where)
+        if node[0] != MAPPING:
             self.error(node, "VN004", "a statement is text or a 'key: value' mapping")
             return None
         if items is None:
             items = mapping_items(self.src, node, self.diags)
-        main = [(k, kn, vn) for k, kn, vn in items if k != "id" and k != "then"]
-        if not main:
+        for entry in items:
+            if entry[0] != "id" and entry[0] != "then":
+                break
+        else:
             self.error(node, "VN018", "statement has no content", "add narration, a speaker line or a command")
             return None
-        key, knode, vnode = main[0]
-        here = pos(self.src.path, node)
-        builder = getattr(self, "st_" + key, None) if key in STATEMENT_KEYS else None
+        key, knode, vnode = entry
+        here = Pos(self.src.path, node[2] + 1, node[3] + 1)
+        builder = _BUILDERS.get(key)
         if builder is None:
-            if key in STATEMENT_KEYS or not NAME_PATTERN.fullmatch(key):
+            if key in _STATEMENT_KEYS or not (key.isascii() and key.isidentifier()):   # NAME_PATTERN
                 self.unknown_key(knode, key, STATEMENT_KEYS, self.characters)
                 return None
             if self.characters and key not in self.characters and kind(vnode) != SCALAR:
@@ -241,11 +189,13 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
                 self.error(knode, "VN006", f"'{key}' is not a character or a statement",
                            unknown_speaker_hint(key, self.characters, STATEMENT_KEYS))
                 return None
-            builder = self.st_speaker
-        extra = {k: (kn, vn) for k, kn, vn in items if k != key}
-        return builder(here, key, knode, vnode, extra)
+            builder = LabelBuilder.st_speaker
+        extra = {k: (kn, vn) for k, kn, vn in items if k != key} if len(items) != 1 else {}
+        return builder(self, here, key, knode, vnode, extra)
 
     def _no_extra(self, extra: dict, allowed=()) -> dict:
+        if not extra:
+            return {}
         for k, (kn, _) in extra.items():
             if k not in allowed:
                 self.unknown_key(kn, k, allowed or ("(nothing else)",))
@@ -263,9 +213,10 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         text, where = self.template(vnode, "a line")
         if text is None:
             return None
-        self.check_plain_text(vnode)
+        if vnode[4] is None:    # only plain (unquoted) text can look like something else
+            self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
-        return m.Say(line_id or self.derived_id("say", speaker or "", text.source), here, speaker, text, where)
+        return m.new_say(line_id or self.words_id("say", speaker or "", text.source), here, speaker, text, where)
 
     def st_glue(self, here, key, knode, vnode, extra):
         """`- glue: "the gun."`: text that continues the line before it, so it has no speaker."""
@@ -285,14 +236,14 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return None
         self.check_plain_text(vnode)
         line_id = self.explicit_id(extra["id"][1]) if "id" in extra else None
-        return m.Say(line_id or self.derived_id("glue", text.source), here, None, text, where, glue=True)
+        return m.Say(line_id or self.words_id("glue", text.source), here, None, text, where, glue=True)
 
     def st_set(self, here, key, knode, vnode, extra):
         self._no_extra(extra)
         assigns = self.assignments(vnode)
         if assigns is None:
             return None
-        return m.Set(self.derived_id("set", *[(a.name, a.value.source) for a in assigns]), here, assigns)
+        return m.Set(self.words_id("set", *[(a.name, a.value.source) for a in assigns]), here, assigns)
 
     def assignments(self, vnode) -> tuple[m.Assign, ...] | None:
         if kind(vnode) != MAPPING:
@@ -302,7 +253,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         for name, kn, vn in mapping_items(self.src, vnode, self.diags):
             value, where = self.expression(vn, f"the value of '{name}'")
             if value is not None:
-                out.append(m.Assign(name, value, pos(self.src.path, kn), where))
+                out.append(m.new_assign(name, value, Pos(self.src.path, kn[2] + 1, kn[3] + 1), where))
         return tuple(out)
 
     def st_if(self, here, key, knode, vnode, extra):
@@ -313,7 +264,8 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
             return None
         body = self.block(extra["then"][1])
         branches = [m.Branch(cond, where or here, body)]
-        return [self.derived_id("if", vnode[1]), here, branches]
+        return [self.words_id("if", vnode[1]) if vnode[0] == SCALAR else self.derived_id("if", vnode[1]), here,
+                branches]
 
     def elif_else(self, node, items):
         """A branch joining the open if: (branch or None, whether the if is closed)."""
@@ -356,3 +308,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self._no_extra(extra)
         name = self.name(vnode, "ending name")
         return m.Ending(self.derived_id("ending", name), here, name) if name else None
+
+
+# each statement key's builder (st_menu for 'menu'...), found once rather than by name per statement
+_BUILDERS = {key: getattr(LabelBuilder, "st_" + key) for key in STATEMENT_KEYS if hasattr(LabelBuilder, "st_" + key)}

@@ -47,7 +47,10 @@ class SubLabels:
         parent = self.label
         parts = [[parent, where, []]]        # [full name, where it starts, its YAML items]
         for item in raw(node):
-            found = _marker(item[1]) if item[0] == MAPPING else None
+            entries = item[1]
+            # most statements are one 'key: value', and few of those a marker: tell them apart here
+            found = None if item[0] != MAPPING or (len(entries) == 2 and entries[0][1] != MARKER) \
+                else _marker(entries)
             if found is None:
                 parts[-1][2].append(item)
                 continue

@@ -71,3 +71,16 @@ def _locate(source, node_line: int, node_column: int, style: str, value: str, wa
         at += 1
     line = text.count("\n", 0, at)
     return line, at - (text.rfind("\n", 0, at) + 1)
+
+
+def text_start(source, node_line: int, node_column: int, style: str, value: str, column: int) -> TextPos:
+    """TextPos(source, node_line, node_column, style, value, Pos(source.path, node_line + 1, column)),
+    built without the Pos it would copy: the loader makes one for every quoted text."""
+    where = _new(TextPos)
+    where.path, where.line, where.column = source.path, node_line + 1, column
+    where._source, where._node_line, where._node_column = source, node_line, node_column
+    where._style, where._value = style, value
+    return where
+
+
+_new = object.__new__

@@ -85,6 +85,11 @@ class SourceFile:
         self._lines: list[str] | None = None
         self._starts: list[int] | None = None
         self.has_hash: bool | None = None  # whether ' #' occurs at all: if not, no line needs looking at
+        # text -> what the statement builder made of it (statements.py): a story repeats its lines
+        # and option texts, and each is parsed and checked once per file, so once per load too
+        # (and ("literal", words) -> the expression of a number or true/false)
+        self.parsed: dict[object, object] = {}
+        self.hashes: dict[tuple[str, ...], str] = {}   # the same for the hashes of derived ids
 
     def line(self, number: int) -> str:
         if self._lines is None:
@@ -209,37 +214,51 @@ def _unreadable(source: SourceFile, exc: yaml.YAMLError) -> Diagnostic:
 
 
 def _build(source: SourceFile, diags: list[Diagnostic]):
-    stack: list = []
+    # the loader's own get_event, called until it has no more, rather than yaml.parse's
+    # generator over check_event and get_event: the same events, with a third of the calls
+    loader = _Loader(source.text)
+    try:
+        return _tree(source, diags, iter(loader.get_event, None))
+    finally:
+        loader.dispose()
+
+
+def _tree(source: SourceFile, diags: list[Diagnostic], events):
+    stack: list = []    # the lists of the open collections, innermost last
     push, pop = stack.append, stack.pop
+    add = None          # append of the innermost open collection's list
     root = None
     documents = 0
-    for ev in yaml.parse(source.text, Loader=_Loader):
+    for ev in events:
         cls = ev.__class__
         if cls is ScalarEvent:
             m = ev.start_mark
             node = (SCALAR, ev.value, m.line, m.column, ev.style or None)  # C parser: "" for plain
             if ev.anchor is not None:
                 _anchor(source, diags, m)
-            if stack:
-                stack[-1][_VALUE].append(node)
+            if add is not None:
+                add(node)
             else:
                 root = node
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             pop()
+            add = stack[-1].append if stack else None
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             m = ev.start_mark
-            node = (MAPPING if cls is MappingStartEvent else SEQUENCE, [], m.line, m.column, None)
+            items: list = []
+            node = (MAPPING if cls is MappingStartEvent else SEQUENCE, items, m.line, m.column, None)
             if ev.anchor is not None:
                 _anchor(source, diags, m)
-            if stack:
-                stack[-1][_VALUE].append(node)
+            if add is not None:
+                add(node)
             else:
                 root = node
-            push(node)
+            push(items)
+            add = items.append
         elif cls is AliasEvent:
             _anchor(source, diags, ev.start_mark)
-            if stack:  # keep the tree well-formed; the diagnostic already refuses the file
-                stack[-1][_VALUE].append((SCALAR, "", ev.start_mark.line, ev.start_mark.column, None))
+            if add is not None:  # keep the tree well-formed; the diagnostic already refuses the file
+                add((SCALAR, "", ev.start_mark.line, ev.start_mark.column, None))
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -260,6 +279,8 @@ def _anchor(source: SourceFile, diags: list[Diagnostic], mark) -> None:
 def mapping_items(source: SourceFile, node, diags: list[Diagnostic]) -> list[tuple[str, object, object]]:
     """(key, key node, value node) of a mapping, reporting duplicate and non-string keys."""
     items = node[_VALUE]
+    if len(items) == 2 and items[0][_KIND] == SCALAR:   # one entry, as most statements are
+        return [(items[0][_VALUE], items[0], items[1])]
     out = []
     seen: dict[str, object] = {}
     for i in range(0, len(items) - 1, 2):

@@ -99,6 +99,11 @@ class FallbackChain:
             self._which[ch] = found
         return found
 
+    def first_draws(self, text: str) -> bool:
+        """Whether the themed font itself has a glyph for every character of `text` (so that
+        none of them is missing), asked of FreeType in one go."""
+        return all(has_glyphs(self._first, text))
+
     def missing(self, text: str) -> list[str]:
         """The characters of `text` no font of the chain can draw, each once."""
         out = []
