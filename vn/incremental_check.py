@@ -25,8 +25,8 @@ from .script.audiofiles import check_voices, voice_index
 from .script.diagnostics import Diagnostic, Pos, sort_key
 from .script.filememo import file_key, story_context
 from .script.filesummary import FileSummary, summarize, text_field
-from .script.loader import (MANIFEST, FileLabels, collector_paused, display_path, file_labels, outside_or_special,
-                            story_files)
+from .script.collector import collector_paused
+from .script.loader import MANIFEST, FileLabels, display_path, file_labels, outside_or_special, story_files
 from .script.manifest import ManifestReader
 from .script.pictures import Folder
 from .script.sublabels import hidden_globals

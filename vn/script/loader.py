@@ -6,10 +6,8 @@
 """
 from __future__ import annotations
 
-import gc
 import os
 import stat
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +19,7 @@ except ImportError:  # a Python built without it
     from hashlib import blake2s
 
 from . import model as m
+from .collector import collector_paused
 from .diagnostics import Diagnostic, Pos, Report, ScriptError, sort_key
 from .filememo import FileMemo, file_key, story_context
 from .manifest import ManifestReader
@@ -49,22 +48,6 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-@contextmanager
-def collector_paused():
-    """Loading builds hundreds of thousands of small acyclic objects that live as
-    long as the game. The cyclic garbage collector would rescan them again and
-    again, during the load and every full collection after it; pausing it and
-    then freezing what exists moves them out of its sight."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def load_game(directory: str | Path, memo: FileMemo | None = None) -> LoadResult:
@@ -217,6 +200,10 @@ def file_labels(source: SourceFile, tree, characters=(), sounds=None, folder=Non
         own: list[Diagnostic] = []
         built = LabelBuilder(source, name, own, characters, sounds, folder).label_parts(vn, where)
         found.parts.append((name, where, built, own))   # the label, then its sub-labels ('name.sub')
+    # what the builders kept of each distinct text is of no use once the file is built, and a
+    # reload's memo keeps the source as long as the labels
+    source.parsed.clear()
+    source.hashes.clear()
     return found
 
 
