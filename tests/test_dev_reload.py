@@ -110,3 +110,29 @@ def test_a_broken_save_keeps_the_old_script_and_shows_its_errors(dev_app, game_d
     assert game.dialogue.line.text == "Third line."              # the old script plays on
     (game_dir / "story.yaml").write_text(STORY)
     assert frames_until(dev_app, lambda: not dev_app.dev.reloader.diagnostics)
+
+
+def test_a_save_builds_only_the_file_saved(tmp_path, monkeypatch):
+    """The game's first load keeps each file's labels, so even the first save of one file of a
+    long story builds that file alone (the same keys as `vn check`'s cache of each file)."""
+    from vn.script import loader
+    game_dir = tmp_path / "story"     # its own folder: the test's data and cache folders change
+    game_dir.mkdir()                  # in tmp_path, and any other file changing builds every file
+    (game_dir / "game.yaml").write_text(MANIFEST)
+    (game_dir / "story.yaml").write_text(STORY)
+    (game_dir / "more.yaml").write_text('aside:\n  - "An aside."\n  - jump: start\n')
+    built = []
+    real = loader.file_labels
+    monkeypatch.setattr(loader, "file_labels", lambda source, *a: built.append(Path(source.path).name)
+                        or real(source, *a))
+    app = App(game_dir, paint_in_background=False, dev=True)
+    try:
+        assert app.load()
+        assert sorted(built) == ["more.yaml", "story.yaml"]
+        del built[:]
+        start_reading_second_line(app)
+        (game_dir / "story.yaml").write_text(STORY.replace("Third line.", "Third line, again."))
+        assert frames_until(app, lambda: any("Reloaded" in t for t in app.toasts.texts))
+        assert built == ["story.yaml"]
+    finally:
+        app.close()

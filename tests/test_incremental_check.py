@@ -180,3 +180,58 @@ def test_hot_reload_builds_only_the_saved_file(tmp_path, monkeypatch):
     del made[:]
     loader.load_game(folder, memo)
     assert len(made) == len(list(folder.glob("*.yaml"))) - 1     # a new manifest: every file again
+
+
+def _sound_story(folder: Path) -> Path:
+    from soundfiles import sound_story
+    sound_story(folder, 'start:\n  - sound: {play: "audio/shot.mp3"}\n  - "Bang."\n  - jump: later\n')
+    (folder / "later.yaml").write_text('later:\n  - "Quiet."\n  - ending: done\n', encoding="utf-8")
+    return folder
+
+
+def test_a_file_the_story_does_not_use_builds_nothing_again(tmp_path, builds):
+    """An editor's swap file, a .git folder, notes: none is asked of by a build, so none
+    makes a file be built again (nor turns the cache off, however many files it holds)."""
+    folder = _sound_story(tmp_path / "story")
+    expected = shown(by_file(folder))
+    del builds[:]
+    (folder / ".story.yaml.swp").write_bytes(b"swap")
+    (folder / ".git" / "objects").mkdir(parents=True)
+    for n in range(50):
+        (folder / ".git" / "objects" / f"{n:02x}").write_bytes(b"x" * n)
+    (folder / "notes.txt").write_text("ideas", encoding="utf-8")
+    assert shown(by_file(folder)) == expected == whole(folder)
+    assert builds == []
+
+
+def test_a_changed_sound_file_builds_the_file_that_plays_it(tmp_path, builds):
+    folder = _sound_story(tmp_path / "story")
+    by_file(folder)
+    del builds[:]
+    (folder / "audio" / "shot.mp3").write_bytes(b"not a sound at all, only words")
+    found = by_file(folder)
+    assert builds == ["story.yaml"]                   # the file that plays it, not later.yaml
+    assert "VN037" in {d.code for d in found.diagnostics}
+    assert shown(found) == whole(folder)
+    (folder / "audio" / "shot.mp3").unlink()
+    del builds[:]
+    assert shown(by_file(folder)) == whole(folder)
+    assert builds == ["story.yaml"]
+
+
+def test_hot_reload_keeps_what_a_sound_file_change_leaves_standing(tmp_path, monkeypatch):
+    folder = _sound_story(tmp_path / "story")
+    made = []
+    real = loader.file_labels
+    monkeypatch.setattr(loader, "file_labels", lambda source, *a: made.append(Path(source.path).name)
+                        or real(source, *a))
+    memo = FileMemo()
+    loader.load_game(folder, memo)
+    (folder / "notes.txt").write_text("ideas", encoding="utf-8")
+    del made[:]
+    loader.load_game(folder, memo)
+    assert made == []
+    (folder / "audio" / "shot.mp3").write_bytes(b"not a sound")
+    reloaded = loader.load_game(folder, memo)
+    assert made == ["story.yaml"]
+    assert [d.format() for d in reloaded.diagnostics] == [d.format() for d in loader.load_game(folder).diagnostics]

@@ -2,8 +2,8 @@
 builds and checks the files that changed, and takes the rest from the cache.
 
 A file's entry (in the user's cache folder, keyed by filememo.file_key: the engine, the
-manifest, the folder's other files and the file's own text) holds what building the file
-reported, a summary of its labels for the rest of the story (filesummary), what validating
+manifest, the story's fonts and the file's own text, and trusted only while the folder
+answers what its build asked of it as it did) holds what building the file reported, a summary of its labels for the rest of the story (filesummary), what validating
 it reported and under which names of labels, and its text warnings. What playing the
 routes and the variable lint found is kept by the digest of every file's flow: a reworded
 line leaves it standing.
@@ -23,7 +23,7 @@ from .checkcache import CheckResult
 from .script import model as m
 from .script.audiofiles import check_voices, voice_index
 from .script.diagnostics import Diagnostic, Pos, sort_key
-from .script.filememo import file_key, story_context
+from .script.filememo import answers, file_key, still_answered, story_context
 from .script.filesummary import FileSummary, summarize, text_field
 from .script.collector import collector_paused
 from .script.loader import MANIFEST, FileLabels, display_path, file_labels, outside_or_special, story_files
@@ -45,13 +45,19 @@ class _File:
     validated: tuple[str, list[Diagnostic]] | None = None    # (names key, what validating reported)
     texts: list[Diagnostic] | None = None                     # its text warnings (VN108-VN110)
     built: FileLabels | None = None                           # its labels, when built in this check
+    answers: list | None = None                               # what its build asked of the folder
     changed: bool = False                                     # its entry is to be stored again
 
-    def read_entry(self) -> bool:
+    def read_entry(self, folder: Folder) -> bool:
+        """Take what the cache holds of this file, if the folder still answers as it did."""
         data = cache.load_entry("files", self.key)
         if data is None:
             return False
         try:
+            self.answers = [(text_field(noun), text_field(rel), text_field(answer))
+                            for noun, rel, answer in data["answers"]]
+            if not still_answered(folder, self.answers):
+                raise ValueError("a file the build read has changed")
             self.built_diags = cache.diagnostics_from_json(data["build"])
             self.summary = FileSummary.from_json(data["summary"], self.source.path)
             if data["validated"] is not None:
@@ -60,15 +66,16 @@ class _File:
             if data["texts"] is not None:
                 self.texts = cache.diagnostics_from_json(data["texts"])
         except (TypeError, ValueError, KeyError):
-            self.summary = self.built_diags = self.validated = self.texts = None
-            return False        # damaged or foreign: built afresh, and stored over
+            self.summary = self.built_diags = self.validated = self.texts = self.answers = None
+            return False        # damaged, foreign or out of date: built afresh, and stored over
         return True
 
     def write_entry(self) -> None:
         validated = None if self.validated is None else \
             [self.validated[0], cache.diagnostics_to_json(self.validated[1])]
         cache.store_entry("files", self.key, {
-            "build": cache.diagnostics_to_json(self.built_diags), "summary": self.summary.to_json(),
+            "answers": self.answers, "build": cache.diagnostics_to_json(self.built_diags),
+            "summary": self.summary.to_json(),
             "validated": validated,
             "texts": None if self.texts is None else cache.diagnostics_to_json(self.texts)})
 
@@ -94,13 +101,13 @@ class _Story:
         self.folder = Folder(self.root)
         manifest = ManifestReader(manifest_source, diags, self.root, self.folder).read(tree)
         context = story_context(self.root, manifest_source.text)
-        if manifest is None or context is None:
+        if manifest is None:
             return None
         self.manifest = manifest
         self.context = cache.blake2s(f"{cache.engine_digest()}\0{os.getcwd()}\0{context}".encode()).hexdigest()
         for path, source in self.story_sources.items():
             entry = _File(source, file_key(self.context, source.path, source.text))
-            if not entry.read_entry() and not self.build(entry):
+            if not entry.read_entry(self.folder) and not self.build(entry):
                 return None
             self.files.append(entry)
         names: dict[str, object] = {}
@@ -157,11 +164,14 @@ class _Story:
         tree, problems = parse(entry.source)
         if any(d.is_error for d in problems):
             return False
+        self.folder.consulted = []
         found = file_labels(entry.source, tree, tuple(self.manifest.characters), self.manifest.sounds,
                             self.folder)
+        asked, self.folder.consulted = self.folder.consulted, None
         found.diags[:0] = problems
         entry.built, entry.changed = found, True
         if entry.summary is None:
+            entry.answers = answers(self.folder, asked)
             entry.built_diags = found.diagnostics()
             entry.summary = summarize(entry.source.path, found.labels())
         return True

@@ -1,6 +1,6 @@
 """What the rest of a story needs to know of one file's labels, so a check can leave the file unread.
 
-An incremental check (vn/incremental.py) keeps this for each file. Checking the other files
+The file-by-file check (vn/incremental_check.py) keeps this for each file. Checking the other files
 needs only the names: which labels a file defines and where, which labels each can jump to
 (for "never reached"), its line and option ids (unique across the story), the options it
 names for picks(), and its lines' places (for voice recordings).

@@ -21,7 +21,7 @@ except ImportError:  # a Python built without it
 from . import model as m
 from .collector import collector_paused
 from .diagnostics import Diagnostic, Pos, Report, ScriptError, sort_key
-from .filememo import FileMemo, file_key, story_context
+from .filememo import FileMemo, answers, file_key, still_answered, story_context
 from .manifest import ManifestReader
 from .audiofiles import check_voices, voice_index
 from .pictures import Folder
@@ -115,17 +115,20 @@ def _load_game(root: Path, memo: FileMemo | None) -> LoadResult:
     labels: dict[str, m.Label] = {}
     for path, source in texts.items():
         key = file_key(context, source.path, source.text) if context else None
-        found = memo.get(key) if key else None
+        kept = memo.get(key) if key else None
+        found = kept[0] if kept is not None and still_answered(folder, kept[1]) else None
         if found is None:
             tree, parse_diags = parse(source)
             if any(d.is_error for d in parse_diags):
                 diags.extend(parse_diags)
                 complete = False
                 continue
+            folder.consulted = []
             found = file_labels(source, tree, characters, sounds, folder)
+            asked, folder.consulted = folder.consulted, None
             found.diags[:0] = parse_diags
             if key:
-                memo.put(key, found)
+                memo.put(key, (found, answers(folder, asked)))
         merge_labels(found, labels, diags)
     diags.extend(hidden_globals(labels, sources))
 
@@ -226,8 +229,8 @@ def read_labels(source: SourceFile, tree, labels: dict[str, m.Label], diags: lis
     merge_labels(file_labels(source, tree, characters, sounds, folder), labels, diags)
 
 
-def load_or_raise(directory: str | Path) -> m.Game:
-    result = load_game(directory)
+def load_or_raise(directory: str | Path, memo: FileMemo | None = None) -> m.Game:
+    result = load_game(directory, memo)
     if result.game is None:
         raise ScriptError(result.errors)
     return result.game

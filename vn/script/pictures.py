@@ -59,6 +59,9 @@ class Folder:
         self.inside = self.root.resolve()
         self._listings: dict[Path, list[str] | None] = {}
         self._found: dict[tuple[str, str], object] = {}
+        # when a list, every check asked is noted in it as (kind, rel): what a file's build
+        # asked of the folder is all of the folder its labels depend on (see filememo.py)
+        self.consulted: list | None = None
 
     def listing(self, folder: Path) -> list[str] | None:
         if folder not in self._listings:
@@ -71,6 +74,8 @@ class Folder:
     def check(self, rel: str, kind: Kind | None = None):
         """The picture's (width, height) (or what `kind` reads from the header), or why it cannot be used."""
         kind = kind or PICTURE
+        if self.consulted is not None:
+            self.consulted.append((kind, rel))
         key = (kind.noun, rel)
         if key not in self._found:
             self._found[key] = self._check(rel, kind)

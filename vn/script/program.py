@@ -259,7 +259,8 @@ def _compile_game(game: m.Game) -> Program:
     return Program(game, labels, uses_visits, frozenset(counters), has_glue)
 
 
-def load_program(directory) -> Program:
-    """Load, validate and compile a game folder; raises ScriptError on errors."""
+def load_program(directory, memo=None) -> Program:
+    """Load, validate and compile a game folder; raises ScriptError on errors. `memo`: a
+    filememo.FileMemo the files' labels are kept in for later loads (hot reload)."""
     from .loader import load_or_raise  # the loader needs yaml; keep it out of runtime imports
-    return compile_game(load_or_raise(directory))
+    return compile_game(load_or_raise(directory, memo))

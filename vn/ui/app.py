@@ -97,7 +97,8 @@ class App:
         from ..script.diagnostics import ScriptError
         from ..script.program import load_program
         try:
-            self.program = load_program(self.scripts_dir)
+            # with hot reload, the first load already keeps each file's labels for the reloads
+            self.program = load_program(self.scripts_dir, self.dev.reloader.memo if self.dev else None)
         except ScriptError as exc:
             self.program = None
             self.nav.reset("error", exc, via="for_load_error")
