@@ -235,3 +235,15 @@ def test_hot_reload_keeps_what_a_sound_file_change_leaves_standing(tmp_path, mon
     reloaded = loader.load_game(folder, memo)
     assert made == ["story.yaml"]
     assert [d.format() for d in reloaded.diagnostics] == [d.format() for d in loader.load_game(folder).diagnostics]
+
+
+def test_a_folder_too_big_to_list_is_still_checked_file_by_file(tmp_path, builds, monkeypatch):
+    from vn.script import filememo
+    folder = _sound_story(tmp_path / "story")
+    monkeypatch.setattr(filememo, "MAX_FILES", 3)       # more files than the whole-result key lists
+    assert checkcache.check_key(str(folder), "explore=True") is None
+    first = shown(cli.checked(str(folder)))
+    assert sorted(builds) == ["later.yaml", "story.yaml"]      # file by file, not the whole check
+    del builds[:]
+    assert shown(cli.checked(str(folder))) == first == whole(folder)
+    assert builds == []

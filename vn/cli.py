@@ -50,7 +50,7 @@ def checked(directory: str, explore: bool = True, use_cache: bool = True):
         cached = checkcache.load(key)
         if cached is not None:
             return cached
-    result = fresh_check(directory, explore, by_file=key is not None)
+    result = fresh_check(directory, explore, by_file=use_cache)
     if key is not None:
         checkcache.store(key, result)
     return result
