@@ -76,3 +76,15 @@ def test_the_game_window_maps_neither_openssl_nor_the_controller_layer_at_the_ti
             "print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_opening_the_window_reads_no_package_data_through_zipfile():
+    """pygame reads its own window icon through importlib.resources, which imports zipfile and
+    its readers (a hundredth of a second before the first frame); the game's icon is painted."""
+    code = ("import os, sys; os.environ['SDL_VIDEODRIVER'] = 'dummy'; os.environ['SDL_AUDIODRIVER'] = 'dummy';"
+            "from pathlib import Path; from vn.ui.app import App;"
+            "app = App(Path('scripts'), paint_in_background=False); assert app.load(); app.step(1 / 60);"
+            "bad = [m for m in ('zipfile', 'importlib.readers') if m in sys.modules];"
+            "print(bad); sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

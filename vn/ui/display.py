@@ -39,6 +39,8 @@ _POSITIONED_EVENTS = (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSE
 class Display:
     def __init__(self, caption: str, window_size: tuple[int, int] | None = None, fullscreen: bool = False):
         pygame.display.set_caption(caption)
+        from .window_icon import window_icon
+        pygame.display.set_icon(window_icon())     # before the window opens, as some systems need
         self.windowed_size = tuple(window_size or LOGICAL_SIZE)
         self.fullscreen = False
         self.window = self._open(self.windowed_size, fullscreen=False)

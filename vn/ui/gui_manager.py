@@ -5,7 +5,7 @@ and loading its fonts takes a tenth of a second the first frame need not wait fo
 """
 from __future__ import annotations
 
-from importlib import resources
+import importlib.util
 from pathlib import Path
 
 import pygame
@@ -63,9 +63,8 @@ def read_default_fonts_from_files(manager) -> None:
     for font in manager.get_theme().get_font_dictionary().loaded_fonts.values():
         if not isinstance(font.location, PackageResource):
             continue
-        try:
-            path = Path(str(resources.files(font.location.package) / font.location.resource))
-        except (ImportError, TypeError, ValueError):
+        path = _package_file(font.location.package, font.location.resource)
+        if path is None:
             continue
         if path.is_file():
             packaged = font.location
@@ -79,3 +78,15 @@ def make_ui_manager(theme) -> LetterboxedUIManager:
     manager.get_theme().shape_cache = CompactShapeCache()
     read_default_fonts_from_files(manager)
     return manager
+
+
+def _package_file(package: str, resource: str) -> Path | None:
+    """A file of an installed package, by the package's folder: importlib.resources would do,
+    but it imports zipfile and its readers, a hundredth of a second the first frame waits for."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]) / resource
