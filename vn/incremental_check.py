@@ -1,9 +1,10 @@
 """`vn check` file by file: each story file's checked form is kept, so a check after an edit
 builds and checks the files that changed, and takes the rest from the cache.
 
-A file's entry (in the user's cache folder, keyed by filememo.file_key: the engine, the
-manifest, the story's fonts and the file's own text, and trusted only while the folder
-answers what its build asked of it as it did) holds what building the file reported, a summary of its labels for the rest of the story (filesummary), what validating
+A file's entry is in the user's cache folder, keyed by filememo.file_key (the engine, the
+manifest, the story's fonts and the file's own text) and trusted only while the folder
+answers what the file's build asked of it as it did. It holds what building the file
+reported, a summary of its labels for the rest of the story (filesummary), what validating
 it reported and under which names of labels, and its text warnings. What playing the
 routes and the variable lint found is kept by the digest of every file's flow: a reworded
 line leaves it standing.
