@@ -32,7 +32,7 @@ def check_folder(directory: str, explore: bool = True):
         if explore:
             from .runtime.lint import check_routes
             extra += check_routes(program)
-        from .incremental_check import window_text_warnings
+        from .window_warnings import window_text_warnings
         extra += window_text_warnings(result.game, directory)
         for d in extra:
             source = result.sources.get(d.pos.path)

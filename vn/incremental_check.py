@@ -33,6 +33,7 @@ from .script.pictures import Folder
 from .script.sublabels import hidden_globals
 from .script.validate import Validator
 from .script.yamlsource import SourceFile, parse, read_text
+from .window_warnings import window_text_warnings
 
 FILES_KEPT = 1_000      # file entries: versions of each file of a few stories (about 100 KB for 5,000 lines)
 
@@ -254,19 +255,6 @@ class _Story:
     def source_line(self, where: Pos) -> str:
         source = self.sources.get(where.path)
         return source.line(where.line) if source else ""
-
-
-def window_text_warnings(game, directory: str) -> list:
-    """VN108-VN110: what the window's fonts and dialogue box make of the story's text. They
-    need pygame, so only vn/ui has them; without it (a headless install) they are skipped."""
-    import os
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")    # stdout is the report (and --json)
-    try:
-        from .ui.picturecheck import decode_problems
-        from .ui.textcheck import text_warnings
-    except ImportError:
-        return []
-    return text_warnings(game, directory) + decode_problems(game, directory)
 
 
 def incremental_check(directory: str, explore: bool = True) -> CheckResult | None:
