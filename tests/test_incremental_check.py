@@ -118,7 +118,7 @@ def test_a_story_beyond_one_file_gets_the_whole_check(tmp_path):
     assert "VN001" in {d.code for d in cli.checked(str(folder)).diagnostics}
 
 
-@pytest.mark.parametrize("damage", ["{not json", '{"format": 2, "key": "x"}', "[]", "\x00\xff"])
+@pytest.mark.parametrize("damage", ["{not json", '{"format": 3, "key": "x"}', "[]", "\x00\xff"])
 def test_a_damaged_file_entry_is_built_again(damage, tmp_path, builds):
     folder = tmp_path / "story"
     shutil.copytree(ROOT / "scripts", folder)
@@ -247,3 +247,19 @@ def test_a_folder_too_big_to_list_is_still_checked_file_by_file(tmp_path, builds
     del builds[:]
     assert shown(cli.checked(str(folder))) == first == whole(folder)
     assert builds == []
+
+
+@pytest.mark.parametrize("story", STORIES, ids=lambda p: p.name)
+def test_without_routes_each_files_reads_say_what_the_lint_says(story, tmp_path, compiles):
+    """--no-routes, and no variable without a default: VN103 and VN120 come from what each file
+    reads, with nothing compiled; then a check with routes still finds every file's flow."""
+    folder = tmp_path / story.name
+    shutil.copytree(story, folder)
+    game = folder / "game.yaml"
+    game.write_text(game.read_text(encoding="utf-8").replace("variables:\n", "variables:\n  never_read: 3\n", 1),
+                    encoding="utf-8")
+    quick = inc.incremental_check(str(folder), explore=False)
+    assert not compiles
+    assert shown(quick) == shown(cli.check_folder(str(folder), explore=False))
+    assert "VN103" in {d.code for d in quick.diagnostics}
+    assert shown(by_file(folder)) == whole(folder)

@@ -22,7 +22,7 @@ try:
 except ImportError:
     from hashlib import blake2s
 
-FORMAT = 2
+FORMAT = 3
 KEEP = 32                       # results kept; the oldest go first
 ENGINE = Path(__file__).resolve().parent
 

@@ -25,7 +25,7 @@ from .script import model as m
 from .script.audiofiles import check_voices, voice_index
 from .script.diagnostics import Diagnostic, Pos, sort_key
 from .script.filememo import answers, file_key, still_answered, story_context
-from .script.filesummary import FileSummary, summarize, text_field
+from .script.filesummary import FileSummary, flow_digest, summarize, text_field
 from .script.collector import collector_paused
 from .script.loader import MANIFEST, FileLabels, display_path, file_labels, outside_or_special, story_files
 from .script.manifest import ManifestReader
@@ -106,6 +106,9 @@ class _Story:
         if manifest is None:
             return None
         self.manifest = manifest
+        # the routes, and the lint of variables read before they are set, need the whole compiled
+        # story (and the flow's digest they are kept under); without them each file's reads do
+        self.needs_program = self.explore or any(not v.has_default for v in manifest.variables.values())
         self.context = cache.blake2s(f"{cache.engine_digest()}\0{os.getcwd()}\0{context}".encode()).hexdigest()
         for path, source in self.story_sources.items():
             entry = _File(source, file_key(self.context, source.path, source.text))
@@ -132,7 +135,8 @@ class _Story:
         diags += self.voices()
         diags.sort(key=sort_key)
         if not any(d.is_error for d in diags):
-            extra = self.flow_warnings() + self.text_warnings()
+            extra = (self.flow_warnings() if self.needs_program else self.unread_warnings()) + \
+                self.text_warnings()
             diags += [type(d)(d.pos, d.code, d.message, d.hint, d.severity, self.source_line(d.pos))
                       for d in extra]
             diags.sort(key=sort_key)
@@ -175,7 +179,7 @@ class _Story:
         if entry.summary is None:
             entry.answers = answers(self.folder, asked)
             entry.built_diags = found.diagnostics()
-            entry.summary = summarize(entry.source.path, found.labels())
+            entry.summary = summarize(entry.source.path, found.labels(), flow=self.needs_program)
         return True
 
     def validate(self, names: dict, picks: dict[str, Pos]) -> list[Diagnostic]:
@@ -208,6 +212,12 @@ class _Story:
 
     def flow_warnings(self) -> list[Diagnostic]:
         """The variable lint and what playing the routes finds: kept by the story's flow."""
+        for entry in self.files:
+            if not entry.summary.flow:         # kept by a check that had no need of it
+                if entry.built is None:
+                    self.build(entry)
+                entry.summary.flow = flow_digest(entry.source.path, entry.built.labels())
+                entry.changed = True
         flows = "\0".join(entry.summary.flow for entry in self.files)
         key = cache.blake2s(f"{self.context}\0{self.explore}\0{flows}".encode()).hexdigest()
         data = cache.load_entry("flow", key)
@@ -231,6 +241,11 @@ class _Story:
         cache.store_entry("flow", key, {"diagnostics": cache.diagnostics_to_json(found)})
         cache.prune("flow")
         return found
+
+    def unread_warnings(self) -> list[Diagnostic]:
+        """VN103 and VN120 from what each file reads, when no variable lacks a default."""
+        from .script.lint import unread_warnings
+        return unread_warnings(self.manifest, {name for entry in self.files for name in entry.summary.reads})
 
     def text_warnings(self) -> list[Diagnostic]:
         """VN108-VN110 of each file (kept in its entry) and of the manifest, and pictures

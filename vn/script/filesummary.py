@@ -13,7 +13,7 @@ their findings still hold after a line has been reworded.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import model as m
 from .diagnostics import Pos
@@ -39,12 +39,14 @@ class FileSummary:
     ids: list[str]                  # line and option ids, in the order written
     picks: dict[str, Pos]           # 'label.name' -> where that option name is written first
     lines: dict[str, Pos]           # line id -> where the line is (for voice recordings)
-    flow: str
+    flow: str                       # "" until asked for (see summarize)
+    reads: list[str] = field(default_factory=list)     # every variable or constant some expression reads
 
     def to_json(self) -> dict:
         return {"labels": [[i.name, i.pos.line, i.pos.column, i.targets] for i in self.labels],
                 "ids": self.ids, "picks": {k: [p.line, p.column] for k, p in self.picks.items()},
-                "lines": {k: [p.line, p.column] for k, p in self.lines.items()}, "flow": self.flow}
+                "lines": {k: [p.line, p.column] for k, p in self.lines.items()}, "flow": self.flow,
+                "reads": self.reads}
 
     @classmethod
     def from_json(cls, data: dict, path: str) -> "FileSummary":
@@ -53,43 +55,66 @@ class FileSummary:
                             [text_field(t) for t in targets])
                   for name, line, column, targets in data["labels"]]
         return cls(labels, [text_field(i) for i in data["ids"]], _places(data["picks"], path),
-                   _places(data["lines"], path), text_field(data["flow"]))
+                   _places(data["lines"], path), text_field(data["flow"]), [text_field(r) for r in data["reads"]])
 
 
-def summarize(path: str, labels: dict[str, m.Label]) -> FileSummary:
+def summarize(path: str, labels: dict[str, m.Label], flow: bool = True) -> FileSummary:
+    """`flow=False` leaves the flow's digest out (""): only route findings and the flow-based
+    lint are kept under it, and a check that runs neither need not pay for it."""
     out = FileSummary([], [], {}, {}, "")
-    flow = _Flow(path)
+    reads: set[str] = set()
     for name, label in labels.items():
         targets: set[str] = set()
-        _walk(name, label.body, out, targets)
+        _walk(name, label.body, out, targets, reads)
         out.labels.append(LabelInfo(name, label.pos, sorted(targets)))
-        flow.add((name, label.pos, label.body))
-    out.flow = flow.digest()
+    out.reads = sorted(reads)
+    if flow:
+        out.flow = flow_digest(path, labels)
     return out
 
 
-def _walk(label: str, body, out: FileSummary, targets: set[str]) -> None:
+def flow_digest(path: str, labels: dict[str, m.Label]) -> str:
+    digest = _Flow(path)
+    for name, label in labels.items():
+        digest.add((name, label.pos, label.body))
+    return digest.digest()
+
+
+def _walk(label: str, body, out: FileSummary, targets: set[str], reads: set[str]) -> None:
+    # the reads are the compiled program's (script/lint.py): texts, conditions, assigned values
     for s in body:
         kind = s.__class__
         if kind is m.Say:
             out.ids.append(s.id)
             out.lines.setdefault(s.id, s.pos)
+            reads |= s.text.variables()
+        elif kind is m.Set:
+            for a in s.assigns:
+                reads |= a.value.variables()
         elif kind is m.Jump or kind is m.Call:
             targets.add(s.target)
         elif kind is m.Menu:
             if s.prompt is not None:
                 out.ids.append(s.prompt.id)
                 out.lines.setdefault(s.prompt.id, s.prompt.pos)
+                reads |= s.prompt.text.variables()
             for o in s.options:
                 out.ids.append(o.id)
+                reads |= o.text.variables()
+                if o.condition is not None:
+                    reads |= o.condition.variables()
+                for a in o.assigns:
+                    reads |= a.value.variables()
                 if o.name:
                     out.picks.setdefault(f"{label}.{o.name}", o.name_pos)
                 if o.jump:
                     targets.add(o.jump)
-                _walk(label, o.body, out, targets)
+                _walk(label, o.body, out, targets, reads)
         elif kind is m.If:
             for b in s.branches:
-                _walk(label, b.body, out, targets)
+                if b.condition is not None:
+                    reads |= b.condition.variables()
+                _walk(label, b.body, out, targets, reads)
 
 
 class _Flow:

@@ -141,6 +141,12 @@ def variable_warnings(program: p.Program) -> list[Diagnostic]:
                                         f"it still holds {shown})",
                                         f"set it on every route before this point, or give it a default in "
                                         f"game.yaml ({written})", WARNING))
+    return diags + unread_warnings(manifest, read_anywhere)
+
+
+def unread_warnings(manifest, read_anywhere) -> list[Diagnostic]:
+    """VN103 and VN120, given every name some expression of the story reads."""
+    diags = []
     for var, v in manifest.variables.items():
         if var not in read_anywhere:
             diags.append(Diagnostic(v.pos, "VN103", f"variable '{var}' is never read",
