@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import checkcache as cache
+from .check_helper import Helper, worth_forking
 from .checkcache import CheckResult
 from .script import model as m
 from .script.audiofiles import check_voices, voice_index
@@ -38,7 +39,7 @@ from .window_warnings import window_text_warnings
 FILES_KEPT = 1_000      # file entries: versions of each file of a few stories (about 100 KB for 5,000 lines)
 
 
-@dataclass
+@dataclass(eq=False)      # two entries are one only if they are the same
 class _File:
     source: SourceFile
     key: str
@@ -110,11 +111,26 @@ class _Story:
         # story (and the flow's digest they are kept under); without them each file's reads do
         self.needs_program = self.explore or any(not v.has_default for v in manifest.variables.values())
         self.context = cache.blake2s(f"{cache.engine_digest()}\0{os.getcwd()}\0{context}".encode()).hexdigest()
-        for path, source in self.story_sources.items():
-            entry = _File(source, file_key(self.context, source.path, source.text))
-            if not entry.read_entry(self.folder) and not self.build(entry):
+        self.files = [_File(source, file_key(self.context, source.path, source.text))
+                      for source in self.story_sources.values()]
+        todo = [entry for entry in self.files if not entry.read_entry(self.folder)]
+        self.helper = Helper(self, todo) if not self.needs_program and worth_forking(todo) else None
+        try:
+            return self.check(todo, diags)
+        finally:
+            if self.helper is not None:
+                self.helper.stop()
+
+    def check(self, todo: list[_File], diags: list[Diagnostic]) -> CheckResult | None:
+        share = self.helper.share if self.helper else []
+        for entry in todo:
+            if entry not in share and not self.build(entry):
                 return None
-            self.files.append(entry)
+        if self.helper is not None and not self.helper.built():
+            self.helper.stop()          # it failed: its share is built here
+            self.helper = None
+            if not all(entry.read_entry(self.folder) or self.build(entry) for entry in share):
+                return None
         names: dict[str, object] = {}
         ids: set[str] = set()
         picks: dict[str, Pos] = {}
@@ -185,20 +201,31 @@ class _Story:
     def validate(self, names: dict, picks: dict[str, Pos]) -> list[Diagnostic]:
         """Each file's own checks, again only where the story's names of labels and picks
         have changed since; then what needs the whole story: its start, and what it reaches."""
+        if self.helper is not None:
+            self.helper.validate(names, picks)
+            mine = [entry for entry in self.files if entry not in self.helper.share]
+            self.validate_files(mine, names, picks)
+            self.measure_texts([entry for entry in mine if entry.texts is None])    # while it works
+            if not self.helper.finished():
+                self.validate_files(self.helper.share, names, picks)    # it failed: here, then
+            self.helper = None
+        else:
+            self.validate_files(self.files, names, picks)
+        whole = Validator(self.manifest, names, self.sources, True, picks)
+        whole.start_checks()
+        return [d for entry in self.files for d in entry.validated[1]] + \
+            whole.reach_checks({name: info.targets for name, info in names.items()},
+                               {name: info.pos for name, info in names.items()})
+
+    def validate_files(self, entries, names: dict, picks: dict[str, Pos]) -> None:
         names_key = cache.blake2s("\0".join([*names, "", *picks]).encode()).hexdigest()
-        out: list[Diagnostic] = []
-        for entry in self.files:
+        for entry in entries:
             if entry.validated is None or entry.validated[0] != names_key:
                 if entry.built is None:
                     self.build(entry)
                 checker = Validator(self.manifest, names, self.sources, True, picks)
                 entry.validated = (names_key, checker.label_checks(entry.built.labels().values()))
                 entry.changed = True
-            out += entry.validated[1]
-        whole = Validator(self.manifest, names, self.sources, True, picks)
-        whole.start_checks()
-        return out + whole.reach_checks({name: info.targets for name, info in names.items()},
-                                        {name: info.pos for name, info in names.items()})
 
     def voices(self) -> list[Diagnostic]:
         voices = voice_index(self.folder)
@@ -250,18 +277,22 @@ class _Story:
     def text_warnings(self) -> list[Diagnostic]:
         """VN108-VN110 of each file (kept in its entry) and of the manifest, and pictures
         pygame cannot decode. They need pygame; without it (a headless install) they are skipped."""
-        todo = [entry for entry in self.files if entry.texts is None]
+        rest = self.measure_texts([entry for entry in self.files if entry.texts is None])
+        return rest + [d for entry in self.files for d in entry.texts]
+
+    def measure_texts(self, entries) -> list[Diagnostic]:
+        """The text warnings of these files, kept in their entries; returns the manifest's."""
         labels: dict[str, m.Label] = {}
-        for entry in todo:
+        for entry in entries:
             if entry.built is None:
                 self.build(entry)
             labels.update(entry.built.labels())
         found = window_text_warnings(self.game(labels), str(self.root))
-        for entry in todo:
+        for entry in entries:
             entry.texts = [d for d in found if d.pos.path == entry.source.path]
             entry.changed = True
-        shown = {entry.source.path for entry in todo}
-        return [d for d in found if d.pos.path not in shown] + [d for entry in self.files for d in entry.texts]
+        shown = {entry.source.path for entry in entries}
+        return [d for d in found if d.pos.path not in shown]
 
     def game(self, labels: dict[str, m.Label]) -> m.Game:
         return m.Game(self.manifest, labels, tuple(self.sources), "", str(self.root.resolve()),
