@@ -40,11 +40,8 @@ class CheckResult(Report):
 def cache_folder(kind: str = "check") -> Path:
     """kind: "check" for whole results, "files" for each file's checked form, "flow" for what
     playing the routes found."""
-    given = os.environ.get("VN_CACHE_DIR")
-    if given:
-        return Path(given) / kind
-    from platformdirs import user_cache_dir
-    return Path(user_cache_dir("vn-engine", appauthor=False)) / kind
+    from .paths import cache_dir
+    return cache_dir() / kind
 
 
 def _engine_digest(digest) -> None:

@@ -36,6 +36,16 @@ def assets_dir() -> Path:
     return bundle_root() / "assets"
 
 
+def cache_dir() -> Path:
+    """The engine's folder in the user's cache ($VN_CACHE_DIR when set, as the tests set it):
+    what is kept there only saves time, and is rebuilt when missing or damaged."""
+    given = os.environ.get("VN_CACHE_DIR")
+    if given:
+        return Path(given)
+    from platformdirs import user_cache_dir
+    return Path(user_cache_dir("vn-engine", appauthor=False))
+
+
 def story_files(story: Path) -> list[Path]:
     """Every file of a story folder that belongs in an executable, relative to the folder:
     scripts, pictures, theme.json and fonts; not hidden files, nor Python that drew the pictures."""

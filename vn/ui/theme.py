@@ -29,6 +29,7 @@ from pathlib import Path
 import pygame
 
 from .fonts import FallbackChain, TextFont
+from .system_fonts import match_font
 from .readability import Readability, readable
 
 GAME_UI_KEY = "game_ui"
@@ -276,7 +277,7 @@ class Theme:
                 if self.base_dir is not None and (self.base_dir / name).is_file():
                     out.append(str(self.base_dir / name))
                 continue
-            found = pygame.font.match_font(name)
+            found = match_font(name)
             if found:
                 out.append(found)
         return out
@@ -285,7 +286,7 @@ class Theme:
         """(path, whether it is a system font); a None path is pygame's own default font."""
         # a preferred system typeface (a free serif, say) when the player has one installed
         if spec.get("system"):
-            found = pygame.font.match_font(spec["system"], bold=bold, italic=italic)
+            found = match_font(spec["system"], bold=bold, italic=italic)
             if found:
                 return found, True
         style = "bold_italic_path" if bold and italic else "bold_path" if bold else \

@@ -7,8 +7,17 @@ a recorder for the tests (`recording.py`). None of them bundles a voice: they ca
 programs the system already has, by argument list, without waiting. `voicing.py` decides
 what is said and when. Nothing here imports pygame.
 """
-from .choose import SpeechChoice, choose_speaker
-from .speaker import Speaker
 from .voicing import SelfVoicing
 
 __all__ = ["Speaker", "SpeechChoice", "SelfVoicing", "choose_speaker"]
+
+
+def __getattr__(name: str):
+    # the back ends (and subprocess, which they run) are imported when first asked for, not at start
+    if name in ("SpeechChoice", "choose_speaker"):
+        from . import choose
+        return getattr(choose, name)
+    if name == "Speaker":
+        from .speaker import Speaker
+        return Speaker
+    raise AttributeError(name)

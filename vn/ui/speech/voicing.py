@@ -9,17 +9,33 @@ what is in front of them now. `stop()` (the player moved the story on) silences 
 """
 from __future__ import annotations
 
-from .choose import SpeechChoice, choose_speaker
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .choose import SpeechChoice
 
 
 class SelfVoicing:
     def __init__(self, settings, choice: SpeechChoice | None = None):
         self.settings = settings
-        self.choice = choice if choice is not None else choose_speaker()
+        # the system is asked which speech it has when that is first wanted (self-voicing on, or
+        # the settings saying why it is not there), not at every start: most players never do
+        self._choice = choice
         self._pending: list[str] = []
         self._news: str | None = None      # said before anything else (self-voicing just came on)
         self._screen = None
         self._focus: str | None = None
+
+    @property
+    def choice(self) -> SpeechChoice:
+        if self._choice is None:
+            from .choose import choose_speaker
+            self._choice = choose_speaker()
+        return self._choice
+
+    @choice.setter
+    def choice(self, chosen: SpeechChoice) -> None:
+        self._choice = chosen
 
     @property
     def available(self) -> bool:
@@ -36,7 +52,7 @@ class SelfVoicing:
 
     @property
     def on(self) -> bool:
-        return self.available and bool(getattr(self.settings, "self_voicing", False))
+        return bool(getattr(self.settings, "self_voicing", False)) and self.available
 
     def toggle(self) -> str:
         """Shift+V: turn it on or off; what to tell the player."""
@@ -91,5 +107,5 @@ class SelfVoicing:
         return self.speaker.speaking()
 
     def close(self) -> None:
-        if self.available:
-            self.speaker.close()
+        if self._choice is not None and self._choice.speaker is not None:     # never asked: nothing to close
+            self._choice.speaker.close()
