@@ -25,9 +25,9 @@ def checks_made(monkeypatch) -> list:
     made = []
     real = cli.fresh_check
 
-    def counting(directory, explore, by_file):
+    def counting(directory, explore, engine):
         made.append(directory)
-        return real(directory, explore, by_file)
+        return real(directory, explore, engine)
     monkeypatch.setattr(cli, "fresh_check", counting)
     return made
 

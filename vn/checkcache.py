@@ -44,14 +44,16 @@ def cache_folder(kind: str = "check") -> Path:
     return cache_dir() / kind
 
 
-def _engine_digest(digest) -> None:
+def engine_digest() -> str:
+    """The engine's version, its code, and the theme and fonts the text warnings measure with,
+    by size and time: a changed engine never trusts what an older one kept."""
     from importlib import metadata
     from .paths import assets_dir
+    digest = blake2s()
     try:
         digest.update(metadata.version("vn").encode())
     except metadata.PackageNotFoundError:
         digest.update(b"unversioned")
-    # its code, and the theme and fonts the text warnings measure with
     assets = assets_dir()
     found = [(ENGINE, path) for path in sorted(ENGINE.rglob("*.py"))]
     found += [(assets, path) for path in [assets / "theme.json", *sorted((assets / "fonts").glob("*"))]
@@ -59,23 +61,17 @@ def _engine_digest(digest) -> None:
     for base, path in found:
         info = path.stat()
         digest.update(f"{path.relative_to(base)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-
-
-def engine_digest() -> str:
-    digest = blake2s()
-    _engine_digest(digest)
     return digest.hexdigest()
 
 
-def check_key(directory: str, options: str) -> str | None:
+def check_key(directory: str, options: str, engine: str | None = None) -> str | None:
     """The cache key of checking `directory`, or None when it cannot be cached (not a folder,
     unreadable, or too many files to scan quickly)."""
     root = Path(directory)
     if not root.is_dir():
         return None
     digest = blake2s()
-    digest.update(f"{FORMAT}\0{options}\0{os.getcwd()}\0{root.resolve()}\0".encode())
-    _engine_digest(digest)
+    digest.update(f"{FORMAT}\0{options}\0{os.getcwd()}\0{root.resolve()}\0{engine or engine_digest()}\0".encode())
     files = listed(root)
     if files is None:
         return None

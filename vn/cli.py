@@ -45,23 +45,25 @@ def check_folder(directory: str, explore: bool = True):
 def checked(directory: str, explore: bool = True, use_cache: bool = True):
     """check_folder's result, from the cache when nothing it reads has changed since."""
     from . import checkcache
-    key = checkcache.check_key(directory, f"explore={explore}") if use_cache else None
+    engine = checkcache.engine_digest() if use_cache else None     # once: both caches are keyed by it
+    key = checkcache.check_key(directory, f"explore={explore}", engine) if use_cache else None
     if key is not None:
         cached = checkcache.load(key)
         if cached is not None:
             return cached
-    result = fresh_check(directory, explore, by_file=use_cache)
+    result = fresh_check(directory, explore, engine)
     if key is not None:
         checkcache.store(key, result)
     return result
 
 
-def fresh_check(directory: str, explore: bool, by_file: bool):
+def fresh_check(directory: str, explore: bool, engine: str | None):
     """A check the whole-result cache could not answer: file by file, taking from the cache
-    what it holds of each (by_file), else, or when the story is beyond that, the whole story."""
-    if by_file:
+    what it holds of each (when `engine`, its digest, is given: the cache is in use), else, or
+    when the story is beyond that, the whole story."""
+    if engine is not None:
         from .incremental_check import incremental_check
-        result = incremental_check(directory, explore=explore)
+        result = incremental_check(directory, explore=explore, engine=engine)
         if result is not None:
             return result
     return check_folder(directory, explore=explore)

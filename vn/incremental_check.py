@@ -28,12 +28,12 @@ from .script.diagnostics import Diagnostic, Pos, sort_key
 from .script.filememo import answers, file_key, still_answered, story_context
 from .script.filesummary import FileSummary, flow_digest, summarize, text_field
 from .script.collector import collector_paused
-from .script.loader import MANIFEST, FileLabels, display_path, file_labels, outside_or_special, story_files
+from .script.loader import MANIFEST, FileLabels, display_path, file_labels, read_story_file, story_files
 from .script.manifest import ManifestReader
 from .script.pictures import Folder
 from .script.sublabels import hidden_globals
 from .script.validate import Validator
-from .script.yamlsource import SourceFile, parse, read_text
+from .script.yamlsource import SourceFile, parse
 from .window_warnings import window_text_warnings
 
 FILES_KEPT = 1_000      # file entries: versions of each file of a few stories (about 100 KB for 5,000 lines)
@@ -86,9 +86,10 @@ class _File:
 class _Story:
     """One check of one folder; `run` gives the result, or None for the whole-story check."""
 
-    def __init__(self, root: Path, explore: bool):
+    def __init__(self, root: Path, explore: bool, engine: str | None = None):
         self.root = root
         self.explore = explore
+        self.engine = engine or cache.engine_digest()
         self.files: list[_File] = []
         self.sources: dict[str, SourceFile] = {}
         self.lines = 0
@@ -110,7 +111,7 @@ class _Story:
         # the routes, and the lint of variables read before they are set, need the whole compiled
         # story (and the flow's digest they are kept under); without them each file's reads do
         self.needs_program = self.explore or any(not v.has_default for v in manifest.variables.values())
-        self.context = cache.blake2s(f"{cache.engine_digest()}\0{os.getcwd()}\0{context}".encode()).hexdigest()
+        self.context = cache.blake2s(f"{self.engine}\0{os.getcwd()}\0{context}".encode()).hexdigest()
         self.files = [_File(source, file_key(self.context, source.path, source.text))
                       for source in self.story_sources.values()]
         todo = [entry for entry in self.files if not entry.read_entry(self.folder)]
@@ -173,9 +174,7 @@ class _Story:
         inside = self.root.resolve()
         self.story_sources: dict[Path, SourceFile] = {}
         for path in files:
-            if outside_or_special(path, inside):
-                return None
-            source, problems = read_text(path, display_path(path))
+            source, problems = read_story_file(path, inside)
             if source is None or problems:
                 return None
             self.lines += source.text.count("\n") + 1
@@ -303,6 +302,7 @@ class _Story:
         return source.line(where.line) if source else ""
 
 
-def incremental_check(directory: str, explore: bool = True) -> CheckResult | None:
+def incremental_check(directory: str, explore: bool = True, engine: str | None = None) -> CheckResult | None:
+    """`engine`: checkcache.engine_digest(), when the caller has it already."""
     with collector_paused():        # as the loader does, for the same many small objects
-        return _Story(Path(directory), explore).run()
+        return _Story(Path(directory), explore, engine).run()

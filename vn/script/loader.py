@@ -82,20 +82,14 @@ def _load_game(root: Path, memo: FileMemo | None) -> LoadResult:
     complete = True  # every file was read and parsed
     inside = root.resolve()
     for path in files:
-        shown = display_path(path)
-        problem = outside_or_special(path, inside)
-        if problem:
-            diags.append(not_a_story_file(shown, problem))
-            complete = False
-            continue
-        source, file_diags = read_text(path, shown)
+        source, file_diags = read_story_file(path, inside)
         diags.extend(file_diags)
         if source is None:
             complete = False
             continue
         digest.update(path.name.encode() + b"\0" + source.text.encode() + b"\0")
         lines += source.text.count("\n") + 1
-        sources[shown] = texts[path] = source
+        sources[source.path] = texts[path] = source
 
     manifest = None
     folder = Folder(root)   # one listing of each folder, shared by pictures, sounds and voices
@@ -142,6 +136,16 @@ def _load_game(root: Path, memo: FileMemo | None) -> LoadResult:
     if manifest is not None and not any(d.is_error for d in diags):
         game = m.Game(manifest, labels, tuple(sources), digest.hexdigest(), str(inside), voices)
     return LoadResult(game, diags, sources, lines)
+
+
+def read_story_file(path: Path, inside: Path) -> tuple[SourceFile | None, list[Diagnostic]]:
+    """A script's text, or None and why not: a link out of the folder, not a plain file, too
+    large, not UTF-8, unreadable."""
+    shown = display_path(path)
+    problem = outside_or_special(path, inside)
+    if problem:
+        return None, [not_a_story_file(shown, problem)]
+    return read_text(path, shown)
 
 
 def outside_or_special(path: Path, inside: Path) -> str | None:
