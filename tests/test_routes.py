@@ -316,3 +316,32 @@ def test_a_quiet_runtime_still_renders_each_line_and_fails_where_it_would(tmp_pa
     rt.state.variables["humanity"] = 5
     rt.quiet = True
     assert rt.advance() is QUIET_LINE and rt.state.frame.at != program.labels["start"].code[0].id
+
+
+def test_a_quiet_runtime_still_renders_each_option_and_fails_where_it_would(tmp_path):
+    from vn.runtime.runtime import StoryError
+    story = ('start:\n  - menu:\n      - text: "Share {10 / humanity} ways"\n        do: [ending: good]\n'
+             '      - text: "Leave"\n        do: [ending: bad]\n')
+    program = program_of(write_game(tmp_path, story))
+    for quiet in (False, True):
+        rt = Runtime(program)
+        rt.quiet = quiet
+        try:
+            rt.advance()
+        except StoryError as exc:
+            assert "division by zero" in str(exc)
+        else:
+            raise AssertionError("the option's text was not rendered")
+    rt = Runtime(program)
+    rt.state.variables["humanity"] = 5
+    rt.quiet = True
+    shown = rt.advance()
+    assert [(c.index, c.id) for c in shown.options] == [(c.index, c.id) for c in _offered(program)]
+    rt.choose(1)
+    assert rt.state.route == [] and rt.advance().__class__ is ev.EndingReached
+
+
+def _offered(program):
+    rt = Runtime(program)
+    rt.state.variables["humanity"] = 5
+    return rt.advance().options

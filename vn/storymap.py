@@ -167,13 +167,10 @@ def write_story_map(game: m.Game, target: Path, ran: Reached | None = None) -> P
 
 def reached_by_routes(program) -> Reached:
     """Explore the routes within `vn check`'s budget (sampling past it) and say what they ran."""
-    from .runtime.lint import CHECK_SAMPLES, CHECK_SECONDS, CHECK_STATES, SAMPLE_SECONDS
-    from .runtime.routes import explore_routes
-    from .runtime.sampling import sample_routes
-    report = explore_routes(program, CHECK_STATES, CHECK_SECONDS)
+    from .runtime.lint import explored
+    report, sample = explored(program)
     coverage, endings = report.coverage, {eid for eid, n in report.endings.items() if n}
-    if report.truncated:
-        sample = sample_routes(program, CHECK_SAMPLES, 0, SAMPLE_SECONDS)
+    if sample is not None:
         coverage.merge(sample.coverage)
         endings |= {eid for eid, n in sample.endings.items() if n}
     return Reached(frozenset(coverage.labels), frozenset(coverage.offered), frozenset(endings), not report.truncated)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..script import program as p
 from ..script.diagnostics import WARNING, Diagnostic
+from .routekey import StateKeys
 from .routes import RouteReport, explore_routes
 from .sampling import SampleReport, sample_routes
 from .unreached import LABEL, MENU, unreached
@@ -94,8 +95,15 @@ def _unseen(program: p.Program, report: RouteReport, sample: SampleReport) -> li
                        "N, or a longer --budget, looks further", WARNING)]
 
 
+def explored(program: p.Program, max_states: int = CHECK_STATES,
+             max_seconds: float = CHECK_SECONDS) -> tuple[RouteReport, SampleReport | None]:
+    """`vn check`'s look at the routes: explored within its budget, then sampled if that was not enough."""
+    keys = StateKeys(program)
+    report = explore_routes(program, max_states, max_seconds, keys=keys)
+    sample = sample_routes(program, CHECK_SAMPLES, 0, SAMPLE_SECONDS, keys=keys) if report.truncated else None
+    return report, sample
+
+
 def check_routes(program: p.Program, max_states: int = CHECK_STATES,
                  max_seconds: float = CHECK_SECONDS) -> list[Diagnostic]:
-    report = explore_routes(program, max_states, max_seconds)
-    sample = sample_routes(program, CHECK_SAMPLES, 0, SAMPLE_SECONDS) if report.truncated else None
-    return route_warnings(program, report, sample)
+    return route_warnings(program, *explored(program, max_states, max_seconds))

@@ -310,14 +310,15 @@ def _step_text(step: tuple) -> list[str]:
 
 
 def explore_routes(program, max_states: int = MAX_STATES, max_seconds: float = MAX_SECONDS,
-                   reduced: bool = True, make_runtime=Runtime) -> RouteReport:
+                   reduced: bool = True, make_runtime=Runtime, keys: StateKeys | None = None) -> RouteReport:
     """Every route's outcome; stops early (`truncated`) past `max_states` choice states or
     `max_seconds`, and then claims no ending unreachable: the rest was not looked at.
 
     `reduced=False` merges only states equal in everything (for tests of the reduction);
-    `make_runtime(program)` builds the runtime to play with."""
+    `make_runtime(program)` builds the runtime to play with; `keys`: StateKeys(program, reduced),
+    when the caller has them already."""
     started = time.monotonic()
-    explorer = _Explorer(program, StateKeys(program, reduced), make_runtime)
+    explorer = _Explorer(program, keys or StateKeys(program, reduced), make_runtime)
     explorer.max_states = max_states
     explorer.deadline = started + max_seconds
     totals = explorer.explore()

@@ -16,12 +16,12 @@ from __future__ import annotations
 from ..script import program as p
 from ..script.expr import EvalError, evaluate
 from ..script.markup import plain
-from ..script.model import LOOPING_CHANNELS, SYNTH_SOUNDS
+from ..script.model import LOOPING_CHANNELS
 from . import events as ev
 from .chance import SeededRandom
 from .glue import line_text
-from .relocate import relocated
-from .state import CHOOSING, ENDED, RUNNING, Frame, StateError, StoryState, new_seed
+from .reconcile import label_code, reconciled
+from .state import CHOOSING, ENDED, RUNNING, Frame, StoryState, new_seed
 from .variation import next_showing, offer_showing
 
 # a label that jumps in circles without ever showing anything would hang the caller
@@ -49,7 +49,7 @@ class Runtime:
         """`seed`: for a new story, the seed of its random draws (a fresh one when None)."""
         self.program = program
         self.random = SeededRandom(self)   # every draw goes through here; the route explorer swaps it
-        # the route explorer reads no line's words: it only needs to know a line was shown
+        # the route explorer reads no line's or option's words, nor the route: only what was shown
         self.quiet = False
         self.notices: list[str] = []   # what a restore had to adjust, for the player
         self._offered: tuple[p.OptionCode, ...] | None = None
@@ -59,12 +59,12 @@ class Runtime:
         self.last_jump: p.Instr | None = None        # the last jump or call taken, to place an endless loop
         if state is None:
             start = program.manifest.start
-            self.state = StoryState(RUNNING, Frame(start, self._code(start).code[0].id),
+            self.state = StoryState(RUNNING, Frame(start, label_code(self.program, start).code[0].id),
                                     variables=program.defaults(), visits={start: 1}, entered={start: 0},
                                     rng={"seed": new_seed() if seed is None else seed, "draws": 0})
         else:
             self.state = state.copy() if isinstance(state, StoryState) else StoryState.from_dict(state)
-            self._reconcile()
+            self.notices = reconciled(program, self.state)
         self._voices = program.game.voices     # line id -> its recording, found once at load
         self._glue = program.has_glue           # only then is there more of a line to look for
         self._enter(self.state.frame.label, self.state.frame.at)
@@ -86,67 +86,9 @@ class Runtime:
         self._offered = None
         self._enter(self.state.frame.label, self.state.frame.at)
 
-    def _code(self, label: str) -> p.LabelCode:
-        try:
-            return self.program.labels[label]
-        except KeyError:
-            raise StateError(f"the story has no label '{label}' any more") from None
-
     def _enter(self, label: str, at: str) -> None:
-        self._lc = self._code(label)
+        self._lc = label_code(self.program, label)
         self._pc = self._lc.index[at]
-
-    def _reconcile(self) -> None:
-        """Fit a restored state to the current script: a moved line is found by id (also in
-        another part of its label, see relocate.py), a removed one falls back to the start of its
-        label; a removed label is refused (a removed sub-label: its parent's start)."""
-        st = self.state
-        for frame in [st.frame, *st.stack]:
-            place = relocated(self.program.labels, frame.label, frame.at)
-            if place is not None:      # the line moved into or out of a sub-label
-                frame.label, frame.at = place
-            lc = self._code(frame.label)
-            if frame.at not in lc.index:
-                self.notices.append(f"The script changed: resuming at the start of '{frame.label}'.")
-                frame.at = lc.code[0].id
-        here = self._code(st.frame.label)
-        if st.status == CHOOSING and here.code[here.index[st.frame.at]].op != p.MENU:
-            st.status = RUNNING  # the menu it waited at is gone; play on from the label's start
-        defaults = self.program.defaults()
-        for name, value in list(st.variables.items()):
-            if name not in defaults or type(value) is not type(defaults[name]):
-                if not (isinstance(value, int) and isinstance(defaults.get(name), float)
-                        and not isinstance(value, bool)):
-                    del st.variables[name]
-        for name, value in defaults.items():
-            st.variables.setdefault(name, value)
-        self.program.fit_values(st.variables)
-        self._reconcile_stage()
-
-    def _reconcile_stage(self) -> None:
-        """Fit what the state has on stage to the manifest: what is gone is dropped, and a
-        character with pictures always names one of them (a state written before it had any)."""
-        stage, manifest = self.state.stage, self.program.manifest
-        background = manifest.backgrounds.get(stage["background"]) if stage["background"] else None
-        if background is None:
-            stage["background"] = stage["variant"] = None
-        elif stage["variant"] is not None and stage["variant"] not in background.variants:
-            stage["variant"] = None
-        figures = {}
-        for name, figure in stage["figures"].items():
-            who = manifest.characters.get(name)
-            if who is None:
-                continue
-            expression = figure["expression"]
-            if who.images and expression not in who.images:
-                expression = who.default_expression
-            figures[name] = {"at": figure["at"], "expression": expression if who.images else None}
-        stage["figures"] = figures
-        for channel, playing in self.state.audio.items():
-            # a sound the engine no longer makes would fail in the window: the channel falls silent
-            if playing is not None and any(source.startswith("synth:") and source[6:] not in SYNTH_SOUNDS
-                                           for source in playing["play"]):
-                self.state.audio[channel] = None
 
     # -- the pull API -------------------------------------------------------------
     def _visits(self, label: str, counter: str = "visits") -> int:
@@ -187,12 +129,18 @@ class Runtime:
 
     @property
     def choices(self) -> tuple[ev.Choice, ...]:
-        """The options on offer while a choice is pending; empty otherwise."""
+        """The options on offer while a choice is pending; empty otherwise. A quiet runtime's
+        options have no words: it renders only the texts that can fail, and drops them."""
         if self.state.status != CHOOSING:
             return ()
         variables, visits, menu = self.state.variables, self._visits, self._lc.code[self._pc]
         varies = menu.arg.varies
         try:
+            if self.quiet:
+                for o in self._available():
+                    if not o.text.is_plain:
+                        o.text.render(variables, visits, offer_showing(self.state, menu, o.id) if varies else None)
+                return tuple([ev.Choice(n, o.id, "") for n, o in enumerate(self._offered)])
             return tuple(ev.Choice(n, o.id, *_plain_and_markup(o.text, o.text.render(
                 variables, visits, offer_showing(self.state, menu, o.id) if varies else None)))
                          for n, o in enumerate(self._available()))
@@ -369,10 +317,11 @@ class Runtime:
         option = offered[index]
         ins = self._lc.code[self._pc]
         st.rng["draws"] += self._menu_draws
-        st.route.append({"label": self._lc.name, "option": option.id,
-                         "text": _plain_and_markup(option.text, self._render(
-                             option.text, ins, offer_showing(st, ins, option.id) if ins.arg.varies else None))[0],
-                         "note": option.note})
+        if not self.quiet:      # the route explorer keeps its routes as links between states
+            st.route.append({"label": self._lc.name, "option": option.id,
+                             "text": _plain_and_markup(option.text, self._render(
+                                 option.text, ins, offer_showing(st, ins, option.id) if ins.arg.varies else None))[0],
+                             "note": option.note})
         if option.once:
             st.once.append(option.id)
         st.turns += 1

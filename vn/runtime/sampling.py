@@ -63,11 +63,12 @@ class SampleReport:
 
 
 def sample_routes(program, runs: int = SAMPLES, seed: int = 0, max_seconds: float = SAMPLE_SECONDS,
-                  make_runtime=Runtime) -> SampleReport:
+                  make_runtime=Runtime, keys: StateKeys | None = None) -> SampleReport:
+    """`keys`: the program's StateKeys, when the caller has them already (they walk every expression)."""
     started = time.monotonic()
     report = SampleReport(0, seed, coverage=Coverage(program),
                           draws=any(expr.draws() for expr in expressions(program)))
-    keys = StateKeys(program)
+    keys = keys or StateKeys(program)
     errors: dict[tuple, StoryError] = {}
     for n in range(runs):
         if n and time.monotonic() - started > max_seconds:
@@ -89,6 +90,7 @@ def _playthrough(program, make_runtime, play_seed: int, picker: random.Random, k
                  deadline: float) -> bool:
     """One playthrough, noted in `report`; False when the deadline came first."""
     rt = make_runtime(program, seed=play_seed)
+    rt.quiet = make_runtime is Runtime       # its words are never read: only what ran
     coverage = report.coverage
     numbers: list[int] = []
     options: list[str] = []
