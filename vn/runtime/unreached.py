@@ -83,6 +83,7 @@ def unreached(program: p.Program, coverage: Coverage) -> list[Unreached]:
         ran, runnable = coverage.covered[name], _runnable(lc)
         explained = _never_offered(lc, coverage)
         run: list | None = None
+        first = len(out)
         for n, ins in enumerate(lc.code):
             if ins.op in BLOCK_EDGES:
                 run = None              # what follows is another block, reached (or not) its own way
@@ -98,7 +99,6 @@ def unreached(program: p.Program, coverage: Coverage) -> list[Unreached]:
                 if ins.op == p.MENU:    # its options' bodies are part of it
                     for option in ins.arg:
                         explained.update(_option_body(lc, option))
-        out[:] = [item if isinstance(item, Unreached) else
-                  Unreached(MENU if lc.code[item[0]].op == p.MENU else STATEMENTS, name,
-                            lc.code[item[0]].pos, item[1], item[0]) for item in out]
+        out[first:] = [Unreached(MENU if lc.code[n].op == p.MENU else STATEMENTS, name, lc.code[n].pos, count, n)
+                       for n, count in out[first:]]     # this label's runs, as found
     return out
