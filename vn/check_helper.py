@@ -23,10 +23,16 @@ import threading
 MIN_BYTES = 512 * 1024      # less text than this is checked faster than a process is forked
 
 
-def worth_forking(todo) -> bool:
-    return (sys.platform.startswith("linux") and hasattr(os, "fork") and len(todo) >= 2
-            and sum(len(entry.source.text) for entry in todo) >= MIN_BYTES
+def can_fork() -> bool:
+    """Whether a forked copy of this process can work beside it: Linux, two cores or more, one
+    thread (a fork copies only the calling one, with the others' locks as they were), and no
+    pygame started (the copy would share its window and audio in an unknown state)."""
+    return (sys.platform.startswith("linux") and hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
             and threading.active_count() == 1 and "pygame" not in sys.modules)
+
+
+def worth_forking(todo) -> bool:
+    return len(todo) >= 2 and sum(len(entry.source.text) for entry in todo) >= MIN_BYTES and can_fork()
 
 
 class Helper:

@@ -31,7 +31,8 @@ def check_folder(directory: str, explore: bool = True):
         extra = variable_warnings(program)
         if explore:
             from .runtime.lint import check_routes
-            extra += check_routes(program)
+            from .sampler_process import start as sample_beside
+            extra += check_routes(program, beside=sample_beside)
         from .window_warnings import window_text_warnings
         extra += window_text_warnings(result.game, directory)
         for d in extra:

@@ -263,7 +263,8 @@ class _Story:
         found = variable_warnings(program)
         if self.explore:
             from .runtime.lint import check_routes
-            found += check_routes(program)
+            from .sampler_process import start as sample_beside
+            found += check_routes(program, beside=sample_beside)
         cache.store_entry("flow", key, {"diagnostics": cache.diagnostics_to_json(found)})
         cache.prune("flow")
         return found

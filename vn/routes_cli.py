@@ -32,9 +32,10 @@ def _replay(program, route: list[str]) -> str:
 
 
 def cmd_routes(args, load) -> int:
-    from .runtime.lint import CHECK_SAMPLES
-    from .runtime.routes import MAX_SECONDS, MAX_STATES, explore_routes
+    from .runtime.lint import explored
+    from .runtime.routes import MAX_SECONDS, MAX_STATES
     from .runtime.sampling import sample_routes
+    from .sampler_process import start as sample_beside
     program, _ = load(args.dir)
     if program is None:
         return 1
@@ -51,9 +52,10 @@ def cmd_routes(args, load) -> int:
             _print_sample(program, sample)
         return 0 if sample.ok else 1
     budget = seconds or MAX_SECONDS
-    report = explore_routes(program, args.max_states or MAX_STATES, budget)
-    # past the budget, a quarter of it again for random playthroughs
-    sample = sample_routes(program, CHECK_SAMPLES, args.seed, budget / 4) if report.truncated else None
+    # when the exploration stops short, random playthroughs: a quarter of its budget again after
+    # it, or on a second core, as long as it takes
+    report, sample = explored(program, args.max_states or MAX_STATES, budget, budget / 4, args.seed,
+                              beside=sample_beside)
     if args.json:
         data = report.to_json()
         data["sample"] = sample.to_json() if sample else None

@@ -168,7 +168,8 @@ def write_story_map(game: m.Game, target: Path, ran: Reached | None = None) -> P
 def reached_by_routes(program) -> Reached:
     """Explore the routes within `vn check`'s budget (sampling past it) and say what they ran."""
     from .runtime.lint import explored
-    report, sample = explored(program)
+    from .sampler_process import start as sample_beside
+    report, sample = explored(program, beside=sample_beside)
     coverage, endings = report.coverage, {eid for eid, n in report.endings.items() if n}
     if sample is not None:
         coverage.merge(sample.coverage)

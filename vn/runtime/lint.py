@@ -18,7 +18,8 @@ CHECK_SECONDS = 0.5    # and the same when a story's states are cheap to count b
 # (a hub of twelve once-only options, 4,096 states, is explored whole in about 0.4 s; `vn routes`
 # has the longer budget, and `vn check` keeps what it found until the story's flow changes)
 CHECK_SAMPLES = 2_000  # random playthroughs then: a defect on 1 route in 20 is all but sure to show
-SAMPLE_SECONDS = 0.25  # however many of them fit in this time: some 1,400 on a 350-line investigation
+SAMPLE_SECONDS = 0.25  # however many of them fit in this time after exploring: some 1,400 on a 350-line
+# investigation (where a second core plays them during the exploration, they have its time instead)
 LISTED = 5             # unseen items named in VN124; the rest are counted
 
 
@@ -95,15 +96,27 @@ def _unseen(program: p.Program, report: RouteReport, sample: SampleReport) -> li
                        "N, or a longer --budget, looks further", WARNING)]
 
 
-def explored(program: p.Program, max_states: int = CHECK_STATES,
-             max_seconds: float = CHECK_SECONDS) -> tuple[RouteReport, SampleReport | None]:
-    """`vn check`'s look at the routes: explored within its budget, then sampled if that was not enough."""
+def explored(program: p.Program, max_states: int = CHECK_STATES, max_seconds: float = CHECK_SECONDS,
+             sample_seconds: float = SAMPLE_SECONDS, seed: int = 0,
+             beside=None) -> tuple[RouteReport, SampleReport | None]:
+    """The routes explored within a budget, and sampled if that was not enough to see them all.
+
+    `beside(program, keys, runs, seed, seconds)`: starts the sample in another process as the
+    exploration starts, for as long as the exploration may take (a handle with result(program)
+    and cancel()), or returns None; without it the sample follows the exploration."""
     keys = StateKeys(program)
+    sampling = beside(program, keys, CHECK_SAMPLES, seed, max(max_seconds, sample_seconds)) if beside else None
     report = explore_routes(program, max_states, max_seconds, keys=keys)
-    sample = sample_routes(program, CHECK_SAMPLES, 0, SAMPLE_SECONDS, keys=keys) if report.truncated else None
+    if not report.truncated:
+        if sampling is not None:
+            sampling.cancel()
+        return report, None
+    sample = sampling.result(program) if sampling is not None else None
+    if sample is None:
+        sample = sample_routes(program, CHECK_SAMPLES, seed, sample_seconds, keys=keys)
     return report, sample
 
 
 def check_routes(program: p.Program, max_states: int = CHECK_STATES,
-                 max_seconds: float = CHECK_SECONDS) -> list[Diagnostic]:
-    return route_warnings(program, *explored(program, max_states, max_seconds))
+                 max_seconds: float = CHECK_SECONDS, beside=None) -> list[Diagnostic]:
+    return route_warnings(program, *explored(program, max_states, max_seconds, beside=beside))

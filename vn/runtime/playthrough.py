@@ -54,6 +54,19 @@ class Coverage:
         self.labels |= other.labels
         return self
 
+    def to_dict(self) -> dict:
+        """JSON-safe, for a sample played in another process (see from_dict)."""
+        return {"covered": {name: list(ran) for name, ran in self.covered.items() if ran},
+                "menus": list(self.menus), "offered": list(self.offered), "labels": list(self.labels)}
+
+    @classmethod
+    def from_dict(cls, program, data: dict) -> "Coverage":
+        """Raises KeyError or TypeError on anything but what to_dict wrote for this program."""
+        coverage = cls(program)
+        for name, ran in data["covered"].items():
+            coverage.covered[name].update(int(n) for n in ran)
+        coverage.menus, coverage.offered, coverage.labels = (set(map(str, data[k])) for k in ("menus", "offered", "labels"))
+        return coverage
 
 
 

@@ -14,6 +14,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..script.diagnostics import Pos
 from .routekey import StateKeys, expressions
 from .playthrough import Coverage, EndlessLoop, is_stuck, play_to_choice
 from .routes import KEEP_EXAMPLES
@@ -60,6 +61,33 @@ class SampleReport:
                 "out_of_choices": routes(self.out_of_choices), "out_of_content": routes(self.out_of_content),
                 "endless": routes(self.endless), "failures": routes(self.failures),
                 "counts": dict(self.counts), "seconds": round(self.seconds, 3), "stopped_by": self.stopped_by}
+
+
+def report_to_dict(report: SampleReport) -> dict:
+    """Everything in the report, JSON-safe: what a sample played in another process hands back."""
+    def routes(items):
+        return [[r.choices, r.options, r.seed, r.message] for r in items]
+    return {"runs": report.runs, "seed": report.seed, "endings": dict(report.endings),
+            **{kind: routes(getattr(report, kind)) for kind in _ROUTE_KINDS}, "counts": dict(report.counts),
+            "errors": [[e.pos.path, e.pos.line, e.pos.column, e.message] for e in report.errors],
+            "coverage": report.coverage.to_dict(), "seconds": report.seconds, "stopped_by": report.stopped_by,
+            "draws": report.draws}
+
+
+def report_from_dict(program, data: dict) -> SampleReport:
+    """Raises KeyError, TypeError or ValueError on anything but what report_to_dict wrote."""
+    report = SampleReport(int(data["runs"]), int(data["seed"]), Counter(data["endings"]),
+                          counts=Counter(data["counts"]), coverage=Coverage.from_dict(program, data["coverage"]),
+                          seconds=float(data["seconds"]), stopped_by=str(data["stopped_by"]), draws=bool(data["draws"]))
+    for kind in _ROUTE_KINDS:
+        setattr(report, kind, [SampledRoute(list(choices), list(options), int(seed), str(message))
+                               for choices, options, seed, message in data[kind]])
+    report.errors = [StoryError(Pos(str(path), int(line), int(column)), str(message))
+                     for path, line, column, message in data["errors"]]
+    return report
+
+
+_ROUTE_KINDS = ("out_of_choices", "out_of_content", "endless", "failures")
 
 
 def sample_routes(program, runs: int = SAMPLES, seed: int = 0, max_seconds: float = SAMPLE_SECONDS,
