@@ -54,7 +54,43 @@ def check_speed(lines: int = 100_000, repeat: int = 3) -> dict:
             seconds = min(times)
             out.update({f"{key}_lines": total, f"{key}_seconds": seconds, f"{key}_lines_per_s": total / seconds})
         out.update(cached_check(folder, f"{tmp}/cache-check-0"))
+        out.update(watched_check(folder, f"{tmp}/cache-watch"))
     return out
+
+
+def watched_check(folder: Path, cache: str) -> dict:
+    """`vn check --watch --json` on the same game: seconds from a save to the new report (the
+    watcher's notice included), after a line is reworded, and after a choice is added."""
+    import os
+    import queue
+    import subprocess
+    import sys
+    import threading
+    env = dict(os.environ, VN_CACHE_DIR=cache, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    watching = subprocess.Popen([sys.executable, "-m", "vn", "check", "--watch", "--json", str(folder)], cwd=ROOT,
+                                env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in watching.stdout], daemon=True).start()
+    story = sorted(folder.glob("story_*.yaml"))[3]
+    original = story.read_text(encoding="utf-8")
+
+    def saved(text: str) -> float:
+        time.sleep(0.5)                 # the watcher armed again after the last report
+        start = time.perf_counter()
+        story.write_text(text, encoding="utf-8")
+        lines.get(timeout=120)
+        return time.perf_counter() - start
+    try:
+        lines.get(timeout=300)          # the first check
+        reworded = min(saved(original.replace("steady and grey", f"steady and grey ({n})", 1)) for n in range(3))
+        added = min(saved(original.replace("      - text: \"Take the lighter\"\n", "".join(
+            f"      - text: \"Wait ({k})\"\n" for k in range(n + 1)) + "      - text: \"Take the lighter\"\n", 1))
+            for n in range(2))
+    finally:
+        watching.kill()
+        watching.wait()
+        story.write_text(original, encoding="utf-8")
+    return {"watch_one_edit_seconds": reworded, "watch_one_choice_added_seconds": added}
 
 
 def cached_check(folder: Path, cache: str) -> dict:

@@ -26,9 +26,28 @@ MIN_BYTES = 512 * 1024      # less text than this is checked faster than a proce
 def can_fork() -> bool:
     """Whether a forked copy of this process can work beside it: Linux, two cores or more, one
     thread (a fork copies only the calling one, with the others' locks as they were), and no
-    pygame started (the copy would share its window and audio in an unknown state)."""
+    window or audio open (the copy would share them in an unknown state; pygame's fonts, which
+    the text warnings measure with, are no matter: the copy never draws)."""
     return (sys.platform.startswith("linux") and hasattr(os, "fork") and len(os.sched_getaffinity(0)) >= 2
-            and threading.active_count() == 1 and "pygame" not in sys.modules)
+            and threading.active_count() == 1 and threads() == 1 and not _window_or_audio())
+
+
+def _window_or_audio() -> bool:
+    pygame = sys.modules.get("pygame")
+    if pygame is None:
+        return False
+    try:
+        return bool(pygame.display.get_init() or pygame.mixer.get_init())
+    except (AttributeError, pygame.error):
+        return True
+
+
+def threads() -> int:
+    """Threads of this process, Python's or not (a file watcher's, a library's)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 def worth_forking(todo) -> bool:

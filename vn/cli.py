@@ -71,17 +71,12 @@ def fresh_check(directory: str, explore: bool, engine: str | None):
 
 
 def cmd_check(args) -> int:
+    if args.watch:
+        from .check_watch import watch_checks
+        return watch_checks(args.dir, check_folder, explore=not args.no_routes, as_json=args.json)
+    from .check_report import print_check
     result = checked(args.dir, explore=not args.no_routes, use_cache=not args.no_cache)
-    if args.json:
-        print(json.dumps({"ok": not result.errors, "files": len(result.sources), "lines": result.lines_read,
-                          "diagnostics": [d.to_json() for d in result.diagnostics]}, indent=2))
-    else:
-        for d in result.diagnostics:
-            print(d.format())
-        e, w = len(result.errors), len(result.warnings)
-        summary = f"{len(result.sources)} files, {result.lines_read} lines: {e} error{'s' * (e != 1)}, " \
-                  f"{w} warning{'s' * (w != 1)}"
-        print(summary if (e or w) else f"{summary}. All clear.")
+    print_check(result, args.json)
     return 1 if result.errors else 0
 
 
@@ -261,6 +256,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="skip the route exploration (unreachable endings, impossible choices)")
     check.add_argument("--no-cache", action="store_true",
                        help="check afresh, without reading or writing the cache of earlier results")
+    check.add_argument("--watch", action="store_true",
+                       help="keep running: check again each time a file of the story changes (Ctrl+C stops)")
     check.set_defaults(func=cmd_check)
 
     run = sub.add_parser("run", help="play the story")

@@ -83,13 +83,23 @@ class _File:
             "texts": None if self.texts is None else cache.diagnostics_to_json(self.texts)})
 
 
+class CheckMemo:
+    """What a checker that stays running (`vn check --watch`) keeps between checks: each file's
+    entry with its built labels, under the same keys as the cache, and each label's code."""
+
+    def __init__(self):
+        self.files: dict[str, _File] = {}
+        self.compiled: dict = {}
+
+
 class _Story:
     """One check of one folder; `run` gives the result, or None for the whole-story check."""
 
-    def __init__(self, root: Path, explore: bool, engine: str | None = None):
+    def __init__(self, root: Path, explore: bool, engine: str | None = None, memo: CheckMemo | None = None):
         self.root = root
         self.explore = explore
         self.engine = engine or cache.engine_digest()
+        self.memo = memo
         self.files: list[_File] = []
         self.sources: dict[str, SourceFile] = {}
         self.lines = 0
@@ -112,15 +122,29 @@ class _Story:
         # story (and the flow's digest they are kept under); without them each file's reads do
         self.needs_program = self.explore or any(not v.has_default for v in manifest.variables.values())
         self.context = cache.blake2s(f"{self.engine}\0{os.getcwd()}\0{context}".encode()).hexdigest()
-        self.files = [_File(source, file_key(self.context, source.path, source.text))
-                      for source in self.story_sources.values()]
-        todo = [entry for entry in self.files if not entry.read_entry(self.folder)]
-        self.helper = Helper(self, todo) if not self.needs_program and worth_forking(todo) else None
+        self.files = [self.entry(source) for source in self.story_sources.values()]
+        todo = [entry for entry in self.files if entry.summary is None and not entry.read_entry(self.folder)]
+        if self.memo is not None:       # every file built now, so that no later check waits for it
+            todo += [entry for entry in self.files if entry.built is None and entry not in todo]
+            self.memo.files = {entry.key: entry for entry in self.files}
+        # (a checker that stays running builds every file here: its memo keeps what is built)
+        self.helper = Helper(self, todo) if not self.needs_program and self.memo is None \
+            and worth_forking(todo) else None
         try:
             return self.check(todo, diags)
         finally:
             if self.helper is not None:
                 self.helper.stop()
+
+    def entry(self, source: SourceFile) -> _File:
+        """The file's entry: kept from the last check if its text, the manifest and what the folder
+        answered are as they were; else a new one, to be read from the cache or built."""
+        key = file_key(self.context, source.path, source.text)
+        kept = self.memo.files.get(key) if self.memo is not None else None
+        if kept is None or not still_answered(self.folder, kept.answers):
+            return _File(source, key)
+        kept.source, kept.changed = source, False
+        return kept
 
     def check(self, todo: list[_File], diags: list[Diagnostic]) -> CheckResult | None:
         share = self.helper.share if self.helper else []
@@ -259,7 +283,7 @@ class _Story:
             if entry.built is None:
                 self.build(entry)
             labels.update(entry.built.labels())
-        program = compile_game(self.game(labels))
+        program = compile_game(self.game(labels), self.memo.compiled if self.memo is not None else None)
         found = variable_warnings(program)
         if self.explore:
             from .runtime.lint import check_routes
@@ -303,7 +327,9 @@ class _Story:
         return source.line(where.line) if source else ""
 
 
-def incremental_check(directory: str, explore: bool = True, engine: str | None = None) -> CheckResult | None:
-    """`engine`: checkcache.engine_digest(), when the caller has it already."""
+def incremental_check(directory: str, explore: bool = True, engine: str | None = None,
+                      memo: CheckMemo | None = None) -> CheckResult | None:
+    """`engine`: checkcache.engine_digest(), when the caller has it already; `memo`: what a
+    checker that stays running keeps from one check to the next."""
     with collector_paused():        # as the loader does, for the same many small objects
-        return _Story(Path(directory), explore, engine).run()
+        return _Story(Path(directory), explore, engine, memo).run()

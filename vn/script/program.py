@@ -236,27 +236,44 @@ class _Compiler:
 _COMPILERS = {kind: getattr(_Compiler, "c_" + kind.__name__.lower()) for kind in typing.get_args(m.Statement)}
 
 
-def compile_game(game: m.Game) -> Program:
+def compile_game(game: m.Game, memo: dict | None = None) -> Program:
+    """`memo`: a dict kept by a caller that compiles the same label objects again, under the
+    same manifest (a checker that stays running, whose labels are kept by each file's text and
+    the manifest's), where each label's code is kept; it holds this game's labels after."""
     with collector_paused():
-        return _compile_game(game)
+        return _compile_game(game, memo)
 
 
-def _compile_game(game: m.Game) -> Program:
+def _compile_game(game: m.Game, memo: dict | None) -> Program:
     labels: dict[str, LabelCode] = {}
     uses_visits = has_glue = False
     counters: set[tuple[str, str]] = set()
+    kept = {}
     for name, label in game.labels.items():
-        c = _Compiler(name, game.manifest)
-        c.block(label.body)
-        c.emit(END, f"{name}/end", label.pos)
-        lc = c.lc
-        for n, instr in enumerate(lc.code):
-            lc.index.setdefault(instr.id, n)
+        done = memo.get(id(label)) if memo is not None else None
+        if done is None or done[0] is not label:    # an id is only the label's while it lives
+            done = (label, *_compile_label(name, label, game.manifest))
+        kept[id(label)] = done
+        _, lc, label_visits, label_counters, label_glue = done
         labels[name] = lc
-        uses_visits = uses_visits or c.uses_visits
-        counters |= c.counters
-        has_glue = has_glue or c.has_glue
+        uses_visits = uses_visits or label_visits
+        counters |= label_counters
+        has_glue = has_glue or label_glue
+    if memo is not None:
+        memo.clear()
+        memo.update(kept)
     return Program(game, labels, uses_visits, frozenset(counters), has_glue)
+
+
+def _compile_label(name: str, label: m.Label, manifest: m.Manifest) -> tuple:
+    """(its code, whether it reads visits(), the counters it reads, whether it has glue)."""
+    c = _Compiler(name, manifest)
+    c.block(label.body)
+    c.emit(END, f"{name}/end", label.pos)
+    lc = c.lc
+    for n, instr in enumerate(lc.code):
+        lc.index.setdefault(instr.id, n)
+    return lc, c.uses_visits, c.counters, c.has_glue
 
 
 def load_program(directory, memo=None) -> Program:

@@ -1,0 +1,90 @@
+"""`vn check --watch`: a checker that stays running, and checks the story again at each save.
+
+Between checks it keeps every file's checked form and built labels in memory, and each
+label's compiled code (incremental_check.CheckMemo), so a check after an edit builds only
+the files that changed, and compiles only their labels; what cannot change between two
+checks (the engine's digest) is worked out once. Each check prints what `vn check` prints,
+then a line with the time it took; with --json, one JSON document per line per check, for
+an editor to read.
+
+Changes are noticed by watchfiles, and confirmed by comparing each file's size and time with
+what they were when the last check began: a save made while a check ran is checked next,
+and an editor's swap file or a `.git` folder changing checks nothing. The watcher is closed
+while a check runs, so that the check may fork a second process (see check_helper.can_fork).
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from . import checkcache as cache
+from .check_helper import threads
+from .check_report import print_check
+from .incremental_check import CheckMemo, incremental_check
+
+WAKE_MS = 1_000         # the watcher wakes this often even without news, to compare sizes and times
+THREAD_WAIT = 0.1       # seconds to wait for the closed watcher's thread to end
+# files whose changes say nothing about the story: editors' swap and backup files
+IGNORED_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".bak")
+
+
+def signature(root: Path) -> frozenset:
+    """(path, size, time) of every file of the story folder but hidden ones and editors' leftovers."""
+    found = set()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+        for name in files:
+            if name.startswith((".", "#")) or name.endswith(IGNORED_SUFFIXES):
+                continue
+            path = os.path.join(folder, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue            # gone since it was listed: the next look sees it so
+            found.add((path, info.st_size, info.st_mtime_ns))
+    return frozenset(found)
+
+
+def wait_for_change(root: Path, seen: frozenset) -> None:
+    """Return once the folder's files differ from `seen` (at once, if they already do)."""
+    if signature(root) != seen:
+        return
+    from watchfiles import watch
+    for _ in watch(root, debounce=50, step=10, rust_timeout=WAKE_MS, yield_on_timeout=True):
+        if signature(root) != seen:
+            break
+    # the watcher's own thread ends a few milliseconds after it is closed; a check forks only then
+    give_up = time.monotonic() + THREAD_WAIT
+    while threads() > 1 and time.monotonic() < give_up:
+        time.sleep(0.002)
+
+
+def watch_checks(directory: str, whole_check, explore: bool = True, as_json: bool = False,
+                 checks: int | None = None) -> int:
+    """Check, then again after every change, until Ctrl+C (or `checks` checks); returns the
+    exit status of the last check. `whole_check(directory, explore)`: the check of the whole
+    story, for what the file-by-file check leaves to it (a story being mended)."""
+    root = Path(directory)
+    memo = CheckMemo()
+    engine = cache.engine_digest()
+    done, status = 0, 0
+    try:
+        while True:
+            seen = signature(root) if root.is_dir() else frozenset()
+            started = time.perf_counter()
+            result = incremental_check(directory, explore, engine, memo) or whole_check(directory, explore)
+            took = time.perf_counter() - started
+            print_check(result, as_json, indent=None)
+            status = 1 if result.errors else 0
+            done += 1
+            if not root.is_dir():
+                return 1            # nothing to watch: the check above says why
+            if not as_json:
+                print(f"[{time.strftime('%H:%M:%S')}] checked in {took:.2f} s; watching {directory} for "
+                      "changes (Ctrl+C stops)", flush=True)
+            if checks is not None and done >= checks:
+                return status
+            wait_for_change(root, seen)
+    except KeyboardInterrupt:
+        return status
