@@ -214,8 +214,9 @@ class _Story:
                             self.folder)
         asked, self.folder.consulted = self.folder.consulted, None
         found.diags[:0] = problems
-        entry.built, entry.changed = found, True
-        if entry.summary is None:
+        entry.built = found
+        if entry.summary is None:       # else its entry holds what this build found: nothing to store
+            entry.changed = True
             entry.answers = answers(self.folder, asked)
             entry.built_diags = found.diagnostics()
             entry.summary = summarize(entry.source.path, found.labels(), flow=self.needs_program)
