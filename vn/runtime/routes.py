@@ -88,6 +88,7 @@ class _Frame:
     choices: tuple
     known: dict             # the draws made on the way here, by position (the menu's own included)
     total: list
+    offered: tuple          # Runtime.offer() here: each option is taken from the same offer
     next: int = 0
 
 
@@ -152,16 +153,16 @@ class _Explorer:
         if len(self.found[kind]) < KEEP_EXAMPLES:
             self.found[kind].append(item)
 
-    def arrive(self, parent: int, base, choice, known: dict, drawn: tuple = ()):
+    def arrive(self, parent: int, base, choice, known: dict, drawn: tuple = (), offered: tuple | None = None):
         """From the state `base`, take `choice` (if any) with the draws `known` (by position;
-        `drawn` shows them in routes), and play to the next choice: a finished outcome tuple,
-        or a frame with branches still to try."""
+        `drawn` shows them in routes; `offered`: the options `base` offers, if known), and play
+        to the next choice: a finished outcome tuple, or a frame with branches still to try."""
         self.arrivals += 1
         if self.stopped_by or (self.arrivals & 255 == 0 and time.monotonic() > self.deadline
                                and self._stop("time")):
             return self.zero
         rt = self.rt
-        rt.restore(base)
+        rt.restore(base, offered)
         rt.random = DrawSource(rt, known) if known else self.no_draws
         before = None
         try:
@@ -217,7 +218,7 @@ class _Explorer:
         choices = outcome.options
         self.coverage.offered.update(c.id for c in choices)
         rt.state.route = []   # the route is in the parent links; a copy per snapshot would grow with it
-        return _Frame(sid, rt.snapshot(), choices, rt.random.known, list(self.zero))
+        return _Frame(sid, rt.snapshot(), choices, rt.random.known, list(self.zero), rt.offer())
 
     def _again(self, where, parent: int, choice, drawn):
         """An arrival at a state seen just after a choice before: where its stretch of lines ended
@@ -259,7 +260,7 @@ class _Explorer:
                 if top.next < len(top.choices):
                     choice = top.choices[top.next]
                     top.next += 1
-                    got = self.arrive(top.id, top.base, choice, top.known)
+                    got = self.arrive(top.id, top.base, choice, top.known, offered=top.offered)
                 else:
                     got = None
             elif top.next < len(top.outcomes):

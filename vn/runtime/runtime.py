@@ -81,10 +81,16 @@ class Runtime:
         """A cheap copy of the whole state, for rollback."""
         return self.state.copy()
 
-    def restore(self, snapshot: StoryState) -> None:
+    def restore(self, snapshot: StoryState, offered: tuple | None = None) -> None:
+        """`offered`: what `offer()` gave at the snapshot's pending choice, so that choosing there
+        again need not work the options out again (the route explorer chooses each in turn)."""
         self.state = snapshot.copy()
-        self._offered = None
+        self._offered, self._menu_draws = offered or (None, 0)
         self._enter(self.state.frame.label, self.state.frame.at)
+
+    def offer(self) -> tuple:
+        """The pending choice's options and the draws their conditions made, for restore()."""
+        return self._offered, self._menu_draws
 
     def _enter(self, label: str, at: str) -> None:
         self._lc = label_code(self.program, label)
