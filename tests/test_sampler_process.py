@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.generate import write_long_game
 from bench.routestories import hub_story, investigation_story, write_story
 from vn.runtime.routekey import StateKeys
 from vn.runtime.sampling import report_from_dict, report_to_dict, sample_routes
@@ -20,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # a fresh interpreter (no pygame, one thread): explore with a sample beside, say what came back
 PROBE = """
-import json, os, sys
+import json, os, sys, time
 from vn.runtime.lint import explored
 from vn.runtime.sampling import report_to_dict
 from vn.script.program import load_program
@@ -37,22 +38,25 @@ def start(*args):
     handles.append(beside.start(*args))
     return handles[-1]
 program = load_program(sys.argv[1])
-report, sample = explored(program, 200_000, float(sys.argv[2]), beside=start)
+states, sample_seconds = (int(sys.argv[4]), float(sys.argv[5])) if len(sys.argv) > 4 else (200_000, 0.25)
+began = time.monotonic()
+report, sample = explored(program, states, float(sys.argv[2]), sample_seconds, beside=start)
+took = time.monotonic() - began
 try:
     os.waitpid(-1, os.WNOHANG)
     children_left = True
 except ChildProcessError:
     children_left = False
 print(json.dumps({"forked": handles[0] is not None, "truncated": report.truncated, "children_left": children_left,
-                  "from_copy": bool(came_back) and came_back[0] is sample,
+                  "from_copy": bool(came_back) and came_back[0] is sample, "seconds": took,
                   "sample": None if sample is None else report_to_dict(sample)}))
 """
 
 
-def probe(folder: Path, seconds: float, mode: str = "") -> dict:
+def probe(folder: Path, seconds: float, mode: str = "", *limits) -> dict:
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", PROBE, str(folder), str(seconds), mode], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", PROBE, str(folder), str(seconds), mode, *map(str, limits)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -101,3 +105,16 @@ def test_a_copy_that_fails_leaves_the_sample_to_this_process(tmp_path):
     found = probe(write_story(tmp_path / "inv", investigation_story()), 0.3, "broken")
     assert found["forked"] and found["truncated"] and not found["from_copy"] and not found["children_left"]
     assert found["sample"]["runs"] >= 100 and found["sample"]["out_of_choices"]
+
+
+@linux_two_cores
+def test_an_exploration_stopped_by_its_states_waits_for_the_sample_s_own_time_only(tmp_path):
+    # 60 s of exploring allowed, but 50 states: it stops at once, and the copy, which may sample
+    # for as long as the exploration might have taken, is told to finish after 0.3 s
+    # (a long story: its 2,000 playthroughs would take half a minute)
+    folder = tmp_path / "long"
+    write_long_game(folder, 20_000)
+    found = probe(folder, 60.0, "", 50, 0.3)
+    assert found["forked"] and found["truncated"] and found["from_copy"] and not found["children_left"]
+    assert 1 <= found["sample"]["runs"] < 2_000 and found["sample"]["endings"]
+    assert found["seconds"] < 10.0

@@ -3,8 +3,9 @@
 `vn check` (and `vn routes`, `vn graph`) explore a story's routes within a budget, and play
 random playthroughs when the exploration could not see them all. On a machine with two
 cores the playthroughs need not wait: a forked copy starts them as the exploration starts,
-and hands back its report (JSON, through a pipe; nothing is pickled) if the exploration
-stops short. If the exploration finishes, the copy is stopped and its work dropped.
+and if the exploration stops short, it is told to finish (a second pipe closed) once it has
+played as long as a sample after the exploration would have, and hands back its report
+(JSON, through a pipe; nothing is pickled). If the exploration finishes, the copy is killed.
 
 The copy is forked before the exploration has grown anything, so it costs little memory.
 Where a fork is not safe (see check_helper.can_fork), `start` returns None and the caller
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
+import time
 
 from .check_helper import can_fork
 from .runtime.sampling import report_from_dict, report_to_dict, sample_routes
@@ -23,13 +26,17 @@ from .runtime.sampling import report_from_dict, report_to_dict, sample_routes
 class SamplingBeside:
     """The forked copy, seen from this process."""
 
-    def __init__(self, pid: int, replies):
+    def __init__(self, pid: int, replies, stop: int):
         self.pid = pid
         self.replies = replies
+        self.stop = stop            # closing it tells the copy to finish its playthrough and report
 
-    def result(self, program):
-        """The copy's report, once it has played its budget; None if it failed."""
+    def result(self, program, not_before: float = 0.0):
+        """The copy's report; None if it failed. It plays on until `not_before` (a time.monotonic()
+        time: as long as a sample after the exploration would have had), then finishes."""
         try:
+            time.sleep(max(0.0, not_before - time.monotonic()))
+            self._stop()
             return report_from_dict(program, json.loads(self.replies.read()))
         except (ValueError, TypeError, KeyError, OSError):
             return None
@@ -44,7 +51,13 @@ class SamplingBeside:
             pass
         self._end()
 
+    def _stop(self) -> None:
+        if self.stop >= 0:
+            os.close(self.stop)
+            self.stop = -1
+
     def _end(self) -> None:
+        self._stop()
         self.replies.close()
         try:
             os.waitpid(self.pid, 0)
@@ -57,12 +70,15 @@ def start(program, keys, runs: int, seed: int, seconds: float) -> SamplingBeside
     if not can_fork():
         return None
     read_end, write_end = os.pipe()
+    stop_read, stop_write = os.pipe()
     pid = os.fork()
     if pid == 0:                    # the copy: it never returns
         code = 1
         try:
             os.close(read_end)
-            report = sample_routes(program, runs, seed, seconds, keys=keys)
+            os.close(stop_write)
+            report = sample_routes(program, runs, seed, seconds, keys=keys,
+                                   keep_going=lambda: not select.select([stop_read], [], [], 0)[0])
             with os.fdopen(write_end, "w", encoding="utf-8") as out:
                 out.write(json.dumps(report_to_dict(report)))
             code = 0
@@ -71,4 +87,5 @@ def start(program, keys, runs: int, seed: int, seconds: float) -> SamplingBeside
         finally:
             os._exit(code)
     os.close(write_end)
-    return SamplingBeside(pid, os.fdopen(read_end, encoding="utf-8"))
+    os.close(stop_read)
+    return SamplingBeside(pid, os.fdopen(read_end, encoding="utf-8"), stop_write)

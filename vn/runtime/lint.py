@@ -6,6 +6,8 @@ playthroughs take over: what they find going wrong is real, but what they do not
 see may still be reachable, so it is listed apart (VN124), never called dead."""
 from __future__ import annotations
 
+import time
+
 from ..script import program as p
 from ..script.diagnostics import WARNING, Diagnostic
 from .routekey import StateKeys
@@ -102,16 +104,18 @@ def explored(program: p.Program, max_states: int = CHECK_STATES, max_seconds: fl
     """The routes explored within a budget, and sampled if that was not enough to see them all.
 
     `beside(program, keys, runs, seed, seconds)`: starts the sample in another process as the
-    exploration starts, for as long as the exploration may take (a handle with result(program)
-    and cancel()), or returns None; without it the sample follows the exploration."""
+    exploration starts, for as long as the exploration may take (a handle with cancel() and
+    result(program, not_before), which lets it play on until then at least), or returns None;
+    without it the sample follows the exploration."""
     keys = StateKeys(program)
+    started = time.monotonic()
     sampling = beside(program, keys, CHECK_SAMPLES, seed, max(max_seconds, sample_seconds)) if beside else None
     report = explore_routes(program, max_states, max_seconds, keys=keys)
     if not report.truncated:
         if sampling is not None:
             sampling.cancel()
         return report, None
-    sample = sampling.result(program) if sampling is not None else None
+    sample = sampling.result(program, started + sample_seconds) if sampling is not None else None
     if sample is None:
         sample = sample_routes(program, CHECK_SAMPLES, seed, sample_seconds, keys=keys)
     return report, sample

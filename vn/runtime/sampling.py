@@ -91,15 +91,16 @@ _ROUTE_KINDS = ("out_of_choices", "out_of_content", "endless", "failures")
 
 
 def sample_routes(program, runs: int = SAMPLES, seed: int = 0, max_seconds: float = SAMPLE_SECONDS,
-                  make_runtime=Runtime, keys: StateKeys | None = None) -> SampleReport:
-    """`keys`: the program's StateKeys, when the caller has them already (they walk every expression)."""
+                  make_runtime=Runtime, keys: StateKeys | None = None, keep_going=None) -> SampleReport:
+    """`keys`: the program's StateKeys, when the caller has them already (they walk every expression);
+    `keep_going()`: asked before each playthrough after the first, False stops the sample there."""
     started = time.monotonic()
     report = SampleReport(0, seed, coverage=Coverage(program),
                           draws=any(expr.draws() for expr in expressions(program)))
     keys = keys or StateKeys(program)
     errors: dict[tuple, StoryError] = {}
     for n in range(runs):
-        if n and time.monotonic() - started > max_seconds:
+        if n and (time.monotonic() - started > max_seconds or (keep_going is not None and not keep_going())):
             report.stopped_by = "time"
             break
         play_seed = (seed * 1_000_003 + n) % (1 << 63)
