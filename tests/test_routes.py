@@ -6,6 +6,8 @@ import math
 import re
 from pathlib import Path
 
+import pytest
+
 from vn.cli import check_folder, main
 from vn.runtime import events as ev
 from vn.runtime.lint import check_routes
@@ -301,47 +303,33 @@ def test_the_explorer_s_quiet_runtime_finds_what_a_talkative_one_finds():
     assert quiet.routes > 500 and not quiet.truncated
 
 
-def test_a_quiet_runtime_still_renders_each_line_and_fails_where_it_would(tmp_path):
-    from vn.runtime.runtime import QUIET_LINE, StoryError
-    program = program_of(write_game(tmp_path, 'start:\n  - "One {10 / humanity}."\n  - ending: good\n'))
-    rt = Runtime(program)
-    rt.quiet = True
-    try:
-        rt.advance()
-    except StoryError as exc:
-        assert "division by zero" in str(exc)
-    else:
-        raise AssertionError("the line's text was not rendered")
-    rt = Runtime(program)
-    rt.state.variables["humanity"] = 5
-    rt.quiet = True
-    assert rt.advance() is QUIET_LINE and rt.state.frame.at != program.labels["start"].code[0].id
+LINE = 'start:\n  - "One {10 / humanity}."\n  - ending: good\n'
+MENU = ('start:\n  - menu:\n      - text: "Share {10 / humanity} ways"\n        do: [ending: good]\n'
+        '      - text: "Leave"\n        do: [ending: bad]\n')
 
 
-def test_a_quiet_runtime_still_renders_each_option_and_fails_where_it_would(tmp_path):
+@pytest.mark.parametrize("story", [LINE, MENU], ids=["a line", "an option"])
+def test_a_quiet_runtime_still_renders_each_text_and_fails_where_it_would(story, tmp_path):
     from vn.runtime.runtime import StoryError
-    story = ('start:\n  - menu:\n      - text: "Share {10 / humanity} ways"\n        do: [ending: good]\n'
-             '      - text: "Leave"\n        do: [ending: bad]\n')
     program = program_of(write_game(tmp_path, story))
     for quiet in (False, True):
-        rt = Runtime(program)
-        rt.quiet = quiet
-        try:
+        rt = started(program, quiet, humanity=0)
+        with pytest.raises(StoryError, match="division by zero"):
             rt.advance()
-        except StoryError as exc:
-            assert "division by zero" in str(exc)
-        else:
-            raise AssertionError("the option's text was not rendered")
-    rt = Runtime(program)
-    rt.state.variables["humanity"] = 5
-    rt.quiet = True
-    shown = rt.advance()
-    assert [(c.index, c.id) for c in shown.options] == [(c.index, c.id) for c in _offered(program)]
-    rt.choose(1)
-    assert rt.state.route == [] and rt.advance().__class__ is ev.EndingReached
+    shown, said = started(program, True).advance(), started(program, False).advance()
+    if story is LINE:
+        from vn.runtime.runtime import QUIET_LINE
+        assert shown is QUIET_LINE and said.text == "One 2.0."
+    else:
+        assert [(c.index, c.id) for c in shown.options] == [(c.index, c.id) for c in said.options]
+        rt = started(program, True)
+        rt.advance()
+        rt.choose(1)
+        assert rt.state.route == [] and rt.advance().__class__ is ev.EndingReached
 
 
-def _offered(program):
+def started(program, quiet: bool, humanity: int = 5) -> Runtime:
     rt = Runtime(program)
-    rt.state.variables["humanity"] = 5
-    return rt.advance().options
+    rt.state.variables["humanity"] = humanity
+    rt.quiet = quiet
+    return rt
