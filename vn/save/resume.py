@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..runtime.runtime import Runtime
 from ..runtime.state import StateError, StoryState
 from .datadir import data_dir
 from .slots import SaveError, SaveStore
+
+if TYPE_CHECKING:
+    from ..runtime.runtime import Runtime
 
 
 def route_summary(state: StoryState | dict) -> str:
@@ -25,6 +28,7 @@ def resume(program, store: SaveStore, slot: str) -> tuple[Runtime, list[str]]:
 
     The saved line still exists: resume there. Only its label is left: resume at
     the label's start and say so. Neither: refuse with SaveError."""
+    from ..runtime.runtime import Runtime     # the saves are opened before the title; the interpreter waits
     doc = store.read(slot)
     notices = []
     if doc["fingerprint"] != store.fingerprint:

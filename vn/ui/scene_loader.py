@@ -13,10 +13,6 @@ import queue
 import threading
 from typing import Callable
 
-from ..runtime import events as ev
-from ..runtime.runtime import Runtime, StoryError
-from ..runtime.state import CHOOSING
-
 SceneKey = tuple[str, "str | None"]
 LOOKAHEAD_EVENTS = 400      # how far a look-ahead walks before giving up
 
@@ -116,14 +112,19 @@ class SceneLoader:
 
 def opening_scene(program) -> SceneKey | None:
     """The first scene a new game shows."""
+    from ..runtime.runtime import Runtime
     return next_scene(Runtime(program))
 
 
-def next_scene(runtime: Runtime) -> SceneKey | None:
+def next_scene(runtime) -> SceneKey | None:
     """The next scene the story will show before the player's next decision, if any.
     Looks ahead on a copy of the state; `runtime` itself is untouched. Scenes behind a
     choice are not guessed at: each painted scene holds a lot of memory, so only the
     one that is certain to come is prepared."""
+    # the interpreter is imported when a story first looks ahead, not before the title is shown
+    from ..runtime import events as ev
+    from ..runtime.runtime import Runtime, StoryError
+    from ..runtime.state import CHOOSING
     if runtime.state.status == CHOOSING:
         return None
     ahead = Runtime(runtime.program, runtime.snapshot())
