@@ -73,7 +73,11 @@ def counter_limits(program: p.Program) -> dict[tuple[str, str], int | None]:
             past = math.floor(constant) + 1
             limits[key] = max(limits.get(key, past), past)
 
+    if not program.uses_visits and not program.counters:
+        return limits           # no expression reads a count
     for expr in expressions(program):
+        if not (expr.labels() or expr.counters()):
+            continue            # none in this one: its tree need not be walked
         stack = [expr.root]
         while stack:
             node = stack.pop()
