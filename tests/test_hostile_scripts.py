@@ -154,6 +154,21 @@ def test_a_loop_without_a_choice_is_an_error_at_its_jump(tmp_path):
     assert "endless loop" in found[0].message
 
 
+@pytest.mark.parametrize("stretch", ["counted", "written out"])
+def test_a_long_stretch_without_a_choice_is_no_loop(stretch, tmp_path):
+    # 2,500 lines or more before the first choice: past 2,000 the explorer compares states to find
+    # a loop, and a position it had not kept up to date would make every state look the same
+    lines = ('  - set: {n: "n + 1"}\n  - "Step {n}."\n  - if: "n < 3000"\n    then: [jump: start]\n'
+             if stretch == "counted" else "".join(f'  - "Line {i}."\n' for i in range(2_500)))
+    story = f'start:\n{lines}  - menu:\n      - text: "Stop"\n        do: [ending: good]\n'
+    write_game(tmp_path, story, ZERO_MANIFEST)
+    with deadline(60):
+        result = check_folder(str(tmp_path))
+        report = explore_routes(compile_game(load_game(tmp_path).game))
+    assert not codes(result, "VN027"), [d.format() for d in result.diagnostics]
+    assert report.routes == 1 and report.endings["good"] == 1 and not report.failures
+
+
 def test_check_and_routes_commands_end_on_a_loop(tmp_path):
     write_game(tmp_path, 'start:\n  - "Round."\n  - jump: start\n', ZERO_MANIFEST)
     assert vn("check", str(tmp_path), timeout=60).returncode == 1

@@ -92,6 +92,7 @@ def play_to_choice(rt: Runtime, coverage: Coverage, key) -> str | ev.Choices:
 def _play_watching(rt: Runtime, coverage: Coverage, key) -> str | ev.Choices:
     """play_to_choice, comparing states to find a loop (Brent's method: one saved state,
     replaced at each power of two, so memory stays constant however long the loop)."""
+    rt._settle()
     saved, power, since = key(rt), 1, 0
     covered = coverage.covered
     for _ in range(MAX_EVENTS_WITHOUT_CHOICE):
@@ -102,6 +103,7 @@ def _play_watching(rt: Runtime, coverage: Coverage, key) -> str | ev.Choices:
         if event.__class__ is ev.End:
             return event.ending or ""
         covered[rt._lc.name].add(rt._pc - 1)
+        rt._settle()        # a quiet runtime leaves its position unsettled between choices
         now = key(rt)
         if now == saved:
             raise EndlessLoop(_loop_pos(rt), "endless loop: the story comes back to the same state "

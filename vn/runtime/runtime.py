@@ -49,7 +49,8 @@ class Runtime:
         """`seed`: for a new story, the seed of its random draws (a fresh one when None)."""
         self.program = program
         self.random = SeededRandom(self)   # every draw goes through here; the route explorer swaps it
-        # the route explorer reads no line's or option's words, nor the route: only what was shown
+        # the route explorer reads no line's or option's words, nor the route, nor the position
+        # between choices (state.frame is settled at choices and ends): only what was shown
         self.quiet = False
         self.notices: list[str] = []   # what a restore had to adjust, for the player
         self._offered: tuple[p.OptionCode, ...] | None = None
@@ -216,9 +217,9 @@ class Runtime:
                         raise StoryError(ins.pos, str(exc)) from None
                     self._pc += 1
                     styled = template.styled
-                self._settle()
-                if self.quiet:
+                if self.quiet:      # its position is read only where it is settled: choices, ends
                     return QUIET_LINE
+                self._settle()
                 if styled:
                     markup, text = text, plain(text)
                     st.last_line = {"id": ins.id, "speaker": speaker, "text": text, "markup": markup}
@@ -266,7 +267,8 @@ class Runtime:
                 self._enter(frame.label, frame.at)
             else:
                 self._pc += 1
-                self._settle()
+                if not self.quiet:
+                    self._settle()
                 return self._present(ins)
         raise StoryError(self._lc.code[self._pc].pos,
                          f"the story ran {MAX_STEPS_WITHOUT_EVENT:,} steps without showing anything (an endless loop?)")
