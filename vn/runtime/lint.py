@@ -110,7 +110,12 @@ def explored(program: p.Program, max_states: int = CHECK_STATES, max_seconds: fl
     keys = StateKeys(program)
     started = time.monotonic()
     sampling = beside(program, keys, CHECK_SAMPLES, seed, max(max_seconds, sample_seconds)) if beside else None
-    report = explore_routes(program, max_states, max_seconds, keys=keys)
+    try:
+        report = explore_routes(program, max_states, max_seconds, keys=keys)
+    except BaseException:       # Ctrl+C, or anything unforeseen: the copy is not left playing
+        if sampling is not None:
+            sampling.cancel()
+        raise
     if not report.truncated:
         if sampling is not None:
             sampling.cancel()
