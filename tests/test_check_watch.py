@@ -97,8 +97,9 @@ def test_one_watched_check_prints_what_vn_check_prints(tmp_path, capsys):
     assert cli.main(["check", str(folder), "--no-cache"]) == 0
     expected = capsys.readouterr().out
     assert check_watch.watch_checks(str(folder), cli.check_folder, checks=1) == 0
-    said = capsys.readouterr().out
-    assert said.startswith(expected) and "checked in" in said.splitlines()[-1]
+    said = capsys.readouterr().out.splitlines()
+    assert said[0].endswith(f"] checking {folder}") and "checked in" in said[-1]
+    assert "\n".join(said[1:-1]) + "\n" == expected
 
 
 class Watching:
@@ -152,3 +153,30 @@ def test_watching_checks_again_at_each_save_and_only_then(tmp_path):
     finally:
         status = watching.stop()
     assert status == 0, watching.process.stderr.read()[-2000:]
+
+
+def test_the_vs_code_task_in_the_guide_follows_what_watching_prints(tmp_path, capsys):
+    """The writers' guide gives a VS Code task for `vn check --watch`: its patterns find each
+    check's start and end, and every problem with its file, place, severity and code."""
+    import re
+    guide = (ROOT / "docs" / "writers-guide.md").read_text(encoding="utf-8")
+    block = guide.split("### Checking as you write", 1)[1].split("```json\n", 1)[1].split("```", 1)[0]
+    matcher = json.loads(block)["tasks"][0]["problemMatcher"]
+    pattern = re.compile(matcher["pattern"]["regexp"])
+    begins = re.compile(matcher["background"]["beginsPattern"])
+    ends = re.compile(matcher["background"]["endsPattern"])
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "scripts", folder)
+    edit(folder / "walk.yaml", "\n", "\nlost_label:\n  - jump: nowhere_at_all\n")
+    assert check_watch.watch_checks(str(folder), cli.check_folder, checks=1) == 1
+    said = capsys.readouterr().out.splitlines()
+    expected = cli.check_folder(str(folder)).diagnostics
+    assert any(d.is_error for d in expected) and any(not d.is_error for d in expected)
+    assert begins.match(said[0]) and ends.match(said[-1])
+    assert not any(begins.match(line) or ends.match(line) for line in said[1:-1])
+    found = [pattern.match(line) for line in said]
+    groups = matcher["pattern"]
+    assert [(m.group(groups["file"]), int(m.group(groups["line"])), int(m.group(groups["column"])),
+             m.group(groups["severity"]), m.group(groups["code"]), m.group(groups["message"]))
+            for m in found if m] == \
+        [(d.pos.path, d.pos.line, d.pos.column, d.severity, d.code, d.message) for d in expected]

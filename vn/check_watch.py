@@ -4,8 +4,9 @@ Between checks it keeps every file's checked form and built labels in memory, an
 label's compiled code (incremental_check.CheckMemo), so a check after an edit builds only
 the files that changed, and compiles only their labels; what cannot change between two
 checks (the engine's digest) is worked out once. Each check prints what `vn check` prints,
-then a line with the time it took; with --json, one JSON document per line per check, for
-an editor to read.
+between a line "[hh:mm:ss] checking DIR" and a line with the time it took (an editor's
+background task, such as the VS Code task in docs/writers-guide.md, follows them); with
+--json, one JSON document per line per check.
 
 Changes are noticed by watchfiles, and confirmed by comparing each file's size and time with
 what they were when the last check began: a save made while a check ran is checked next,
@@ -72,6 +73,8 @@ def watch_checks(directory: str, whole_check, explore: bool = True, as_json: boo
     try:
         while True:
             seen = signature(root) if root.is_dir() else frozenset()
+            if not as_json:     # a line before and after each check, for an editor's task to follow
+                print(f"[{time.strftime('%H:%M:%S')}] checking {directory}", flush=True)
             started = time.perf_counter()
             result = incremental_check(directory, explore, engine, memo) or whole_check(directory, explore)
             took = time.perf_counter() - started
