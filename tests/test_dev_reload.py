@@ -121,18 +121,21 @@ def test_a_save_builds_only_the_file_saved(tmp_path, monkeypatch):
     (game_dir / "game.yaml").write_text(MANIFEST)
     (game_dir / "story.yaml").write_text(STORY)
     (game_dir / "more.yaml").write_text('aside:\n  - "An aside."\n  - jump: start\n')
-    built = []
-    real = loader.file_labels
+    from vn.script import program as prog
+    built, compiled = [], []
+    real, real_compile = loader.file_labels, prog._compile_label
     monkeypatch.setattr(loader, "file_labels", lambda source, *a: built.append(Path(source.path).name)
                         or real(source, *a))
+    monkeypatch.setattr(prog, "_compile_label", lambda name, *a: compiled.append(name) or real_compile(name, *a))
     app = App(game_dir, paint_in_background=False, dev=True)
     try:
         assert app.load()
-        assert sorted(built) == ["more.yaml", "story.yaml"]
-        del built[:]
+        assert sorted(built) == ["more.yaml", "story.yaml"] and "aside" in compiled
+        del built[:], compiled[:]
         start_reading_second_line(app)
         (game_dir / "story.yaml").write_text(STORY.replace("Third line.", "Third line, again."))
         assert frames_until(app, lambda: any("Reloaded" in t for t in app.toasts.texts))
         assert built == ["story.yaml"]
+        assert compiled and "aside" not in compiled     # more.yaml's label kept its code
     finally:
         app.close()

@@ -276,8 +276,9 @@ def _compile_label(name: str, label: m.Label, manifest: m.Manifest) -> tuple:
     return lc, c.uses_visits, c.counters, c.has_glue
 
 
-def load_program(directory, memo=None) -> Program:
+def load_program(directory, memo=None, compiled: dict | None = None) -> Program:
     """Load, validate and compile a game folder; raises ScriptError on errors. `memo`: a
-    filememo.FileMemo the files' labels are kept in for later loads (hot reload)."""
+    filememo.FileMemo the files' labels are kept in for later loads (hot reload), and
+    `compiled` their code (see compile_game)."""
     from .loader import load_or_raise  # the loader needs yaml; keep it out of runtime imports
-    return compile_game(load_or_raise(directory, memo))
+    return compile_game(load_or_raise(directory, memo), compiled)

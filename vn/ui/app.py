@@ -98,7 +98,8 @@ class App:
         from ..script.program import load_program
         try:
             # with hot reload, the first load already keeps each file's labels for the reloads
-            self.program = load_program(self.scripts_dir, self.dev.reloader.memo if self.dev else None)
+            kept = (self.dev.reloader.memo, self.dev.reloader.compiled) if self.dev else (None, None)
+            self.program = load_program(self.scripts_dir, *kept)
         except ScriptError as exc:
             self.program = None
             self.nav.reset("error", exc, via="for_load_error")

@@ -66,6 +66,7 @@ class DevReloader:
         # each file's labels as the last reload built them: saving one file of a long story
         # builds that file again, not every file (the same keys as `vn check`'s cache)
         self.memo = FileMemo()
+        self.compiled: dict = {}        # and each label's code: only the saved file's is compiled again
 
     def reload(self):
         """The new program, or None when the scripts have errors (kept in self.diagnostics)."""
@@ -75,7 +76,7 @@ class DevReloader:
             self.message = ""
             return None
         self.diagnostics = []
-        return compile_game(result.game)
+        return compile_game(result.game, self.compiled)
 
 
 class DiagnosticsOverlay:
