@@ -180,3 +180,15 @@ def test_the_vs_code_task_in_the_guide_follows_what_watching_prints(tmp_path, ca
              m.group(groups["severity"]), m.group(groups["code"]), m.group(groups["message"]))
             for m in found if m] == \
         [(d.pos.path, d.pos.line, d.pos.column, d.severity, d.code, d.message) for d in expected]
+
+
+def test_without_watchfiles_a_change_is_still_noticed(tmp_path, monkeypatch):
+    folder = tmp_path / "story"
+    shutil.copytree(ROOT / "examples" / "lighthouse", folder)
+    monkeypatch.setitem(sys.modules, "watchfiles", None)        # importing it fails, as uninstalled
+    seen = check_watch.signature(folder)
+    script = next(p for p in folder.glob("*.yaml") if p.name != "game.yaml")
+    threading.Timer(0.5, lambda: script.write_text(script.read_text(encoding="utf-8") + "\n")).start()
+    started = time.monotonic()
+    check_watch.wait_for_change(folder, seen)
+    assert 0.4 < time.monotonic() - started < 5.0 and check_watch.signature(folder) != seen

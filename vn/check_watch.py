@@ -8,7 +8,8 @@ between a line "[hh:mm:ss] checking DIR" and a line with the time it took (an ed
 background task, such as the VS Code task in docs/writers-guide.md, follows them); with
 --json, one JSON document per line per check.
 
-Changes are noticed by watchfiles, and confirmed by comparing each file's size and time with
+Changes are noticed by watchfiles (or, where it is not installed, by looking every 0.3 s), and
+confirmed by comparing each file's size and time with
 what they were when the last check began: a save made while a check ran is checked next,
 and an editor's swap file or a `.git` folder changing checks nothing. The watcher is closed
 while a check runs, so that the check may fork a second process (see check_helper.can_fork).
@@ -26,6 +27,7 @@ from .incremental_check import CheckMemo, incremental_check
 
 WAKE_MS = 1_000         # the watcher wakes this often even without news, to compare sizes and times
 THREAD_WAIT = 0.1       # seconds to wait for the closed watcher's thread to end
+POLL_SECONDS = 0.3      # without watchfiles: how often sizes and times are compared
 # files whose changes say nothing about the story: editors' swap and backup files
 IGNORED_SUFFIXES = (".swp", ".swx", ".swo", "~", ".tmp", ".bak")
 
@@ -51,7 +53,12 @@ def wait_for_change(root: Path, seen: frozenset) -> None:
     """Return once the folder's files differ from `seen` (at once, if they already do)."""
     if signature(root) != seen:
         return
-    from watchfiles import watch
+    try:
+        from watchfiles import watch
+    except ImportError:         # an install without it (it comes with the dev tools): look, and wait
+        while signature(root) == seen:
+            time.sleep(POLL_SECONDS)
+        return
     for _ in watch(root, debounce=50, step=10, rust_timeout=WAKE_MS, yield_on_timeout=True):
         if signature(root) != seen:
             break
@@ -78,8 +85,8 @@ def watch_checks(directory: str, whole_check, explore: bool = True, as_json: boo
             started = time.perf_counter()
             result = incremental_check(directory, explore, engine, memo) or whole_check(directory, explore)
             took = time.perf_counter() - started
+            status = 1 if result.errors else 0      # before printing: Ctrl+C may come as it is read
             print_check(result, as_json, indent=None)
-            status = 1 if result.errors else 0
             done += 1
             if not root.is_dir():
                 return 1            # nothing to watch: the check above says why
