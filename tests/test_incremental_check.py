@@ -45,6 +45,16 @@ def builds(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
+def reloads(monkeypatch) -> list[str]:
+    """The files the loader built, as hot reload runs it (load_game with a FileMemo)."""
+    made = []
+    real = loader.file_labels
+    monkeypatch.setattr(loader, "file_labels", lambda source, *a: made.append(Path(source.path).name)
+                        or real(source, *a))
+    return made
+
+
+@pytest.fixture
 def compiles(monkeypatch) -> list[int]:
     made = []
     import vn.script.program as program
@@ -156,30 +166,26 @@ def test_a_new_engine_trusts_no_entry(tmp_path, builds, monkeypatch):
     assert len(builds) == len(list(folder.glob("*.yaml"))) - 1
 
 
-def test_hot_reload_builds_only_the_saved_file(tmp_path, monkeypatch):
+def test_hot_reload_builds_only_the_saved_file(tmp_path, reloads):
     folder = tmp_path / "story"
     shutil.copytree(ROOT / "scripts", folder)
-    made = []
-    real = loader.file_labels
-    monkeypatch.setattr(loader, "file_labels", lambda source, *a: made.append(Path(source.path).name)
-                        or real(source, *a))
     memo = FileMemo()
     loader.load_game(folder, memo)
-    assert len(made) == len(list(folder.glob("*.yaml"))) - 1
+    assert len(reloads) == len(list(folder.glob("*.yaml"))) - 1
     bar = folder / "bar.yaml"
     bar.write_text(bar.read_text(encoding="utf-8").replace("Willy", "Billy", 1), encoding="utf-8")
-    del made[:]
+    del reloads[:]
     reloaded = loader.load_game(folder, memo)
-    assert made == ["bar.yaml"]
+    assert reloads == ["bar.yaml"]
     fresh = loader.load_game(folder)
     assert reloaded.game.labels == fresh.game.labels
     assert [d.format() for d in reloaded.diagnostics] == [d.format() for d in fresh.diagnostics]
     assert compile_game(reloaded.game).labels.keys() == compile_game(fresh.game).labels.keys()
     (folder / "game.yaml").write_text((folder / "game.yaml").read_text(encoding="utf-8") + "\n",
                                       encoding="utf-8")
-    del made[:]
+    del reloads[:]
     loader.load_game(folder, memo)
-    assert len(made) == len(list(folder.glob("*.yaml"))) - 1     # a new manifest: every file again
+    assert len(reloads) == len(list(folder.glob("*.yaml"))) - 1     # a new manifest: every file again
 
 
 def _sound_story(folder: Path) -> Path:
@@ -219,21 +225,17 @@ def test_a_changed_sound_file_builds_the_file_that_plays_it(tmp_path, builds):
     assert builds == ["story.yaml"]
 
 
-def test_hot_reload_keeps_what_a_sound_file_change_leaves_standing(tmp_path, monkeypatch):
+def test_hot_reload_keeps_what_a_sound_file_change_leaves_standing(tmp_path, reloads):
     folder = _sound_story(tmp_path / "story")
-    made = []
-    real = loader.file_labels
-    monkeypatch.setattr(loader, "file_labels", lambda source, *a: made.append(Path(source.path).name)
-                        or real(source, *a))
     memo = FileMemo()
     loader.load_game(folder, memo)
     (folder / "notes.txt").write_text("ideas", encoding="utf-8")
-    del made[:]
+    del reloads[:]
     loader.load_game(folder, memo)
-    assert made == []
+    assert reloads == []
     (folder / "audio" / "shot.mp3").write_bytes(b"not a sound")
     reloaded = loader.load_game(folder, memo)
-    assert made == ["story.yaml"]
+    assert reloads == ["story.yaml"]
     assert [d.format() for d in reloaded.diagnostics] == [d.format() for d in loader.load_game(folder).diagnostics]
 
 

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from startprobe import after_title
 
 ROOT = Path(__file__).resolve().parent.parent
 LOWER = ("script", "runtime", "save")
@@ -68,23 +69,16 @@ def test_no_eval_exec_or_pickle_anywhere():
 def test_the_game_window_maps_neither_openssl_nor_the_controller_layer_at_the_title():
     """hashlib maps OpenSSL (3.5 MB resident) for nothing the engine uses; SDL's game controller
     layer (0.6 MB) opens only when a device is plugged in. Both once crept into the title."""
-    code = ("import os, sys; os.environ['SDL_VIDEODRIVER'] = 'dummy'; os.environ['SDL_AUDIODRIVER'] = 'dummy';"
-            "from pathlib import Path; from vn.ui.app import App;"
-            "app = App(Path('scripts'), paint_in_background=False); assert app.load();"
-            "[app.controllers.update(1 / 60) for _ in range(3)];"
-            "bad = [m for m in ('hashlib', '_hashlib', 'pygame._sdl2.controller') if m in sys.modules];"
-            "print(bad); sys.exit(1 if bad else 0)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    done = after_title("[app.controllers.update(1 / 60) for _ in range(3)];"
+                       "bad = [m for m in ('hashlib', '_hashlib', 'pygame._sdl2.controller') if m in sys.modules];"
+                       "print(bad); sys.exit(1 if bad else 0)")
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_opening_the_window_reads_no_package_data_through_zipfile():
     """pygame reads its own window icon through importlib.resources, which imports zipfile and
     its readers (a hundredth of a second before the first frame); the game's icon is painted."""
-    code = ("import os, sys; os.environ['SDL_VIDEODRIVER'] = 'dummy'; os.environ['SDL_AUDIODRIVER'] = 'dummy';"
-            "from pathlib import Path; from vn.ui.app import App;"
-            "app = App(Path('scripts'), paint_in_background=False); assert app.load(); app.step(1 / 60);"
-            "bad = [m for m in ('zipfile', 'importlib.readers') if m in sys.modules];"
-            "print(bad); sys.exit(1 if bad else 0)")
-    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    done = after_title("app.step(1 / 60);"
+                       "bad = [m for m in ('zipfile', 'importlib.readers') if m in sys.modules];"
+                       "print(bad); sys.exit(1 if bad else 0)")
     assert done.returncode == 0, done.stdout + done.stderr

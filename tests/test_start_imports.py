@@ -2,23 +2,14 @@
 a story is played or looked ahead into, so the first frame does not wait for it."""
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-
-PROBE = ("import os, sys; os.environ['SDL_VIDEODRIVER'] = 'dummy'; os.environ['SDL_AUDIODRIVER'] = 'dummy';"
-         "from pathlib import Path; from vn.ui.app import App;"
-         "app = App(Path('scripts'), paint_in_background=False); assert app.load();"
-         "print(type(app.top).__name__, sorted(m for m in ('vn.runtime.runtime', 'vn.runtime.events') "
-         "if m in sys.modules));"
-         "from vn.ui.scene_loader import opening_scene; print(opening_scene(app.program) is not None,"
-         "'vn.runtime.runtime' in sys.modules)")
+from startprobe import after_title
 
 
 def test_the_title_comes_up_without_the_interpreter_and_it_comes_when_wanted():
-    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = after_title("print(type(app.top).__name__, sorted(m for m in ('vn.runtime.runtime', 'vn.runtime.events') "
+                       "if m in sys.modules));"
+                       "from vn.ui.scene_loader import opening_scene; print(opening_scene(app.program) is not None,"
+                       "'vn.runtime.runtime' in sys.modules)")
     assert done.returncode == 0, done.stderr[-3000:]
     title, looked_ahead = done.stdout.strip().splitlines()[-2:]
     assert title == "TitleScreen []"

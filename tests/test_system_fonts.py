@@ -70,15 +70,8 @@ def test_a_font_gone_or_a_damaged_cache_asks_again(fonts, monkeypatch):
 def test_a_second_start_lists_no_fonts_before_the_title():
     """pygame lists the system's fonts by running fc-list (and importing subprocess); with the
     answer kept from the first start, the second reaches its title without either."""
-    import subprocess
-    import sys
-    from pathlib import Path
-    root = Path(__file__).resolve().parent.parent
-    code = ("import os, sys; os.environ['SDL_VIDEODRIVER'] = 'dummy'; os.environ['SDL_AUDIODRIVER'] = 'dummy';"
-            "from pathlib import Path; from vn.ui.app import App;"
-            "app = App(Path('scripts'), paint_in_background=False); assert app.load();"
-            "print('subprocess' in sys.modules)")
-    first = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
-    second = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
+    from startprobe import after_title
+    first = after_title("print('subprocess' in sys.modules)")
+    second = after_title("print('subprocess' in sys.modules)")
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert second.stdout.strip().splitlines()[-1] == "False"
