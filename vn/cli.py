@@ -25,14 +25,9 @@ def check_folder(directory: str, explore: bool = True):
     from .script.diagnostics import sort_key
     result = load_game(directory)
     if result.game is not None:
-        from .script.lint import variable_warnings
+        from .incremental_check import program_warnings
         from .script.program import compile_game
-        program = compile_game(result.game)
-        extra = variable_warnings(program)
-        if explore:
-            from .runtime.lint import check_routes
-            from .sampler_process import start as sample_beside
-            extra += check_routes(program, beside=sample_beside)
+        extra = program_warnings(compile_game(result.game), explore)
         from .window_warnings import window_text_warnings
         extra += window_text_warnings(result.game, directory)
         for d in extra:

@@ -277,7 +277,6 @@ class _Story:
                 return cache.diagnostics_from_json(data["diagnostics"])
             except (TypeError, ValueError, KeyError):
                 pass
-        from .script.lint import variable_warnings
         from .script.program import compile_game
         labels: dict[str, m.Label] = {}
         for entry in self.files:
@@ -285,11 +284,7 @@ class _Story:
                 self.build(entry)
             labels.update(entry.built.labels())
         program = compile_game(self.game(labels), self.memo.compiled if self.memo is not None else None)
-        found = variable_warnings(program)
-        if self.explore:
-            from .runtime.lint import check_routes
-            from .sampler_process import start as sample_beside
-            found += check_routes(program, beside=sample_beside)
+        found = program_warnings(program, self.explore)
         cache.store_entry("flow", key, {"diagnostics": cache.diagnostics_to_json(found)})
         cache.prune("flow")
         return found
@@ -326,6 +321,18 @@ class _Story:
     def source_line(self, where: Pos) -> str:
         source = self.sources.get(where.path)
         return source.line(where.line) if source else ""
+
+
+def program_warnings(program, explore: bool) -> list[Diagnostic]:
+    """What `vn check` needs the compiled story for: the variable lint, and with `explore` what
+    playing the routes finds (the random playthroughs on a second core, where it can)."""
+    from .script.lint import variable_warnings
+    found = variable_warnings(program)
+    if explore:
+        from .runtime.lint import check_routes
+        from .sampler_process import start as sample_beside
+        found += check_routes(program, beside=sample_beside)
+    return found
 
 
 def incremental_check(directory: str, explore: bool = True, engine: str | None = None,
