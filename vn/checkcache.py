@@ -14,13 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .script.diagnostics import ERROR, WARNING, Diagnostic, Pos, Report
+from .script.digests import blake2s
 from .script.filememo import listed
 from .script.filesummary import number_field, text_field
-
-try:
-    from _blake2 import blake2s     # as the loader does: hashlib would map OpenSSL for nothing
-except ImportError:
-    from hashlib import blake2s
 
 FORMAT = 3
 KEEP = 32                       # results kept; the oldest go first

@@ -20,12 +20,8 @@ from __future__ import annotations
 import math
 from operator import itemgetter
 
-try:
-    from _blake2 import blake2b     # the class hashlib hands out, without mapping OpenSSL
-except ImportError:
-    from hashlib import blake2b
-
 from ..script import program as p
+from ..script.digests import blake2b
 from ..script.expr import Binary, Const, Expr, Visits
 from ..script.expr_parse import COMPARISONS, children
 from ..script.lint import _reads as instruction_reads

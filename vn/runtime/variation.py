@@ -13,11 +13,7 @@ a rollback shows the same text again.
 """
 from __future__ import annotations
 
-try:
-    from _blake2 import blake2b     # the class hashlib hands out; importing hashlib maps OpenSSL (3.5 MB)
-except ImportError:
-    from hashlib import blake2b
-
+from ..script.digests import blake2b
 from .chance import mix
 
 

@@ -15,10 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-try:
-    from _blake2 import blake2s     # as the loader does: hashlib would map OpenSSL for nothing
-except ImportError:
-    from hashlib import blake2s
+from .digests import blake2s
 
 MAX_FILES = 20_000      # a folder holding more is not listed (for the cache of whole results)
 

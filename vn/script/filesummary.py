@@ -17,13 +17,9 @@ from dataclasses import dataclass, field
 
 from . import model as m
 from .diagnostics import Pos
+from .digests import blake2s
 from .expr import Expr, Template
 from .variation import Alternatives, Conditional
-
-try:
-    from _blake2 import blake2s     # as the loader does: hashlib would map OpenSSL for nothing
-except ImportError:
-    from hashlib import blake2s
 
 
 @dataclass

@@ -11,16 +11,10 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-try:
-    # the very class hashlib hands out for blake2s; importing hashlib itself would also
-    # map OpenSSL (3.4 MB resident in the game window) for nothing this engine uses
-    from _blake2 import blake2s
-except ImportError:  # a Python built without it
-    from hashlib import blake2s
-
 from . import model as m
 from .collector import collector_paused
 from .diagnostics import Diagnostic, Pos, Report, ScriptError, sort_key
+from .digests import blake2s
 from .filememo import FileMemo, answers, file_key, still_answered, story_context
 from .manifest import ManifestReader
 from .audiofiles import check_voices, voice_index
