@@ -30,7 +30,7 @@ def shown(result) -> list[tuple[str, str]]:
 def counted(monkeypatch) -> dict[str, list]:
     """The files built and the labels compiled."""
     made = {"built": [], "compiled": []}
-    real_build, real_compile = inc.file_labels, prog._compile_label
+    real_build, real_compile = inc.build_file, prog._compile_label
 
     def build(source, *args):
         made["built"].append(Path(source.path).name)
@@ -39,7 +39,7 @@ def counted(monkeypatch) -> dict[str, list]:
     def compile_label(name, *args):
         made["compiled"].append(name)
         return real_compile(name, *args)
-    monkeypatch.setattr(inc, "file_labels", build)
+    monkeypatch.setattr(inc, "build_file", build)
     monkeypatch.setattr(prog, "_compile_label", compile_label)
     return made
 

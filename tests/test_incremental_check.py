@@ -35,12 +35,12 @@ def by_file(folder: Path):
 def builds(monkeypatch) -> list[str]:
     """The files the file-by-file check built (parsed and made labels of)."""
     made = []
-    real = inc.file_labels
+    real = inc.build_file
 
     def counting(source, *args):
         made.append(Path(source.path).name)
         return real(source, *args)
-    monkeypatch.setattr(inc, "file_labels", counting)
+    monkeypatch.setattr(inc, "build_file", counting)
     return made
 
 

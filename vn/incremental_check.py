@@ -28,7 +28,7 @@ from .script.diagnostics import Diagnostic, Pos, sort_key
 from .script.filememo import answers, file_key, still_answered, story_context
 from .script.filesummary import FileSummary, flow_digest, summarize, text_field
 from .script.collector import collector_paused
-from .script.loader import MANIFEST, FileLabels, display_path, file_labels, read_story_file, story_files
+from .script.loader import MANIFEST, FileLabels, build_file, display_path, read_story_file, story_files
 from .script.manifest import ManifestReader
 from .script.pictures import Folder
 from .script.sublabels import hidden_globals
@@ -206,14 +206,10 @@ class _Story:
         return self.story_sources.pop(manifest_path)
 
     def build(self, entry: _File) -> bool:
-        tree, problems = parse(entry.source)
-        if any(d.is_error for d in problems):
+        found, _, asked = build_file(entry.source, tuple(self.manifest.characters), self.manifest.sounds,
+                                     self.folder)
+        if found is None:
             return False
-        self.folder.consulted = []
-        found = file_labels(entry.source, tree, tuple(self.manifest.characters), self.manifest.sounds,
-                            self.folder)
-        asked, self.folder.consulted = self.folder.consulted, None
-        found.diags[:0] = problems
         entry.built = found
         if entry.summary is None:       # else its entry holds what this build found: nothing to store
             entry.changed = True

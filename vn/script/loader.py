@@ -106,15 +106,11 @@ def _load_game(root: Path, memo: FileMemo | None) -> LoadResult:
         kept = memo.get(key) if key else None
         found = kept[0] if kept is not None and still_answered(folder, kept[1]) else None
         if found is None:
-            tree, parse_diags = parse(source)
-            if any(d.is_error for d in parse_diags):
+            found, parse_diags, asked = build_file(source, characters, sounds, folder)
+            if found is None:
                 diags.extend(parse_diags)
                 complete = False
                 continue
-            folder.consulted = []
-            found = file_labels(source, tree, characters, sounds, folder)
-            asked, folder.consulted = folder.consulted, None
-            found.diags[:0] = parse_diags
             if key:
                 memo.put(key, (found, answers(folder, asked)))
         merge_labels(found, labels, diags)
@@ -174,6 +170,21 @@ class FileLabels:
 
     def diagnostics(self) -> list[Diagnostic]:
         return self.diags + [d for _, _, _, own in self.parts for d in own]
+
+
+def build_file(source: SourceFile, characters, sounds,
+               folder: Folder) -> tuple[FileLabels | None, list[Diagnostic], list]:
+    """One file's labels from its text, the parse's warnings first among their diagnostics, and
+    what the build asked of the folder (for filememo.answers); (None, the parse's diagnostics, [])
+    when it does not parse."""
+    tree, parse_diags = parse(source)
+    if any(d.is_error for d in parse_diags):
+        return None, parse_diags, []
+    folder.consulted = []
+    found = file_labels(source, tree, characters, sounds, folder)
+    asked, folder.consulted = folder.consulted, None
+    found.diags[:0] = parse_diags
+    return found, parse_diags, asked
 
 
 def file_labels(source: SourceFile, tree, characters=(), sounds=None, folder=None) -> FileLabels:
