@@ -22,7 +22,7 @@ def _load(directory: str, out=sys.stderr):
 def check_folder(directory: str, explore: bool = True):
     """Everything `vn check` reports: load-time diagnostics, then variable and route warnings."""
     from .script.loader import load_game
-    from .script.diagnostics import sort_key
+    from .script.diagnostics import sort_key, with_source_lines
     result = load_game(directory)
     if result.game is not None:
         from .incremental_check import program_warnings
@@ -30,10 +30,7 @@ def check_folder(directory: str, explore: bool = True):
         extra = program_warnings(compile_game(result.game), explore)
         from .window_warnings import window_text_warnings
         extra += window_text_warnings(result.game, directory)
-        for d in extra:
-            source = result.sources.get(d.pos.path)
-            result.diagnostics.append(type(d)(d.pos, d.code, d.message, d.hint, d.severity,
-                                              source.line(d.pos.line) if source else ""))
+        result.diagnostics += with_source_lines(extra, result.sources)
         result.diagnostics.sort(key=sort_key)
     return result
 

@@ -24,7 +24,7 @@ from .check_helper import Helper, worth_forking
 from .checkcache import CheckResult
 from .script import model as m
 from .script.audiofiles import check_voices, voice_index
-from .script.diagnostics import Diagnostic, Pos, sort_key
+from .script.diagnostics import Diagnostic, Pos, sort_key, with_source_lines
 from .script.filememo import answers, file_key, still_answered, story_context
 from .script.filesummary import FileSummary, flow_digest, summarize, text_field
 from .script.collector import collector_paused
@@ -178,8 +178,7 @@ class _Story:
         if not any(d.is_error for d in diags):
             extra = (self.flow_warnings() if self.needs_program else self.unread_warnings()) + \
                 self.text_warnings()
-            diags += [type(d)(d.pos, d.code, d.message, d.hint, d.severity, self.source_line(d.pos))
-                      for d in extra]
+            diags += with_source_lines(extra, self.sources)
             diags.sort(key=sort_key)
         changed = [entry for entry in self.files if entry.changed]
         for entry in changed:
@@ -313,10 +312,6 @@ class _Story:
     def game(self, labels: dict[str, m.Label]) -> m.Game:
         return m.Game(self.manifest, labels, tuple(self.sources), "", str(self.root.resolve()),
                       voice_index(self.folder))
-
-    def source_line(self, where: Pos) -> str:
-        source = self.sources.get(where.path)
-        return source.line(where.line) if source else ""
 
 
 def program_warnings(program, explore: bool) -> list[Diagnostic]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 ERROR = "error"
@@ -197,3 +197,13 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
 
 def sort_key(d: Diagnostic) -> tuple:
     return (d.pos.path, d.pos.line, d.pos.column, d.code)
+
+
+def with_source_lines(diags: Iterable[Diagnostic], sources) -> list[Diagnostic]:
+    """Each diagnostic with the line it points at (`sources`: path -> its SourceFile), for those
+    found in a compiled story, which keeps no text of its files."""
+    out = []
+    for d in diags:
+        source = sources.get(d.pos.path)
+        out.append(replace(d, source_line=source.line(d.pos.line) if source else ""))
+    return out
