@@ -58,10 +58,7 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         self.diags.append(self.src.diag(p, code, message, hint))
 
     def derived_id(self, *content: object) -> str:
-        base = f"{self.label}.{short_hash(*content)}"
-        n = self._id_counts.get(base, 0) + 1
-        self._id_counts[base] = n
-        return base if n == 1 else f"{base}#{n}"
+        return self._numbered(short_hash(*content))
 
     def words_id(self, *words: str | tuple[str, ...]) -> str:
         """derived_id(*words) for content that is all text (1 and 1.0 would be one key but hash
@@ -69,6 +66,11 @@ class LabelBuilder(MenuStatements, StageStatements, AudioStatements, ForeignText
         digest = self.src.hashes.get(words)
         if digest is None:
             digest = self.src.hashes[words] = short_hash(*words)
+        return self._numbered(digest)
+
+    def _numbered(self, digest: str) -> str:
+        """'label.digest', and '#2', '#3'... after it for the second and later statements of the label
+        with the same content."""
         base = f"{self.label}.{digest}"
         n = self._id_counts.get(base, 0) + 1
         self._id_counts[base] = n
