@@ -318,14 +318,14 @@ class Game:
     voices: dict[str, str] = field(default_factory=dict)
 
 
-
 # The loader builds a Say for nearly every line, and an Option, Assign and Branch for much of
 # the rest. A frozen dataclass's __init__ sets each field through object.__setattr__; these set
 # each slot through its own setter, a third faster, and make objects equal to the constructors'.
 _new = object.__new__
 
 
-def _setters(cls) -> tuple:
+def slot_setters(cls) -> tuple:
+    """The setter of each field of a frozen dataclass with slots, in the order declared."""
     return tuple(cls.__dict__[name].__set__ for name in cls.__dataclass_fields__)
 
 
@@ -372,6 +372,6 @@ def new_assign(name: str, value: Expr, pos: Pos, value_pos: Pos) -> Assign:
     return assign
 
 
-_say_id, _say_pos, _say_speaker, _say_text, _say_text_pos, _say_glue = _setters(Say)
-_OPTION = _setters(Option)
-_assign_name, _assign_value, _assign_pos, _assign_value_pos = _setters(Assign)
+_say_id, _say_pos, _say_speaker, _say_text, _say_text_pos, _say_glue = slot_setters(Say)
+_OPTION = slot_setters(Option)
+_assign_name, _assign_value, _assign_pos, _assign_value_pos = slot_setters(Assign)

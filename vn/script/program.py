@@ -45,8 +45,7 @@ class OptionCode:
 
 
 # the slots' own setters, past the frozen __setattr__ (see _instr)
-_set_op, _set_id, _set_pos, _set_arg, _set_target = (Instr.__dict__[name].__set__
-                                                     for name in ("op", "id", "pos", "arg", "target"))
+_set_op, _set_id, _set_pos, _set_arg, _set_target = m.slot_setters(Instr)
 _new = object.__new__
 
 
