@@ -82,15 +82,25 @@ def watched_check(folder: Path, cache: str) -> dict:
         return time.perf_counter() - start
     try:
         lines.get(timeout=300)          # the first check
-        reworded = min(saved(original.replace("steady and grey", f"steady and grey ({n})", 1)) for n in range(3))
-        added = min(saved(original.replace("      - text: \"Take the lighter\"\n", "".join(
-            f"      - text: \"Wait ({k})\"\n" for k in range(n + 1)) + "      - text: \"Take the lighter\"\n", 1))
-            for n in range(2))
+        reworded = min(saved(_reworded(original, n)) for n in range(3))
+        added = min(saved(_choices_added(original, n + 1)) for n in range(2))
     finally:
         watching.kill()
         watching.wait()
         story.write_text(original, encoding="utf-8")
     return {"watch_one_edit_seconds": reworded, "watch_one_choice_added_seconds": added}
+
+
+def _reworded(text: str, n: int) -> str:
+    """A file of the long game with the words of its first line changed (the n-th way)."""
+    return text.replace("steady and grey", f"steady and grey ({n})", 1)
+
+
+def _choices_added(text: str, count: int) -> str:
+    """A file of the long game with `count` options added to its first menu: one, then two,
+    makes each a story of another shape, as a new choice does."""
+    added = "".join(f"      - text: \"Wait ({k})\"\n" for k in range(count))
+    return text.replace("      - text: \"Take the lighter\"\n", added + "      - text: \"Take the lighter\"\n", 1)
 
 
 def cached_check(folder: Path, cache: str) -> dict:
@@ -101,13 +111,11 @@ def cached_check(folder: Path, cache: str) -> dict:
     unchanged = min(_vn_check(folder, cache) for _ in range(3))
     reworded = []
     for n in range(3):
-        story.write_text(original.replace("steady and grey", f"steady and grey ({n})", 1), encoding="utf-8")
+        story.write_text(_reworded(original, n), encoding="utf-8")
         reworded.append(_vn_check(folder, cache))
     added = []
-    for n in range(2):      # one choice, then two: each a story of another shape, as a new choice makes
-        added_options = "".join(f"      - text: \"Wait ({k})\"\n" for k in range(n + 1))
-        story.write_text(original.replace("      - text: \"Take the lighter\"\n", added_options +
-                                          "      - text: \"Take the lighter\"\n", 1), encoding="utf-8")
+    for n in range(2):
+        story.write_text(_choices_added(original, n + 1), encoding="utf-8")
         added.append(_vn_check(folder, cache))
     story.write_text(original, encoding="utf-8")
     return {"check_unchanged_seconds": unchanged, "check_one_edit_seconds": min(reworded),
