@@ -31,27 +31,28 @@ def by_file(folder: Path):
     return result
 
 
-@pytest.fixture
-def builds(monkeypatch) -> list[str]:
-    """The files the file-by-file check built (parsed and made labels of)."""
+def counted_files(monkeypatch, module, name: str) -> list[str]:
+    """The name of each file `module.name` (a builder given the file's SourceFile first) is called for."""
     made = []
-    real = inc.build_file
+    real = getattr(module, name)
 
     def counting(source, *args):
         made.append(Path(source.path).name)
         return real(source, *args)
-    monkeypatch.setattr(inc, "build_file", counting)
+    monkeypatch.setattr(module, name, counting)
     return made
+
+
+@pytest.fixture
+def builds(monkeypatch) -> list[str]:
+    """The files the file-by-file check built (parsed and made labels of)."""
+    return counted_files(monkeypatch, inc, "build_file")
 
 
 @pytest.fixture
 def reloads(monkeypatch) -> list[str]:
     """The files the loader built, as hot reload runs it (load_game with a FileMemo)."""
-    made = []
-    real = loader.file_labels
-    monkeypatch.setattr(loader, "file_labels", lambda source, *a: made.append(Path(source.path).name)
-                        or real(source, *a))
-    return made
+    return counted_files(monkeypatch, loader, "file_labels")
 
 
 @pytest.fixture
