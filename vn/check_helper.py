@@ -100,11 +100,16 @@ class Helper:
                     stream.close()
                 except OSError:
                     pass
-            try:
-                os.waitpid(self.pid, 0)
-            except ChildProcessError:
-                pass
+            reap(self.pid)
             self.pid = 0
+
+
+def reap(pid: int) -> None:
+    """Wait for a forked copy to end, so that it leaves no zombie; one already waited for is no matter."""
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
 
 
 def _serve(story, share, replies, orders) -> None:

@@ -19,7 +19,7 @@ import select
 import signal
 import time
 
-from .check_helper import can_fork
+from .check_helper import can_fork, reap
 from .runtime.sampling import report_from_dict, report_to_dict, sample_routes
 
 
@@ -59,10 +59,7 @@ class SamplingBeside:
     def _end(self) -> None:
         self._stop()
         self.replies.close()
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+        reap(self.pid)
 
 
 def start(program, keys, runs: int, seed: int, seconds: float) -> SamplingBeside | None:
