@@ -108,14 +108,8 @@ def load_entry(kind: str, key: str) -> dict | None:
 
 
 def store_entry(kind: str, key: str, data: dict) -> None:
-    folder = cache_folder(kind)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f"{key}.{os.getpid()}.tmp"
-        temporary.write_text(json.dumps(dict(data, format=FORMAT, key=key)), encoding="utf-8")
-        os.replace(temporary, folder / f"{key}.json")
-    except OSError:
-        pass            # a read-only cache folder only makes the next check slower
+    from .paths import write_cache_file
+    write_cache_file(cache_folder(kind) / f"{key}.json", json.dumps(dict(data, format=FORMAT, key=key)))
 
 
 def prune(kind: str, keep: int | None = None) -> None:

@@ -46,6 +46,21 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("vn-engine", appauthor=False))
 
 
+def write_cache_file(path: Path, text: str) -> None:
+    """Write a file of the cache whole or not at all (a temporary beside it, renamed over it). A
+    cache that cannot be written is no error: what it keeps only saves time the next run."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
 def story_files(story: Path) -> list[Path]:
     """Every file of a story folder that belongs in an executable, relative to the folder:
     scripts, pictures, theme.json and fonts; not hidden files, nor Python that drew the pictures."""

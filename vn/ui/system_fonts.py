@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 
-from ..paths import cache_dir
+from ..paths import cache_dir, write_cache_file
 
 CACHE_FILE = "system-fonts.json"
 DEPTH = 2               # font folders hold a folder per package, and that its fonts
@@ -69,12 +69,6 @@ def match_font(names: str, bold: bool = False, italic: bool = False) -> str | No
     if not (found is None or (isinstance(found, str) and os.path.isfile(found))):
         found = pygame.font.match_font(names, bold=bold, italic=italic)
         kept["found"][key] = found
-        try:
-            kept_file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = kept_file.with_name(f"{CACHE_FILE}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(kept), encoding="utf-8")
-            os.replace(temporary, kept_file)
-        except OSError:
-            pass        # a read-only cache only makes the next start slower
+        write_cache_file(kept_file, json.dumps(kept))
     _found[key] = found
     return found
